@@ -1,0 +1,3 @@
+from himpun.cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""Himpun's errors and the exit codes the CLI maps them to."""
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    SOME_FAILED = 1  # a batch ran, but one or more files failed
+    USAGE = 2  # bad arguments or query (click uses 2 as well)
+    NOT_FOUND = 3  # an id or path that does not exist
+    LIBRARY = 4  # the library cannot be opened or is locked
+
+
+class HimpunError(Exception):
+    """An error a user can act on; printed as one line, never a traceback."""
+
+    exit_code = ExitCode.USAGE
+
+
+class FileError(HimpunError):
+    """A file that cannot be read: names the file and the reason."""
+
+    exit_code = ExitCode.SOME_FAILED
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class SkippedFile(FileError):
+    """A file Himpun recognises but does not read yet, or that has no text."""
+
+
+class QueryError(HimpunError):
+    exit_code = ExitCode.USAGE
+
+
+class NotFound(HimpunError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class LibraryError(HimpunError):
+    exit_code = ExitCode.LIBRARY

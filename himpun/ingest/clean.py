@@ -1,0 +1,184 @@
+"""Text cleaning between reading and parsing.
+
+Each step is a plain function of a string, so each can be tested alone:
+unicode normalisation, OCR digit/letter confusions inside numbers and words,
+web furniture, related-article headlines dropped into the body, hyphenated
+line ends and hard line wraps. Clause offsets refer to the cleaned text,
+which is what the catalog stores as a page's text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from himpun.ingest.chrome import is_chrome_line
+
+
+@dataclass
+class Cleaned:
+    text: str
+    dropped: list[str] = field(default_factory=list)  # furniture and headline lines removed
+
+
+def clean_page(text: str) -> Cleaned:
+    text = normalise_unicode(text)
+    text = fix_ocr_confusions(text)
+    lines, dropped = drop_furniture(text.split("\n"))
+    lines, headlines = drop_inline_headlines(lines)
+    text = join_wrapped_lines(lines)
+    return Cleaned(text=text.strip("\n"), dropped=dropped + headlines)
+
+
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\t": " ",
+})
+_DASH_IN_WORD = re.compile(r"(?<=\w)[\u2012\u2013\u2014\u2015](?=\w)")
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def normalise_unicode(text: str) -> str:
+    """NFKC, one kind of quote and space, no invisible characters, and a
+    plain hyphen for dashes inside numbers and words (`800–5474`)."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _DASH_IN_WORD.sub("-", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+_NUMBERISH = re.compile(r"(?<![\w$|])[0-9A-Za-z$|]+(?:[./\-][0-9A-Za-z$|]+)*")
+_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_COMPONENT = re.compile(r"[0-9OolI|]+")
+_IN_WORD = [
+    (re.compile(r"(?<=[A-Z])0(?=[A-Z])"), "O"),
+    (re.compile(r"(?<=[A-Za-z])\$(?=[A-Za-z])"), "S"),
+    (re.compile(r"(?<=[a-z])1(?=[a-z])"), "l"),
+]
+
+
+def fix_ocr_confusions(text: str) -> str:
+    """Undo OCR's letter/digit swaps where the context is unambiguous.
+
+    In a number (a token with at least two digits), a part made only of
+    digits and look-alikes (O, o, D, l, I, |) becomes digits: `2Ol4` -> `2014`,
+    `1447.1/PM.O1/K.1` -> `1447.1/PM.01/K.1`. Inside a word, a digit between
+    letters becomes the letter: `N0MOR` -> `NOMOR`, `A$N` -> `ASN`.
+    """
+    def fix_token(m: re.Match) -> str:
+        tok = m.group(0)
+        if sum(ch.isdigit() for ch in tok) < 2:
+            return tok
+        parts = re.split(r"([./\-])", tok)
+        out = []
+        for part in parts:
+            if _COMPONENT.fullmatch(part) and any(ch.isdigit() for ch in part) and not part.isdigit():
+                part = part.translate(_DIGIT_LOOKALIKE)
+            out.append(part)
+        return "".join(out)
+
+    text = _NUMBERISH.sub(fix_token, text)
+    for pattern, repl in _IN_WORD:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove lines that are page furniture (see himpun/data/web_chrome.txt)."""
+    kept, dropped = [], []
+    for line in lines:
+        if line.strip() and is_chrome_line(line):
+            dropped.append(line.strip())
+        else:
+            kept.append(line)
+    return kept, dropped
+
+
+_TERMINAL = tuple('.!?:;"\'…)')
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 80 and s.endswith(_TERMINAL)
+
+
+def _looks_like_headline(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    if not 4 <= len(words) <= 22 or s.endswith(_TERMINAL) or s.isupper():
+        return False
+    if re.match(r"^(?:[0-9]{1,2}|[a-zA-Z])[.)]\s", s) or s.startswith(("-", "•", "*")):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= 0.6
+
+
+def drop_inline_headlines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove related-article headlines that web pages drop between the
+    paragraphs of a story: a short title-case line with no final punctuation
+    whose nearest non-blank neighbours on both sides are prose paragraphs."""
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    drop: set[int] = set()
+    for k in range(1, len(idx) - 1):
+        i = idx[k]
+        if _looks_like_headline(lines[i]) and _is_prose(lines[idx[k - 1]]) and _is_prose(lines[idx[k + 1]]):
+            drop.add(i)
+    return [ln for i, ln in enumerate(lines) if i not in drop], [lines[i].strip() for i in sorted(drop)]
+
+
+_LIST_START = re.compile(r"^\s*(?:[-•*–]\s|\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s)")
+_HYPHEN_END = re.compile(r"(?<=[a-z])-$")
+
+
+def join_wrapped_lines(lines: list[str]) -> str:
+    """Join lines that a page layout broke inside a sentence.
+
+    A line ending in `kata-` followed by a lowercase line is one hyphenated
+    word. A line with no final punctuation joins the next line when that
+    line starts in lowercase, or when it is a long line of running prose
+    (60+ characters, mostly lowercase words, so not a title) and the next
+    text is not a list item or heading; blank lines that a scan or viewer
+    left inside such a sentence are skipped.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i].rstrip()
+        while True:
+            j = i + 1
+            while j < n and not lines[j].strip() and j - i <= 3:
+                j += 1
+            if j >= n or not line.strip() or not lines[j].strip():
+                break
+            nxt = lines[j].strip()
+            blank_between = j > i + 1
+            stripped = line.strip()
+            if _HYPHEN_END.search(stripped) and nxt[:1].islower() and not blank_between:
+                line = line[:-1] + nxt
+            elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper():
+                break
+            elif nxt[:1].islower() and (not blank_between or len(stripped) >= 60):
+                line = line + " " + nxt
+            elif len(stripped) >= 60 and _stops_mid_sentence(stripped) and (
+                    blank_between and nxt[:1].isupper() or not blank_between and not _LIST_START.match(stripped)):
+                line = line + " " + nxt
+            else:
+                break
+            i = j
+        out.append(line)
+        i += 1
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _stops_mid_sentence(line: str) -> bool:
+    """A long line of running prose (mostly lowercase words, unlike a title)
+    that ends in a word or comma rather than a closing mark."""
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return bool(re.search(r"[a-z,]$", line)) and capitalised / len(words) < 0.5

@@ -1,0 +1,100 @@
+"""Parsing: cleaned pages in, one Document record with its Clause records out.
+
+Each part is its own module and a plain function: kind and title (kind),
+citations, numbers, dates, issuers (issuer, offices), region (gazetteer,
+region) and clauses (segment, rules, clauses). This module only runs them
+in order over the pages and assembles the record.
+"""
+from __future__ import annotations
+
+from himpun.ingest.parse.citations import find_citations, regulations
+from himpun.ingest.parse.clauses import page_clauses
+from himpun.ingest.parse.dates import FoundDate, find_dates, find_partial_dates
+from himpun.ingest.parse.gazetteer import scan
+from himpun.ingest.parse.issuer import find_issuers
+from himpun.ingest.parse.kind import detect_kind, detect_title
+from himpun.ingest.parse.numbers import find_numbers
+from himpun.ingest.parse.offices import find_offices
+from himpun.ingest.parse.region import NATIONAL, choose_region
+from himpun.records import Citation, Document, Page
+
+PAGE_JOIN = "\n\n"
+_OWN_KEY_ZONE = 700  # an instrument's own number stands in its heading
+
+
+def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "text",
+                   dropped: list[str] = (), container_title: str | None = None,
+                   url: str | None = None, published: str | None = None) -> Document:
+    full = PAGE_JOIN.join(p.text for p in pages)
+    kind = detect_kind(full, list(dropped), fmt, url)
+
+    citations: list[Citation] = []
+    numbers: list[str] = []
+    dates: list[FoundDate] = []
+    for p in pages:
+        cits = find_citations(p.text, p.number)
+        citations += cits
+        numbers += [n for n, _, _ in find_numbers(p.text, cits)]
+        dates += find_dates(p.text)
+    if kind in ("decree", "regulation"):
+        citations = _without_own_key(citations, pages)
+
+    mentions = scan(full)
+    offices = find_offices(full, mentions)
+    issuers = find_issuers(full, kind)
+    national = any(not c.key.startswith(("Perda", "Perkada")) for c in citations)
+    region, province = choose_region(full, mentions, offices, issuers, kind, national)
+
+    clauses = []
+    for p in pages:
+        clauses += page_clauses(p.text, p.number, sha256, len(clauses) + 1)
+
+    full_dates = _unique(d.iso for d in dates if not d.schedule)
+    return Document(
+        source=source, sha256=sha256, kind=kind,
+        title=detect_title(full, kind, container_title),
+        issuer=issuers[0].name if issuers else None,
+        issuers=[o.name for o in issuers],
+        region=region, province=province if region != NATIONAL else None,
+        numbers=_unique_ci(numbers),
+        date=_main_date(dates, full, published),
+        dates=full_dates,
+        citations=citations, pages=list(pages), clauses=clauses, url=url,
+    )
+
+
+def _without_own_key(citations: list[Citation], pages: list[Page]) -> list[Citation]:
+    """An instrument does not cite itself: drop the key of its own heading."""
+    own = {c.key for c in citations if c.page == pages[0].number and c.start < _OWN_KEY_ZONE}
+    return [c for c in citations if c.key not in own]
+
+
+def _main_date(dates: list[FoundDate], full: str, published: str | None) -> str | None:
+    """The document's date: the first date that is not a schedule, else the
+    publication date the container states, else a partial date (`Selasa
+    (1/8)`) resolved with the year of the document's numbers."""
+    for d in dates:
+        if not d.schedule:
+            return d.iso
+    if published:
+        return published
+    years = sorted({d.iso[:4] for d in dates})
+    if len(years) == 1:
+        partial = find_partial_dates(full, int(years[0]))
+        if partial:
+            return partial[0].iso
+    return None
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _unique_ci(items: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for i in items:
+        seen.setdefault(" ".join(i.lower().split()), i)
+    return list(seen.values())
+
+
+__all__ = ["parse_document", "regulations"]

@@ -1,0 +1,130 @@
+"""Citations of regulations, each mapped to one key (`UU 5/2014`).
+
+Grammar: a regulation type as it is written (himpun/data/citation_types.tsv),
+an optional run of institution words ("Bersama Menteri ..., Menteri Dalam
+Negeri, ... dan Ketua Bawaslu", "(PP)", "Republik Indonesia"), an optional
+`Nomor`, a number, then `Tahun <year>` or `/<year>`. OCR damage in the year
+(`2O14`, `202$`) is repaired against the table of known regulations
+(himpun/data/regulations.tsv), which also supplies the year where the text
+leaves it out for a regulation that is unambiguous in this field (`PP 53`).
+Known alternative numbers (the joint decree's four other numbers) cite their
+instrument too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from himpun.ingest.parse.lexicon import data_lines
+from himpun.records import Citation
+
+_SHORT_RUN = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
+_INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*"
+_LONG_RUN = rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INSTITUTION_WORD})){{0,60}}?"
+_NOMOR = r"\s*(?:\b(?:Nomor|Nomer|NOMOR|Nmr\.?|No\.?|NO\.?)\s*:?\s*)?"
+_NUM = r"(?P<num>\d[0-9Oo]{0,3})"
+_YEAR = r"(?:\s*(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
+# a number without a year must not be the start of a longer identifier (800/1071/BKPSDM)
+_NO_YEAR = r"(?![\w/]|[.\-]\w)"
+_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "$": "5"})
+
+
+@dataclass(frozen=True)
+class Regulation:
+    key: str
+    title: str
+    replaced_by: str | None
+    bare: bool
+    other_numbers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def regulations() -> dict[str, Regulation]:
+    out = {}
+    for row in data_lines("regulations.tsv"):
+        key, title, repl, bare, others = (row + ["-"] * 5)[:5]
+        out[key] = Regulation(key, title, None if repl == "-" else repl, bare == "yes",
+                              tuple(o for o in others.split("|") if o and o != "-"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> list[tuple[str, re.Pattern]]:
+    """One pattern per regulation type (prefix, compiled)."""
+    out = []
+    for prefix, rx, run in data_lines("citation_types.tsv"):
+        between = _LONG_RUN if run == "long" else _SHORT_RUN
+        out.append((prefix, re.compile(
+            rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _uud() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:Undang[\s-]*Undang\s+Dasar(?:\s+Negara\s+Republik\s+Indonesia)?|UUD(?:\s+NRI)?)"
+                      r"(?:\s+Tahun)?\s+1945\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _other_numbers() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for reg in regulations().values():
+        for num in reg.other_numbers:
+            rx = re.escape(num).replace(r"\ ", r"\s+").replace("Tahun", "(?:Tahun|/)")
+            out.append((re.compile(rf"(?<![\w.\-/]){rx}(?![\w\-/])", re.I), reg.key))
+    return out
+
+
+def find_citations(text: str, page: int = 1) -> list[Citation]:
+    """All citations in one page of text, in order, with their spans."""
+    found: list[Citation] = []
+    for m in _uud().finditer(text):
+        found.append(Citation("UUD 1945", _squash(m.group(0)), page, m.start(), m.end()))
+    matches = []
+    for prefix, rx in _grammar():
+        if prefix != "UUD":
+            matches += [(m.start(), -m.end(), prefix, m) for m in rx.finditer(text)]
+    last_end = -1
+    for start, neg_end, prefix, m in sorted(matches, key=lambda t: (t[0], t[1])):
+        if start < last_end:
+            continue  # overlaps a longer or earlier reading of the same words
+        key = _key(prefix, m.group("num"), m.group("year"))
+        if key:
+            found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
+            last_end = -neg_end
+    for rx, key in _other_numbers():
+        for m in rx.finditer(text):
+            if not any(c.start <= m.start() < c.end for c in found):
+                found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _key(prefix: str, num: str, year: str | None) -> str | None:
+    n = str(int(num.translate(_DIGITS)))
+    if year is None:
+        bare = [r.key for r in regulations().values() if r.bare and r.key.startswith(f"{prefix} {n}/")]
+        return bare[0] if len(bare) == 1 else None
+    if year.isdigit():
+        return f"{prefix} {n}/{year}" if 1900 <= int(year) <= date.today().year + 1 else None
+    # A damaged year: a known regulation whose year fits the readable digits wins.
+    fits = [r.key for r in regulations().values()
+            if r.key.startswith(f"{prefix} {n}/") and _fits(year, r.key.rsplit("/", 1)[1])]
+    if len(fits) == 1:
+        return fits[0]
+    repaired = year.translate(_DIGITS)
+    return f"{prefix} {n}/{repaired}" if repaired.isdigit() and 1900 <= int(repaired) <= date.today().year + 1 else None
+
+
+def _fits(damaged: str, year: str) -> bool:
+    return len(damaged) == len(year) and all(d == y or not d.isdigit() for d, y in zip(damaged, year))
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def unique_keys(citations: list[Citation]) -> list[str]:
+    return list(dict.fromkeys(c.key for c in citations))

@@ -1,0 +1,105 @@
+"""Dates in Indonesian legal and news text.
+
+A small grammar finds the candidates and their spans: `11 Desember 2023`,
+`tanggal 05 Januari 2023`, `22/09/2022`, `Senin (12/8/2024)`, and partial
+dates such as `Selasa (1/8)`. dateparser, with Indonesian as its language and
+day-month-year order, turns each into a date (it knows the month names and
+their old and short spellings: Nopember, Pebruari, Agt). An OCR-damaged month
+name (`Desemher`) is first matched to the nearest real one.
+
+Schedule dates (an election day, a campaign period "sejak ... sampai ...")
+are marked so that they are not taken for the date of a document.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import dateparser
+
+MONTHS = ["januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
+          "september", "oktober", "november", "nopember", "desember",
+          "january", "february", "march", "may", "june", "july", "august", "october", "december"]
+_MONTH_ABBR = ["jan", "feb", "peb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "aug",
+               "sep", "sept", "okt", "oct", "nov", "nop", "des", "dec"]
+_MONTH_WORD = r"[A-Za-z]{3,10}\.?"
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+
+_LONG = re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_WORD})\s*,?\s*(?P<y>(?:19|20)\d{{2}})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/])")
+_PARTIAL = re.compile(rf"\b{_WEEKDAY}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)
+_SCHEDULE_BEFORE = re.compile(
+    r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
+    r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$", re.I)
+_SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d|-\s*\d)", re.I)
+_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    start: int
+    end: int
+    text: str
+    schedule: bool = False  # an event date (election day, campaign period), not an issuance date
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Full dates (day, month and year) in `text`, in order."""
+    found: list[FoundDate] = []
+    for m in _LONG.finditer(text):
+        month = _month(m.group("m"))
+        if month:
+            _add(found, text, m, f"{int(m.group('d'))} {month} {m.group('y')}")
+    for m in _NUMERIC.finditer(text):
+        _add(found, text, m, f"{int(m.group('d'))}/{int(m.group('m'))}/{m.group('y')}")
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def find_partial_dates(text: str, year: int) -> list[FoundDate]:
+    """`Selasa (1/8)`-style dates, resolved with a year known from elsewhere
+    in the document. Only dates whose weekday agrees are kept."""
+    out = []
+    for m in _PARTIAL.finditer(text):
+        try:
+            d = date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        weekday = m.group(0).split("(")[0].strip(" ,").lower().replace("'", "")
+        if _WEEKDAYS.get(weekday) == d.weekday():
+            out.append(FoundDate(d.isoformat(), m.start(), m.end(), m.group(0)))
+    return out
+
+
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+
+
+def _month(word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    if w in MONTHS or w in _MONTH_ABBR:
+        return w
+    if len(w) >= 5:
+        close = difflib.get_close_matches(w, MONTHS, n=1, cutoff=0.75)
+        if close:
+            return close[0]
+    return None
+
+
+def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str) -> None:
+    parsed = _parse(candidate)
+    if parsed is None or any(f.start <= m.start() < f.end for f in found):
+        return
+    before = text[max(0, m.start() - 60):m.start()]
+    after = text[m.end():m.end() + 20]
+    schedule = bool(_SCHEDULE_BEFORE.search(before) or _SCHEDULE_AFTER.match(after))
+    found.append(FoundDate(parsed.isoformat(), m.start(), m.end(), m.group(0), schedule))
+
+
+def _parse(candidate: str) -> date | None:
+    result = dateparser.parse(candidate, languages=["id", "en"], settings=_SETTINGS)
+    if not isinstance(result, datetime):
+        return None
+    return result.date()

@@ -1,0 +1,93 @@
+"""Who issued the instrument a text describes.
+
+- In an instrument itself (circular, decree, regulation, pact), the offices
+  of its heading (the letterhead or the joint decree's list of ministers),
+  else of its signature block.
+- In any text, the office that is the subject of an issuing verb
+  ("Pj Bupati Tangerang mengeluarkan surat edaran", "SE ... ditandatangani
+  Sekda"); a sentence that refers back ("Itu disampaikan melalui Surat
+  Edaran") takes the office of the sentence before. An instrument that is
+  only announced ("akan dikeluarkan oleh Kemendagri") has no issuer yet, and
+  an official merely quoted is not an issuer.
+- When a government ("Pemerintah Kota X") and one of its office holders both
+  issue, the office holder is the signer and is kept.
+"""
+from __future__ import annotations
+
+import re
+
+from himpun.ingest.parse.offices import Office, find_offices, resolve_bare
+from himpun.ingest.parse.segment import segments
+
+_ACTIVE = r"menerbitkan|terbitkan|mengeluarkan|keluarkan|menandatangani|tandatangani|menetapkan|mengedarkan|membuat"
+_PASSIVE = r"diterbitkan|dikeluarkan|ditandatangani|ditetapkan|diedarkan|dibuat"
+_VERB = re.compile(rf"\b(?:(?P<active>{_ACTIVE})|(?P<passive>{_PASSIVE})|(?P<via>melalui))\b", re.I)
+_INSTRUMENT = re.compile(r"\b(?:surat edaran|edaran|keputusan|instruksi|peraturan|maklumat|pakta integritas|"
+                         r"imbauan|himbauan|surat)\b|\bSE\b", re.I)
+_NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak)\s+(?:\w+\s+){0,2}$", re.I)
+_BACK_REFERENCE = re.compile(r"^(?:itu|ini|hal (?:itu|ini|tersebut)|(?:surat )?edaran (?:itu|ini|tersebut)|"
+                             r"se (?:itu|ini|tersebut)|hal itu)\b", re.I)
+_HEADING_END = re.compile(r"\b(?:NOMOR|Nomor|TENTANG|SURAT EDARAN|Menimbang|Yth)\b")
+INSTRUMENT_KINDS = ("circular", "decree", "regulation", "pact")
+_AGENT_GAP = len(" oleh ")
+
+
+def find_issuers(text: str, kind: str) -> list[Office]:
+    found = find_offices(text)
+    offices = [o for o in (resolve_bare(o, found) for o in found) if o]
+    issuers: list[Office] = []
+    if kind in INSTRUMENT_KINDS:
+        issuers = _heading_offices(text, offices) or _signature_offices(text, offices)
+    if not issuers:
+        issuers = _issuing_subjects(text, offices)
+    return _prefer_signers(_unique(issuers))
+
+
+def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
+    head_end = min(len(text), 700)
+    m = _HEADING_END.search(text, 0, head_end)
+    if m:
+        head_end = m.start()
+    return [o for o in offices if o.end <= head_end]
+
+
+def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
+    tail_start = max(0, len(text) - 500)
+    return [o for o in offices if o.start >= tail_start and o.person][-1:]
+
+
+def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
+    out: list[Office] = []
+    segs = segments(text)
+    for i, seg in enumerate(segs):
+        if not _INSTRUMENT.search(seg.text):
+            continue
+        for verb in _VERB.finditer(seg.text):
+            vstart = seg.start + verb.start()
+            if _NOT_YET.search(text[max(seg.start, vstart - 40):vstart]):
+                continue
+            in_sentence = [o for o in offices if seg.start <= o.start and o.end <= seg.end]
+            if verb.group("passive"):
+                # the agent follows the verb at once: "ditandatangani (oleh) Sekda ..."
+                vend = seg.start + verb.end()
+                chosen = [o for o in in_sentence if 0 <= o.start - vend <= _AGENT_GAP][:1]
+            else:
+                chosen = [o for o in in_sentence if o.end <= vstart][-1:]
+            if not chosen and i > 0 and _BACK_REFERENCE.match(seg.text):
+                prev = segs[i - 1]
+                chosen = [o for o in offices if prev.start <= o.start and o.end <= prev.end][:1]
+            out.extend(chosen)
+    return out
+
+
+def _unique(offices: list[Office]) -> list[Office]:
+    seen: dict[str, Office] = {}
+    for o in offices:
+        seen.setdefault(o.name, o)
+    return list(seen.values())
+
+
+def _prefer_signers(offices: list[Office]) -> list[Office]:
+    """Drop `Pemerintah X` when an office holder of the same region issues."""
+    signer_regions = {o.region for o in offices if o.person and o.region}
+    return [o for o in offices if o.person or o.region not in signer_regions]

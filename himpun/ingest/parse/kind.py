@@ -1,0 +1,81 @@
+"""What kind of document a text is, and its title.
+
+An instrument announces itself in its heading, in capitals: SURAT EDARAN,
+KEPUTUSAN BERSAMA, PERATURAN PEMERINTAH, PAKTA INTEGRITAS. A news report has a
+dateline ("BULUKUMBA, RADARSELATAN.FAJAR.CO.ID --", "Surabaya (ANTARA) -"),
+reported speech ("ujarnya", "kata Eri") or web-page furniture around it.
+"""
+from __future__ import annotations
+
+import re
+
+_HEAD = 900
+_HEADINGS = [
+    ("decree", re.compile(r"^\s*(?:SURAT\s+)?KEPUTUSAN\b|\bKEPUTUSAN\s+BERSAMA\b", re.M)),
+    ("regulation", re.compile(r"^\s*(?:PERATURAN\s+(?:PEMERINTAH|PRESIDEN|MENTERI|DAERAH|BUPATI|WALI\s*KOTA|GUBERNUR|"
+                              r"BADAN|KOMISI|KEPALA)|UNDANG-UNDANG\s+REPUBLIK)\b", re.M)),
+    ("pact", re.compile(r"^\s*PAKTA\s+INTEGRITAS\b", re.M)),
+    ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
+]
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*(?:,\s*[^\n\-–—|]{2,40}?|\s*\([A-Za-z .]{2,25}\)))\s*(?:--|[-–—|])\s"
+    r"|^\s*[A-Za-z.\-]+\.(?i:com|co\.id|id|net|news)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)
+_SPEECH = re.compile(r"\b(?:ujar|kata|tutur|jelas|ungkap|tegas|imbuh|tandas|ucap|terang|papar|tutup|tambah|sebut|"
+                     r"pungkas|paparnya|katanya|ujarnya|tuturnya|jelasnya|ungkapnya|tegasnya|imbuhnya|tandasnya|"
+                     r"ucapnya|terangnya|tutupnya|tambahnya|sebutnya|pungkasnya)(?:nya)?\b[,.]?", re.I)
+_NEWS_CHROME = re.compile(r"baca juga|berita terkait|editor|reporter|penulis|komentar|tinggalkan|berbagi|share|"
+                          r"waktu baca|bacaan lainnya|pos terkait|isi komentar|\|", re.I)
+_TENTANG = re.compile(r"^\s*TENTANG\s*:?\s*(.*)$", re.M)
+_TITLE_STOP = re.compile(r"\b(?:MENTERI|BUPATI|GUBERNUR|WALI\s*KOTA|WALIKOTA|KEPALA|KETUA|DENGAN RAHMAT|Menimbang|"
+                         r"Mengingat|Yth|Dalam rangka|Sehubungan|Dengan hormat)\b")
+
+
+_DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google|jdih", re.I)
+
+
+def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None) -> str:
+    head = text[:_HEAD]
+    for kind, rx in _HEADINGS:
+        if rx.search(head):
+            return kind
+    news = 0
+    if _DATELINE.search(text[:1500]):
+        news += 2
+    news += min(2, len(_SPEECH.findall(text)))
+    furniture = sum(1 for d in dropped if _NEWS_CHROME.search(d))
+    news += 2 if furniture >= 3 else 1 if furniture else 0
+    if fmt == "html" or (url and not _DOCUMENT_HOSTS.search(url)):
+        news += 1
+    return "news" if news >= 2 else "other"
+
+
+def detect_title(text: str, kind: str, container_title: str | None) -> str | None:
+    if kind in ("circular", "decree", "regulation", "pact"):
+        m = _TENTANG.search(text[:3000])
+        if m:
+            title = _title_after_tentang(text, m)
+            if title:
+                return title
+    if container_title:
+        return " ".join(container_title.split())
+    first = text.strip().split("\n", 1)[0].strip()
+    if kind == "news" and 10 <= len(first) <= 200 and not first.endswith((".", ":")) and not _DATELINE.match(first):
+        return first
+    return None
+
+
+def _title_after_tentang(text: str, m: re.Match) -> str | None:
+    words = m.group(1).strip()
+    pos = m.end()
+    lines = text[pos:pos + 600].split("\n")
+    for line in lines[1:6]:
+        if not line.strip():
+            if words:
+                break
+            continue
+        words += " " + line.strip()
+    stop = _TITLE_STOP.search(words, 10)
+    if stop:
+        words = words[:stop.start()]
+    words = " ".join(words.split()).strip(" ,;:")
+    return words[:300] or None

@@ -1,0 +1,92 @@
+"""Instrument numbers exactly as written: `800/1071/BKPSDM`,
+`100 3.4.4/4811/BKPSDM/2023`, `SE-800/359/PSDM.3/BKPSDMD/2019`,
+`8 Tahun 2024`, `B-104/PM.00.01/K.Kn 08/0824`.
+
+A number follows `Nomor`, `No.` or `bernomor`, or stands alone as a code of
+three or more parts joined by slashes. Its parts are joined by `/`, `.` or
+`-`; a space inside a number is accepted only where a further `/` part
+follows (scans and regional schemes break numbers that way). A trailing
+`Tahun YYYY` belongs to the number. Numbers inside statute citations, in
+gazette references (Lembaran Negara ... Nomor 6) and things that are dates
+or phone numbers are not instrument numbers.
+"""
+from __future__ import annotations
+
+import re
+
+from himpun.records import Citation
+
+_LEAD = re.compile(r"(?<![\w-])(?:Nomor|Nomer|NOMOR|NOMER|No|NO|Nmr|bernomor|Bernomor)\b\.?\s*[:.]?\s*")
+_TOKEN = re.compile(r"[^\s,;()\"]+")
+_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/]*$")
+_YEAR_SUFFIX = re.compile(r"\s+((?:Tahun|TAHUN|tahun)\s+(?:19|20)\d{2})\b")
+_STANDALONE = re.compile(r"(?<![\w/.\-])(?:[A-Z]{1,4}-)?[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+){2,}(?![\w/])")
+_DATE_SHAPED = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+_GAZETTE = re.compile(r"(?:Lembaran|Berita|Tambahan Lembaran)\s+(?:Negara|Daerah)[^.;]{0,60}$", re.I)
+_NOT_INSTRUMENT = re.compile(r"^(?:hp|telp|telepon|tlp|wa|rekening|rek|induk|nip|nik|urut|pokok|registrasi)\b", re.I)
+
+
+def find_numbers(text: str, citations: list[Citation] = ()) -> list[tuple[str, int, int]]:
+    """Instrument numbers in one page: (number, start, end), in order."""
+    found: list[tuple[str, int, int]] = []
+    cited = [(c.start, c.end) for c in citations if not c.key.startswith("SKB")]
+
+    def inside_citation(pos: int) -> bool:
+        return any(s <= pos < e for s, e in cited)
+
+    for m in _LEAD.finditer(text):
+        if inside_citation(m.start()) or _GAZETTE.search(text[max(0, m.start() - 90):m.start()]):
+            continue
+        if _NOT_INSTRUMENT.match(text[m.end():m.end() + 12]):
+            continue
+        num = _read_number(text, m.end())
+        if num:
+            value, end = num
+            found.append((value, m.end(), end))
+    for m in _STANDALONE.finditer(text):
+        value = m.group(0).rstrip(".-")
+        if any(s <= m.start() < e for _, s, e in found) or inside_citation(m.start()):
+            continue
+        if _DATE_SHAPED.match(value) or "http" in text[max(0, m.start() - 30):m.start()] or "www" in value:
+            continue
+        found.append((value, m.start(), m.start() + len(value)))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
+def _read_number(text: str, pos: int) -> tuple[str, int] | None:
+    """Read one number starting at `pos`; None when what follows is no number."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 120))]
+    if not tokens or tokens[0][1] != pos and text[pos:tokens[0][1]].count("\n") > 0:
+        return None
+    parts: list[tuple[str, int, int]] = []
+    for tok, s, e in tokens:
+        clean = tok.rstrip(".:;")
+        if not parts:
+            if not _PART.match(clean) or not any(ch.isdigit() for ch in clean):
+                return None
+            parts.append((clean, s, s + len(clean)))
+            if clean != tok:
+                break
+            continue
+        gap = text[parts[-1][2]:s]
+        if "\n" in gap or gap != " ":
+            break
+        # a space inside a number only when a further slash part follows
+        if "/" in clean and _PART.match(clean) and not clean.startswith("/") and len(parts) < 3:
+            parts.append((clean, s, s + len(clean)))
+            if clean != tok:
+                break
+            continue
+        break
+    value = " ".join(p[0] for p in parts)
+    end = parts[-1][2]
+    if "/" not in value and " " in value:  # joined parts without a slash are two things
+        value, end = parts[0][0], parts[0][2]
+    value = value.rstrip(".-/")
+    if _DATE_SHAPED.match(value):
+        return None
+    m = _YEAR_SUFFIX.match(text, end)
+    if m:
+        value, end = f"{value} {m.group(1)}", m.end()
+    return value, end

@@ -1,0 +1,124 @@
+"""Offices that issue instruments, found in text and written canonically.
+
+Regional offices are a title before a region name: `Penjabat (Pj) Bupati
+Tangerang` -> `Pj Bupati Tangerang`, `Sekretaris Daerah (Sekda) Kota Tangsel`
+-> `Sekretaris Daerah Kota Tangerang Selatan`, `Pemkab Jeneponto` ->
+`Pemerintah Kabupaten Jeneponto`, `BUPATI MUSI BANYUASIN` -> `Bupati Musi
+Banyuasin`. A title with no region after it (`Pj Gubernur Harisson`) is kept
+as a bare office, to be matched with the same title elsewhere in the text.
+National offices come from himpun/data/offices.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from himpun.ingest.parse.gazetteer import Mention, Region, scan
+from himpun.ingest.parse.lexicon import data_lines
+
+_ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksana\s+Tugas|Plh\.?|Pelaksana\s+Harian)\s*(?:\((?:Pj|Pjs|Plt|Plh)\)\s*)?)?"
+_TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
+          r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov)")
+_TAIL = r"(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)\s*)?$"
+_BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
+_BARE = re.compile(r"(?<![\w])" + _ACTING + r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|"
+                   r"Wali\s*kota|Gubernur|Sekretaris\s+Daerah|Sekda)\b", re.I)
+
+_TITLE_LEVEL = {"bupati": "kabupaten", "wakil bupati": "kabupaten", "walikota": "kota", "wali kota": "kota",
+                "wakil wali kota": "kota", "wakil walikota": "kota", "gubernur": "provinsi", "wakil gubernur": "provinsi",
+                "pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi"}
+_CANON_TITLE = {"walikota": "Wali Kota", "wali kota": "Wali Kota", "sekda": "Sekretaris Daerah",
+                "sekretaris daerah": "Sekretaris Daerah", "pemerintah": "Pemerintah", "pemkab": "Pemerintah",
+                "pemkot": "Pemerintah", "pemprov": "Pemerintah", "wakil walikota": "Wakil Wali Kota"}
+PERSON_TITLES = ("Bupati", "Wali Kota", "Gubernur", "Sekretaris Daerah", "Wakil")
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str  # canonical: "Pj Bupati Tangerang", "Menteri Dalam Negeri"
+    start: int
+    end: int
+    region: Region | None = None  # None for national offices and bare titles
+    national: bool = False
+    title: str = ""  # canonical title without region: "Pj Gubernur"
+
+    @property
+    def person(self) -> bool:
+        """An office held by a person (who signs), not a government as a whole."""
+        return self.national or not self.name.startswith("Pemerintah")
+
+
+@lru_cache(maxsize=1)
+def _national() -> list[tuple[str, re.Pattern]]:
+    return [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in data_lines("offices.tsv")]
+
+
+def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Office]:
+    """Every office in `text`, in order; overlapping readings keep the longest."""
+    mentions = scan(text) if mentions is None else mentions
+    found: list[Office] = []
+    for m in mentions:
+        window_start = max(0, m.name_start - 80)
+        hit = _BEFORE_REGION.search(text, window_start, m.name_start)
+        if not hit:
+            continue
+        office = _regional(hit, m)
+        if office:
+            found.append(office)
+    covered = [(o.start, o.end) for o in found]
+    for hit in _BARE.finditer(text):
+        if not any(s <= hit.start() < e for s, e in covered):
+            title = _canonical_title(hit)
+            found.append(Office(title, hit.start(), hit.end(), None, False, title))
+    for name, rx in _national():
+        for hit in rx.finditer(text):
+            if not any(s <= hit.start() < e or hit.start() <= s < hit.end() for s, e in
+                       [(o.start, o.end) for o in found]):
+                found.append(Office(name, hit.start(), hit.end(), None, True, name))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+def _canonical_title(hit: re.Match) -> str:
+    raw = " ".join(hit.group("title").split()).lower()
+    title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
+    acting = (hit.group("acting") or "").lower().rstrip(".")
+    if acting.startswith(("pj", "penjabat")):
+        title = "Pj " + title
+    elif acting.startswith(("plt", "pelaksana tugas")):
+        title = "Plt " + title
+    elif acting.startswith(("plh", "pelaksana harian")):
+        title = "Plh " + title
+    return title
+
+
+def _regional(hit: re.Match, m: Mention) -> Office | None:
+    raw_title = " ".join(hit.group("title").split()).lower()
+    level = _TITLE_LEVEL.get(raw_title) or m.qualifier
+    cands = [r for r in m.resolved() if level is None or r.level == level] or list(m.resolved())
+    if not cands:
+        return None
+    region = cands[0]
+    title = _canonical_title(hit)
+    base = title.split(" ", 1)[-1] if title.startswith(("Pj ", "Plt ", "Plh ")) else title
+    if base in ("Sekretaris Daerah", "Pemerintah"):
+        name = f"{title} {region.name}"
+    else:
+        name = f"{title} {region.bare}"
+    return Office(name, hit.start(), m.end, region, False, title)
+
+
+def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
+    """Give a bare title (`Pj Gubernur`) the region of the same title named
+    with a region elsewhere in the text, keeping its own place in the text;
+    None when no such office exists."""
+    if office.region or office.national:
+        return office
+    base = office.title.split(" ", 1)[-1] if office.title.startswith(("Pj ", "Plt ", "Plh ")) else office.title
+    same = [o for o in offices if o.region and (o.title == office.title or o.title.endswith(" " + base)
+                                                or o.title == base)]
+    if not same:
+        return None
+    exact = [o for o in same if o.title == office.title]
+    return replace(exact[0] if exact else same[0], start=office.start, end=office.end)

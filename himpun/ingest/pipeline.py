@@ -1,0 +1,44 @@
+"""One file in, one Document record out: sniff, read, clean, parse.
+
+`extract_path` is the per-file stage that a batch runs for every file, in
+this process or in a worker; it touches no library.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from himpun.errors import FileError
+from himpun.ingest.clean import clean_page
+from himpun.ingest.files import sha256_of, sniff
+from himpun.ingest.parse import parse_document
+from himpun.ingest.readers import read
+from himpun.records import Document, Page
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileError(str(path), "file vanished before it could be read") from None
+    except IsADirectoryError:
+        raise FileError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise FileError(str(path), f"cannot read ({exc.strerror or exc})") from None
+
+
+def extract_path(path: Path, data: bytes | None = None, sha256: str | None = None) -> Document:
+    """Read and parse one file. Raises FileError (or SkippedFile) with a reason."""
+    data = read_bytes(path) if data is None else data
+    sha256 = sha256 or sha256_of(data)
+    fmt = sniff(path, data)
+    result = read(path, data, fmt)
+    pages: list[Page] = []
+    dropped: list[str] = []
+    for p in result.pages:
+        cleaned = clean_page(p.text)
+        pages.append(Page(p.number, cleaned.text, p.ocr, p.confidence))
+        dropped += cleaned.dropped
+    if not any(p.text.strip() for p in pages):
+        raise FileError(str(path), "no text left after reading")
+    return parse_document(pages, source=str(path), sha256=sha256, fmt=fmt, dropped=dropped,
+                          container_title=result.title, url=result.url, published=result.published)

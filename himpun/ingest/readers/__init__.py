@@ -1,0 +1,35 @@
+"""Readers turn a file's bytes into pages of text. They know nothing of
+parsing: each returns a `ReadResult` and raises `FileError` with a reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from himpun.errors import SkippedFile
+from himpun.records import Page
+
+
+@dataclass
+class ReadResult:
+    format: str  # text | html | pdf | image
+    pages: list[Page] = field(default_factory=list)
+    title: str | None = None  # a title the container states (HTML <title>, PDF metadata)
+    url: str | None = None
+    published: str | None = None  # ISO date the container states
+
+
+def read(path: Path, data: bytes, fmt: str) -> ReadResult:
+    """Read `data` (the bytes of `path`) as format `fmt` (see files.sniff)."""
+    if fmt == "text":
+        from himpun.ingest.readers.text import read_text
+
+        return read_text(path, data)
+    if fmt == "html":
+        from himpun.ingest.readers.html import read_html
+
+        return read_html(path, data)
+    if fmt == "pdf":
+        from himpun.ingest.readers.pdf import read_pdf
+
+        return read_pdf(path, data)
+    raise SkippedFile(str(path), f"{fmt} files are not read yet (OCR of scans and images is not built)")

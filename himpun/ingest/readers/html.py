@@ -1,0 +1,103 @@
+"""HTML news pages and saved web pages.
+
+BeautifulSoup removes the page furniture that main-text extraction tends to
+keep (scripts, forms, "Baca juga" links, related-article and comment blocks);
+trafilatura then picks the article body. When it finds none, the body's
+block text is used. Page metadata (title, canonical URL, publication date)
+comes from the head.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import trafilatura
+from bs4 import BeautifulSoup, Comment, UnicodeDammit
+
+from himpun.errors import FileError
+from himpun.ingest.chrome import is_chrome_line
+from himpun.ingest.readers import ReadResult
+from himpun.records import Page
+
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "footer", "aside",
+              "button", "svg", "select", "input", "textarea", "template")
+_CHROME_ATTR = re.compile(
+    r"related|terkait|comment|komentar|share|social|breadcrumb|advert|iklan|sidebar|"
+    r"popular|terpopuler|newsletter|subscribe|baca-?juga|read-?also|recommend|tag-?list|\btags\b",
+    re.I,
+)
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section",
+           "article", "blockquote", "pre", "td", "dd", "dt")
+
+
+def read_html(path: Path, data: bytes) -> ReadResult:
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None:
+        raise FileError(str(path), "cannot decode HTML (unknown character encoding)")
+    soup = BeautifulSoup(dammit.unicode_markup, "lxml")
+    meta = _metadata(soup)
+    _strip_furniture(soup)
+    cleaned = str(soup)
+    text = trafilatura.extract(cleaned, include_comments=False, include_tables=True,
+                               deduplicate=False, favor_recall=True) or ""
+    if len(text.strip()) < 200:
+        fallback = _block_text(soup)
+        if len(fallback.strip()) > len(text.strip()):
+            text = fallback
+    text = text.strip()
+    if not text:
+        raise FileError(str(path), "HTML page has no readable text")
+    return ReadResult(format="html", pages=[Page(1, text)], title=meta.get("title"),
+                      url=meta.get("url"), published=meta.get("published"))
+
+
+def _metadata(soup: BeautifulSoup) -> dict:
+    def meta(*names: str) -> str | None:
+        for n in names:
+            tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n})
+            if tag and tag.get("content"):
+                return tag["content"].strip()
+        return None
+
+    title = meta("og:title", "twitter:title")
+    if not title:
+        h1 = soup.find("h1")
+        title = h1.get_text(" ", strip=True) if h1 else None
+    if not title and soup.title:
+        title = soup.title.get_text(" ", strip=True)
+    canonical = soup.find("link", rel="canonical")
+    url = (canonical.get("href") if canonical else None) or meta("og:url")
+    published = meta("article:published_time", "og:published_time", "pubdate", "date",
+                     "publishdate", "content_PublishedDate")
+    if published:
+        m = re.match(r"(\d{4}-\d{2}-\d{2})", published)
+        published = m.group(1) if m else None
+    return {"title": title or None, "url": url, "published": published}
+
+
+def _strip_furniture(soup: BeautifulSoup) -> None:
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+            continue
+        attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        if attrs.strip() and _CHROME_ATTR.search(attrs):
+            tag.decompose()
+    for tag in soup.find_all(["p", "div", "span", "strong", "b", "li", "h2", "h3", "h4", "a"]):
+        if tag.decomposed:
+            continue
+        text = tag.get_text(" ", strip=True)
+        if text and len(text) < 300 and is_chrome_line(text):
+            tag.decompose()
+
+
+def _block_text(soup: BeautifulSoup) -> str:
+    body = soup.body or soup
+    for tag in body.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = [" ".join(line.split()) for line in body.get_text().split("\n")]
+    return "\n".join(line for line in lines if line)
