@@ -72,6 +72,7 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     url: str | None = None
+    format: str = "text"  # text | html | pdf | image: what the file was
 
     @property
     def ocr(self) -> bool:
@@ -111,6 +112,7 @@ class Document:
             "citations": [{"key": c.key, "text": c.text} for c in self.citations],
             "pages": len(self.pages),
             "ocr": self.ocr,
+            "format": self.format,
             "url": self.url,
             "clauses": [c.to_dict() for c in self.clauses],
         }

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from himpun.data import words
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    text = resources.files("himpun.data").joinpath("web_chrome.txt").read_text("utf-8")
-    rules = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return re.compile("|".join(f"(?:{r})" for r in rules), re.I)
+    return re.compile("|".join(f"(?:{r})" for r in words("web_chrome.txt")), re.I)
 
 
 def is_chrome_line(line: str) -> bool:

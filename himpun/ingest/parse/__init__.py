@@ -59,7 +59,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         numbers=_unique_ci(numbers),
         date=_main_date(dates, full, published),
         dates=full_dates,
-        citations=citations, pages=list(pages), clauses=clauses, url=url,
+        citations=citations, pages=list(pages), clauses=clauses, url=url, format=fmt,
     )
 
 

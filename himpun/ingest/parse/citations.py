@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from himpun.ingest.parse.lexicon import data_lines
+from himpun.data import load_table
 from himpun.records import Citation
 
 _SHORT_RUN = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
 _INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*"
 _LONG_RUN = rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INSTITUTION_WORD})){{0,60}}?"
-_NOMOR = r"\s*(?:\b(?:Nomor|Nomer|NOMOR|Nmr\.?|No\.?|NO\.?)\s*:?\s*)?"
+_NOMOR = r"\s*(?:\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
 _NUM = r"(?P<num>\d[0-9Oo]{0,3})"
 _YEAR = r"(?:\s*(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
 # a number without a year must not be the start of a longer identifier (800/1071/BKPSDM)
@@ -43,7 +43,7 @@ class Regulation:
 @lru_cache(maxsize=1)
 def regulations() -> dict[str, Regulation]:
     out = {}
-    for row in data_lines("regulations.tsv"):
+    for row in load_table("regulations.tsv"):
         key, title, repl, bare, others = (row + ["-"] * 5)[:5]
         out[key] = Regulation(key, title, None if repl == "-" else repl, bare == "yes",
                               tuple(o for o in others.split("|") if o and o != "-"))
@@ -54,7 +54,7 @@ def regulations() -> dict[str, Regulation]:
 def _grammar() -> list[tuple[str, re.Pattern]]:
     """One pattern per regulation type (prefix, compiled)."""
     out = []
-    for prefix, rx, run in data_lines("citation_types.tsv"):
+    for prefix, rx, run in load_table("citation_types.tsv"):
         between = _LONG_RUN if run == "long" else _SHORT_RUN
         out.append((prefix, re.compile(
             rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})")))

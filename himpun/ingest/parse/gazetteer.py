@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from himpun.ingest.parse.lexicon import data_lines
+from himpun.data import load_table
 
 MAX_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\.")
@@ -57,13 +57,13 @@ def key_of(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
-    return tuple(Region(name, level, prov) for name, level, prov, *_ in data_lines("regions.tsv"))
+    return tuple(Region(name, level, prov) for name, level, prov, *_ in load_table("regions.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Region, ...]]:
     index: dict[str, list[Region]] = {}
-    for name, level, prov, *rest in data_lines("regions.tsv"):
+    for name, level, prov, *rest in load_table("regions.tsv"):
         region = Region(name, level, prov)
         names = [region.bare, *(a for a in (rest[0].split("|") if rest else []) if a)]
         for n in names:

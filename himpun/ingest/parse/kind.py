@@ -25,9 +25,13 @@ _SPEECH = re.compile(r"\b(?:ujar|kata|tutur|jelas|ungkap|tegas|imbuh|tandas|ucap
                      r"ucapnya|terangnya|tutupnya|tambahnya|sebutnya|pungkasnya)(?:nya)?\b[,.]?", re.I)
 _NEWS_CHROME = re.compile(r"baca juga|berita terkait|editor|reporter|penulis|komentar|tinggalkan|berbagi|share|"
                           r"waktu baca|bacaan lainnya|pos terkait|isi komentar|\|", re.I)
-_TENTANG = re.compile(r"^\s*TENTANG\s*:?\s*(.*)$", re.M)
-_TITLE_STOP = re.compile(r"\b(?:MENTERI|BUPATI|GUBERNUR|WALI\s*KOTA|WALIKOTA|KEPALA|KETUA|DENGAN RAHMAT|Menimbang|"
-                         r"Mengingat|Yth|Dalam rangka|Sehubungan|Dengan hormat)\b")
+_TENTANG = re.compile(r"(?:^|\s)TENTANG\s*:?\s*(.*)$", re.M)
+_SECTION = re.compile(r"\b(?:DENGAN RAHMAT|Menimbang|MENIMBANG|Mengingat|MENGINGAT|Yth|Dalam rangka|Sehubungan|"
+                      r"Dengan hormat|Memperhatikan|MEMUTUSKAN)\b")
+# In a heading run together on one line, the issuer's name begins the next block
+# (but "PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR" is part of a title).
+_RUN_ON_STOP = re.compile(r"\b(?:MENTERI|KEPALA BADAN|KETUA)\b|(?<!PEMILIHAN )(?<!CALON )(?<!WAKIL )(?<!DAN )"
+                          r"\b(?:BUPATI|GUBERNUR|WALI\s*KOTA|WALIKOTA)\b")
 
 
 _DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google|jdih", re.I)
@@ -65,17 +69,32 @@ def detect_title(text: str, kind: str, container_title: str | None) -> str | Non
 
 
 def _title_after_tentang(text: str, m: re.Match) -> str | None:
+    """The words after TENTANG: the rest of that line, then the lines that go
+    on in the same style (capitals after a capital title), up to a blank
+    line or the next block (Menimbang, Dalam rangka, ...)."""
     words = m.group(1).strip()
-    pos = m.end()
-    lines = text[pos:pos + 600].split("\n")
-    for line in lines[1:6]:
-        if not line.strip():
+    upper = _is_upper(words)
+    for line in text[m.end():m.end() + 600].split("\n")[1:6]:
+        line = line.strip()
+        if not line:
             if words:
                 break
             continue
-        words += " " + line.strip()
-    stop = _TITLE_STOP.search(words, 10)
+        if words and (upper != _is_upper(line) or _SECTION.match(line)):
+            break
+        if not words:
+            upper = _is_upper(line)
+        words += " " + line
+    stop = _SECTION.search(words, 10)
+    if stop:
+        words = words[:stop.start()]
+    stop = _RUN_ON_STOP.search(words, 10)
     if stop:
         words = words[:stop.start()]
     words = " ".join(words.split()).strip(" ,;:")
     return words[:300] or None
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

@@ -6,20 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from himpun.data import load_table
 
 _GAP = r"[^.;:]{0,40}?"
 
 
-def data_lines(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, comments and blank lines skipped."""
-    text = resources.files("himpun.data").joinpath(name).read_text("utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+_CLITIC = re.compile(r"\b(\w{4,}?)(nya|lah|kah)\b")
 
 
 def normalise(text: str) -> str:
-    """The form lexicon patterns match: lowercase, single spaces."""
-    return " ".join(text.lower().split())
+    """The form lexicon patterns match: lowercase, single spaces, and the
+    clitics -nya, -lah, -kah split from their word (`mengunggahnya` ->
+    `mengunggah nya`) so that patterns need not spell every form."""
+    return _CLITIC.sub(r"\1 \2", " ".join(text.lower().split()))
 
 
 @dataclass(frozen=True)
@@ -31,14 +31,14 @@ class CategoryRule:
 @dataclass(frozen=True)
 class SanctionRule:
     slug: str
-    default_severity: str | None  # None: no default; "STATED": only what the text says
+    default_severity: str | None  # a level; "STATED": only what the text says; None: never has a level
     pattern: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def category_rules() -> tuple[CategoryRule, ...]:
     return tuple(CategoryRule(slug, re.compile(rx.replace("GAP", _GAP)))
-                 for slug, rx in data_lines("categories.tsv"))
+                 for slug, rx in load_table("categories.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +50,7 @@ def category_order() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def sanction_rules() -> tuple[SanctionRule, ...]:
     rules = []
-    for slug, sev, rx in data_lines("sanctions.tsv"):
+    for slug, sev, rx in load_table("sanctions.tsv"):
         rules.append(SanctionRule(slug, None if sev == "-" else sev, re.compile(rx.replace("GAP", _GAP))))
     return tuple(rules)
 

@@ -1,6 +1,7 @@
 """Instrument numbers exactly as written: `800/1071/BKPSDM`,
 `100 3.4.4/4811/BKPSDM/2023`, `SE-800/359/PSDM.3/BKPSDMD/2019`,
-`8 Tahun 2024`, `B-104/PM.00.01/K.Kn 08/0824`.
+`8 Tahun 2024`, `B-104/PM.00.01/K.Kn 08/0824`. A bare figure with neither
+parts nor a year (`No. 1` of an address) is no instrument number.
 
 A number follows `Nomor`, `No.` or `bernomor`, or stands alone as a code of
 three or more parts joined by slashes. Its parts are joined by `/`, `.` or
@@ -24,6 +25,7 @@ _STANDALONE = re.compile(r"(?<![\w/.\-])(?:[A-Z]{1,4}-)?[A-Za-z0-9.\-]*\d[A-Za-z
 _DATE_SHAPED = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _GAZETTE = re.compile(r"(?:Lembaran|Berita|Tambahan Lembaran)\s+(?:Negara|Daerah)[^.;]{0,60}$", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:hp|telp|telepon|tlp|wa|rekening|rek|induk|nip|nik|urut|pokok|registrasi)\b", re.I)
+_CONTACT_BEFORE = re.compile(r"\b(?:hp|telp|telepon|tlp|wa|whatsapp|rekening|rek|nip|nik|fax|faks)\.?\s*:?\s*$", re.I)
 
 
 def find_numbers(text: str, citations: list[Citation] = ()) -> list[tuple[str, int, int]]:
@@ -47,7 +49,8 @@ def find_numbers(text: str, citations: list[Citation] = ()) -> list[tuple[str, i
         value = m.group(0).rstrip(".-")
         if any(s <= m.start() < e for _, s, e in found) or inside_citation(m.start()):
             continue
-        if _DATE_SHAPED.match(value) or "http" in text[max(0, m.start() - 30):m.start()] or "www" in value:
+        before = text[max(0, m.start() - 30):m.start()]
+        if _DATE_SHAPED.match(value) or "http" in before or "www" in value or _CONTACT_BEFORE.search(before):
             continue
         found.append((value, m.start(), m.start() + len(value)))
     found.sort(key=lambda t: t[1])
@@ -89,4 +92,6 @@ def _read_number(text: str, pos: int) -> tuple[str, int] | None:
     m = _YEAR_SUFFIX.match(text, end)
     if m:
         value, end = f"{value} {m.group(1)}", m.end()
+    elif value.isdigit():  # "No. 1" of a street address or a list: not an instrument's number
+        return None
     return value, end

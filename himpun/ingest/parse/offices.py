@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from himpun.ingest.parse.gazetteer import Mention, Region, scan
-from himpun.ingest.parse.lexicon import data_lines
+from himpun.data import load_table
 
 _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksana\s+Tugas|Plh\.?|Pelaksana\s+Harian)\s*(?:\((?:Pj|Pjs|Plt|Plh)\)\s*)?)?"
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
           r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov)")
-_TAIL = r"(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)\s*)?$"
+_LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
+_TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
 _BARE = re.compile(r"(?<![\w])" + _ACTING + r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|"
                    r"Wali\s*kota|Gubernur|Sekretaris\s+Daerah|Sekda)\b", re.I)
@@ -51,7 +52,7 @@ class Office:
 
 @lru_cache(maxsize=1)
 def _national() -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in data_lines("offices.tsv")]
+    return [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in load_table("offices.tsv")]
 
 
 def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Office]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from himpun.ingest.parse.lexicon import category_order, category_rules, data_lines, sanction_rules
+from himpun.data import load_table
+from himpun.ingest.parse.lexicon import category_order, category_rules, sanction_rules
 from himpun.records import Sanction
 
 _SEVERITY = re.compile(r"\b(ringan|sedang|berat)\b")
@@ -16,7 +17,7 @@ _ATTACHED = 16
 
 @lru_cache(maxsize=None)
 def _cue(kind: str) -> re.Pattern:
-    rules = [rx for k, rx in data_lines("cues.tsv") if k == kind]
+    rules = [rx for k, rx in load_table("cues.tsv") if k == kind]
     return re.compile("|".join(f"(?:{r})" for r in rules))
 
 
@@ -54,11 +55,14 @@ def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
     out: dict[str, Sanction] = {}
     for rule in sanction_rules():
         for m in rule.pattern.finditer(norm):
-            stated = m.groupdict().get("severity") if m.groupdict() else None
-            has_default = rule.default_severity not in (None, "STATED")
-            severity = stated or _nearby_severity(norm, m.start(), m.end(), has_default) or default_severity
-            if not severity and has_default:
-                severity = rule.default_severity
+            if rule.default_severity is None:  # moral, criminal, administrative: no levels
+                severity = None
+            else:
+                has_default = rule.default_severity != "STATED"
+                stated = m.groupdict().get("severity")
+                severity = stated or _nearby_severity(norm, m.start(), m.end(), has_default) or default_severity
+                if not severity and has_default:
+                    severity = rule.default_severity
             if rule.slug not in out or (severity and not out[rule.slug].severity):
                 out[rule.slug] = Sanction(rule.slug, severity)
     if len(out) > 1:

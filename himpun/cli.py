@@ -1,0 +1,349 @@
+"""The `himpun` command: a thin layer over himpun.library and himpun.ingest."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from himpun import __version__
+from himpun.errors import ExitCode, FileError, HimpunError
+from himpun.index.search import MARK_CLOSE, MARK_OPEN, SearchResult
+from himpun.ingest import extract_path
+from himpun.ingest.files import walk
+from himpun.library import ClauseView, Library
+from himpun.records import Document
+
+
+class _Group(click.Group):
+    """Turns Himpun's errors into one line on stderr and a typed exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except HimpunError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(int(exc.exit_code))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="himpun")
+@click.option("--library", "library_dir", type=click.Path(file_okay=False, path_type=Path), envvar="HIMPUN_LIBRARY",
+              help="Library directory (catalog.db and index/). Default: $HIMPUN_LIBRARY, else the user data dir.")
+@click.pass_context
+def cli(ctx, library_dir):
+    """Himpun gathers Indonesian rules on civil-servant (ASN) neutrality:
+    circulars (Surat Edaran), joint decrees (SKB), regulations and news
+    reports, parsed into searchable clause records.
+
+    \b
+    Examples:
+      himpun ingest corpus/
+      himpun search "media sosial" --region Tangsel
+      himpun show 3f2a9c01b7de-004
+    """
+    ctx.obj = {"library_dir": library_dir}
+
+
+def _library(ctx) -> Library:
+    lib = Library(ctx.obj["library_dir"])
+    ctx.call_on_close(lib.close)
+    return lib
+
+
+# -- ingest -------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, then a summary object.")
+@click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary.")
+@click.pass_context
+def ingest(ctx, paths, as_json, quiet):
+    """Add files and directories (recursively) to the library.
+
+    Reads .txt, .html and .pdf files that have a text layer. A file is known
+    by the SHA-256 of its bytes: ingesting it again changes nothing, and a
+    changed file replaces the records of its old version. A file that cannot
+    be read is reported on one line and the batch goes on. Exit code 0 when
+    every file went in (or was already in), 1 when some failed.
+
+    \b
+    Examples:
+      himpun ingest corpus/
+      himpun ingest inbox/*.pdf --json
+    """
+    lib = _library(ctx)
+    bar = None
+
+    def on_start(total):
+        nonlocal bar
+        if sys.stderr.isatty() and not as_json and total > 1:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+
+    def on_file(o):
+        if bar:
+            bar.update(1)
+        if as_json:
+            click.echo(json.dumps(o.__dict__, ensure_ascii=False))
+        elif o.status in ("failed", "skipped"):
+            _above(bar, f"{o.status}: {o.path}: {o.reason}")
+        elif not quiet and not bar:
+            click.echo(f"{o.status}: {o.path} ({o.clauses} clauses)" if o.clauses else f"{o.status}: {o.path}")
+
+    try:
+        report = lib.ingest(paths, on_file, on_start)
+    finally:
+        if bar:
+            bar.close()
+    s = report.summary()
+    if as_json:
+        click.echo(json.dumps({"summary": s}))
+    else:
+        click.echo(f"{s['files']} files: {s['ingested']} ingested, {s['unchanged']} unchanged, "
+                   f"{s['skipped']} skipped, {s['failed']} failed; {s['clauses']} clauses")
+    ctx.exit(ExitCode.OK if report.ok else ExitCode.SOME_FAILED)
+
+
+def _above(bar, line: str) -> None:
+    if bar:
+        bar.write(line, file=sys.stderr)
+    else:
+        click.echo(line, err=True)
+
+
+# -- extract ------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file per line (JSON Lines).")
+@click.option("--text", "as_text", is_flag=True, help="Print the text as read and cleaned, pages separated by form feeds.")
+@click.pass_context
+def extract(ctx, paths, as_json, as_text):
+    """Parse files without touching the library.
+
+    Clause offsets ("start", "end") are character offsets into the page text
+    that --text prints.
+
+    \b
+    Examples:
+      himpun extract circular.pdf --json
+      himpun extract news.html --text
+    """
+    failed = False
+    for found in walk(list(paths)):
+        try:
+            if found.problem:
+                raise FileError(str(found.path), found.problem)
+            doc = extract_path(found.path)
+        except FileError as exc:
+            click.echo(f"{'skipped' if type(exc).__name__ == 'SkippedFile' else 'failed'}: {exc}", err=True)
+            failed = True
+            continue
+        if as_text:
+            click.echo("\f".join(p.text for p in doc.pages))
+        elif as_json:
+            click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
+        else:
+            _print_document(doc, clauses=True)
+    ctx.exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
+
+
+# -- search -------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option("--region", help="Only this region: canonical name or short form (Tangsel, Kab. Tangerang, nasional).")
+@click.option("--province", help="Only regions of this province (Banten, Jatim, ...).")
+@click.option("--kind", type=click.Choice(["circular", "decree", "regulation", "pact", "news", "other"]))
+@click.option("--category", help="Only clauses of this prohibition category (slug, e.g. social-media-engagement).")
+@click.option("--sanction", help="Only clauses with this sanction type (slug, e.g. written-reprimand).")
+@click.option("--severity", type=click.Choice(["ringan", "sedang", "berat"]))
+@click.option("--year", help="Only documents dated in this year.")
+@click.option("--limit", "-n", default=10, show_default=True, help="Hits per page.")
+@click.option("--page", default=1, show_default=True, help="Page of hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print hits and facets as one JSON object.")
+@click.pass_context
+def search(ctx, query, region, province, kind, category, sanction, severity, year, limit, page, as_json):
+    """Search clauses. QUERY uses Whoosh syntax: words (all must match),
+    OR, NOT, "phrases", field:value, wildcards (promosi*). A citation or
+    number (PP 94/2021, 800/1071/BKPSDM) is matched exactly. Facet counts
+    over all matches follow the hits.
+
+    \b
+    Examples:
+      himpun search "media sosial"
+      himpun search baliho --region "Kota Serang" --severity berat
+      himpun search "PP 94/2021" --json
+      himpun search --category photo-with-candidate
+    """
+    lib = _library(ctx)
+    result = lib.search(" ".join(query), limit=limit, page=page, region=region, province=province, kind=kind,
+                        category=category, sanction=sanction, severity=severity, year=year)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_result(result, limit)
+
+
+def _print_result(result: SearchResult, limit: int) -> None:
+    color = sys.stdout.isatty()
+    for i, h in enumerate(result.hits, (result.page - 1) * limit + 1):
+        where = " · ".join(x for x in (h.region, h.issuer, h.number, h.date) if x)
+        click.echo(click.style(f"{i}. [{h.clause_kind}] ", bold=True) + where)
+        click.echo("   " + _bold(h.snippet, color))
+        tags = []
+        if h.categories:
+            tags.append("category: " + ", ".join(h.categories))
+        if h.sanctions:
+            tags.append("sanction: " + ", ".join(h.sanctions) + (f" ({', '.join(h.severity)})" if h.severity else ""))
+        tags.append(f"{Path(h.path).name} p.{h.page}")
+        tags.append(f"id {h.id}")
+        click.echo("   " + click.style(" · ".join(tags), dim=True))
+    shown = f"page {result.page} of {result.pages}" if result.pages > 1 else "all shown"
+    click.echo(f"\n{result.total} clause{'s' if result.total != 1 else ''} match ({shown})")
+    for name, values in result.facets.items():
+        if values:
+            click.echo(f"  {name}: " + ", ".join(f"{v} ({n})" for v, n in values[:8])
+                       + (f", … {len(values) - 8} more" if len(values) > 8 else ""))
+
+
+def _bold(snippet: str, color: bool) -> str:
+    pattern = re.escape(MARK_OPEN) + r"(.+?)" + re.escape(MARK_CLOSE)
+    if color:
+        return re.sub(pattern, lambda m: click.style(m.group(1), bold=True, fg="yellow"), snippet)
+    return snippet
+
+
+# -- show, reindex, stats, errors ---------------------------------------------
+
+
+@cli.command()
+@click.argument("ident")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@click.pass_context
+def show(ctx, ident, as_json):
+    """Show a clause in its context, or a whole document.
+
+    \b
+    Examples:
+      himpun show 3f2a9c01b7de-004     (a clause: its document and neighbours)
+      himpun show 3f2a9c01b7de         (a document: metadata and clauses)
+    """
+    item = _library(ctx).show(ident)
+    if isinstance(item, ClauseView):
+        if as_json:
+            click.echo(json.dumps({"clause": item.clause.to_dict(), "document": _doc_meta(item.document),
+                                   "before": [c.to_dict() for c in item.before],
+                                   "after": [c.to_dict() for c in item.after]}, ensure_ascii=False, indent=2))
+            return
+        c = item.clause
+        _print_document(item.document, clauses=False)
+        click.echo("")
+        for other in item.before:
+            click.echo(click.style(f"  {other.id}  {other.text}", dim=True))
+        click.echo(click.style(f"> {c.id}  [{c.kind}] ", bold=True) + c.text)
+        click.echo(f"    page {c.page}, characters {c.start}-{c.end}"
+                   + (f"; category: {', '.join(c.categories)}" if c.categories else "")
+                   + (f"; sanction: {_sanctions(c)}" if c.sanctions else ""))
+        for other in item.after:
+            click.echo(click.style(f"  {other.id}  {other.text}", dim=True))
+    elif as_json:
+        click.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_document(item, clauses=True)
+
+
+def _doc_meta(doc: Document) -> dict:
+    d = doc.to_dict()
+    d.pop("clauses")
+    return d
+
+
+def _sanctions(c) -> str:
+    return ", ".join(s.type + (f" ({s.severity})" if s.severity else "") for s in c.sanctions)
+
+
+def _print_document(doc: Document, clauses: bool) -> None:
+    click.echo(click.style(doc.title or Path(doc.source).name, bold=True))
+    rows = [("id", doc.doc_id), ("file", doc.source), ("kind", doc.kind), ("issuer", "; ".join(doc.issuers)),
+            ("region", doc.region), ("province", doc.province), ("numbers", "; ".join(doc.numbers)),
+            ("date", doc.date), ("cites", ", ".join(dict.fromkeys(c.key for c in doc.citations))),
+            ("pages", str(len(doc.pages))), ("url", doc.url)]
+    for k, v in rows:
+        if v:
+            click.echo(f"  {k:<9}{v}")
+    if clauses:
+        for c in doc.clauses:
+            tags = ", ".join(c.categories) + ("; " if c.categories and c.sanctions else "") + _sanctions(c)
+            click.echo(f"  {c.id} [{c.kind}] {c.text}" + (click.style(f"  <{tags}>", dim=True) if tags else ""))
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx):
+    """Rebuild the search index from the catalog.
+
+    \b
+    Example:
+      himpun reindex
+    """
+    r = _library(ctx).reindex()
+    click.echo(f"indexed {r.clauses} clauses of {r.added_documents} documents")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def stats(ctx, as_json):
+    """Counts of documents, clauses and regions in the library.
+
+    \b
+    Example:
+      himpun stats --json
+    """
+    s = _library(ctx).stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"library   {s['library']}")
+    for k in ("documents", "pages", "clauses", "prohibitions", "sanctions", "obligations", "citations", "regions",
+              "failed"):
+        click.echo(f"{k:<14}{s[k]}")
+    for name in ("by_kind", "by_region", "by_year"):
+        click.echo(name.replace("_", " ") + ": " + ", ".join(f"{k} ({v})" for k, v in s[name].items()))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=100, show_default=True)
+@click.pass_context
+def errors(ctx, as_json, limit):
+    """Files that failed or were skipped, newest first, with the reason.
+
+    \b
+    Example:
+      himpun errors
+    """
+    rows = _library(ctx).errors(limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['at']}  {r['status']}: {r['path']}: {r['reason']}")
+    if not rows:
+        click.echo("no failed or skipped files")
+
+
+def main() -> None:
+    cli(prog_name="himpun")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""The Whoosh index of clauses: its schema, and keeping it in line with the
+catalog.
+
+The catalog says which documents are not yet indexed and which were removed;
+`sync` applies exactly that in one Whoosh commit and then tells the catalog.
+Deleting a document's clauses before adding them makes a repeated sync
+harmless, so an interrupted one is simply run again. `rebuild` starts from an
+empty index.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.writing import LockError
+
+from himpun.catalog import Catalog
+from himpun.errors import LibraryError
+from himpun.index.analysis import indonesian_analyzer
+from himpun.index.topics import topic_words
+
+INDEX_NAME = "clauses"
+
+
+def schema() -> Schema:
+    ana = indonesian_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doc_row=ID(stored=True),
+        doc_id=ID(stored=True),
+        text=TEXT(analyzer=ana, stored=True),
+        title=TEXT(analyzer=ana, stored=True),
+        topics=TEXT(analyzer=ana),
+        keys=KEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
+        kind=ID(stored=True, sortable=True),
+        clause_kind=ID(stored=True, sortable=True),
+        region=ID(stored=True, sortable=True),
+        province=ID(stored=True, sortable=True),
+        issuer=ID(stored=True, sortable=True),
+        year=ID(stored=True, sortable=True),
+        date=ID(stored=True),
+        category=KEYWORD(commas=True, stored=True),
+        sanction=KEYWORD(commas=True, stored=True),
+        severity=KEYWORD(commas=True, stored=True),
+        number=STORED,
+        path=STORED,
+        page=STORED,
+    )
+
+
+def open_index(directory: Path, create: bool = True):
+    directory = Path(directory)
+    if windex.exists_in(directory, INDEX_NAME):
+        return windex.open_dir(directory, indexname=INDEX_NAME)
+    if not create:
+        raise LibraryError(f"{directory}: no search index; run `himpun reindex`")
+    directory.mkdir(parents=True, exist_ok=True)
+    return windex.create_in(directory, schema(), indexname=INDEX_NAME)
+
+
+@dataclass
+class SyncResult:
+    added_documents: int = 0
+    removed_documents: int = 0
+    clauses: int = 0
+
+
+def sync(catalog: Catalog, directory: Path) -> SyncResult:
+    """Bring the index in line with the catalog; a no-op when it already is."""
+    deletions = catalog.pending_deletions()
+    pending = catalog.unindexed()
+    result = SyncResult()
+    if not deletions and not pending:
+        return result
+    ix = open_index(directory)
+    try:
+        writer = ix.writer(timeout=60)
+    except LockError:
+        raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
+    try:
+        for row in deletions + pending:
+            writer.delete_by_term("doc_row", str(row))
+        for row in pending:
+            for fields in clause_fields(catalog, row):
+                writer.add_document(**fields)
+                result.clauses += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    catalog.mark_indexed(pending, deletions)
+    result.added_documents, result.removed_documents = len(pending), len(deletions)
+    return result
+
+
+def rebuild(catalog: Catalog, directory: Path) -> SyncResult:
+    """Throw the index away and build it again from the catalog."""
+    directory = Path(directory)
+    if directory.exists():
+        shutil.rmtree(directory)
+    catalog.mark_all_unindexed()
+    return sync(catalog, directory)
+
+
+def clause_fields(catalog: Catalog, row: int):
+    """The index entries of one stored document: one per clause."""
+    d = catalog.document_row(row)
+    if d is None:
+        return
+    doc = catalog.document(row)
+    keys = [c.key.lower() for c in doc.citations] + [n.lower() for n in doc.numbers]
+    for c in doc.clauses:
+        yield dict(
+            id=c.id, doc_row=str(row), doc_id=doc.doc_id, text=c.text, title=doc.title or "",
+            topics=topic_words(c.categories, [s.type for s in c.sanctions]),
+            keys=",".join(dict.fromkeys(keys)),
+            kind=doc.kind, clause_kind=c.kind, region=doc.region or "-", province=doc.province or "-",
+            issuer=doc.issuer or "-", year=str(d["year"]) if d["year"] else "-", date=doc.date or "",
+            category=",".join(c.categories), sanction=",".join(s.type for s in c.sanctions),
+            severity=",".join(sorted({s.severity for s in c.sanctions if s.severity})),
+            number=doc.numbers[0] if doc.numbers else None, path=doc.source, page=c.page,
+        )

@@ -1,0 +1,134 @@
+"""A Himpun library: one directory holding the SQLite catalog (`catalog.db`,
+the source of truth) and the Whoosh index (`index/`, rebuilt from the
+catalog at will). This is the Python API that the CLI is a thin layer over.
+
+Where the library lives: the `--library` option, else `$HIMPUN_LIBRARY`,
+else the user data directory (platformdirs).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import platformdirs
+
+from himpun.batch import BatchReport, Outcome, ingest_paths
+from himpun.catalog import Catalog
+from himpun.errors import NotFound, QueryError
+from himpun.index import open_index, rebuild, search, sync
+from himpun.index.search import SearchResult
+from himpun.index.store import SyncResult
+from himpun.ingest.parse.gazetteer import by_name, scan
+from himpun.ingest.parse.region import NATIONAL
+from himpun.records import Clause, Document
+
+ENV_VAR = "HIMPUN_LIBRARY"
+
+
+def default_library_dir() -> Path:
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("himpun", appauthor=False))
+
+
+@dataclass
+class ClauseView:
+    """A clause in its context: its document and the clauses around it."""
+
+    clause: Clause
+    document: Document
+    before: list[Clause] = field(default_factory=list)
+    after: list[Clause] = field(default_factory=list)
+
+
+class Library:
+    def __init__(self, root: str | Path | None = None):
+        self.root = Path(root).expanduser() if root else default_library_dir()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(self.root / "catalog.db")
+        self.index_dir = self.root / "index"
+
+    def close(self) -> None:
+        self.catalog.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path], on_file: Callable[[Outcome], None] | None = None,
+               on_start: Callable[[int], None] | None = None) -> BatchReport:
+        report = ingest_paths(self.catalog, paths, on_file, on_start)
+        self.sync_index()
+        return report
+
+    def sync_index(self) -> SyncResult:
+        return sync(self.catalog, self.index_dir)
+
+    def reindex(self) -> SyncResult:
+        return rebuild(self.catalog, self.index_dir)
+
+    # -- reading ------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 10, page: int = 1, facets: bool = True,
+               **filters: str | None) -> SearchResult:
+        self.sync_index()
+        if filters.get("region"):
+            filters["region"] = canonical_region(filters["region"])
+        if filters.get("province"):
+            filters["province"] = canonical_region(filters["province"], level="provinsi")
+        return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets)
+
+    def document(self, ident: str) -> Document:
+        row = self.catalog.find_document(ident)
+        if row is None:
+            raise NotFound(f"no document with id {ident!r}")
+        return self.catalog.document(row["id"])
+
+    def clause(self, clause_id: str, context: int = 2) -> ClauseView:
+        row = self.catalog.clause_row(clause_id)
+        if row is None:
+            raise NotFound(f"no clause with id {clause_id!r}")
+        doc = self.catalog.document(row["doc"])
+        i = next(k for k, c in enumerate(doc.clauses) if c.id == clause_id)
+        return ClauseView(doc.clauses[i], doc, doc.clauses[max(0, i - context):i], doc.clauses[i + 1:i + 1 + context])
+
+    def show(self, ident: str) -> ClauseView | Document:
+        """A clause (id like `3f2a9c01b7de-004`) or a document (its id)."""
+        return self.clause(ident) if "-" in ident else self.document(ident)
+
+    def stats(self) -> dict:
+        c = self.catalog
+        return {"library": str(self.root), **c.counts(),
+                "by_kind": dict(c.breakdown("kind")), "by_region": dict(c.breakdown("region")),
+                "by_year": dict(c.breakdown("year"))}
+
+    def errors(self, limit: int = 100) -> list[dict]:
+        return [dict(r) for r in self.catalog.log_entries("failed", limit)
+                + self.catalog.log_entries("skipped", limit)]
+
+
+def canonical_region(value: str, level: str | None = None) -> str:
+    """The canonical name for a region a user typed: `Tangsel`, `kota serang`,
+    `Provinsi Banten`, `nasional`. Ambiguous or unknown names raise QueryError."""
+    if value.strip().lower() == NATIONAL:
+        return NATIONAL
+    exact = by_name(value.strip())
+    if exact:
+        return exact.name
+    words = " ".join(w[:1].upper() + w[1:] for w in value.split())
+    mentions = scan(words)
+    if len(mentions) == 1:
+        cands = [r for r in mentions[0].resolved() if level is None or r.level == level]
+        if len(cands) == 1:
+            return cands[0].name
+        if cands:
+            names = " or ".join(r.name for r in cands)
+            raise QueryError(f"region {value!r} may be {names}; say which")
+    raise QueryError(f"unknown region {value!r}")

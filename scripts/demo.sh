@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install everything, then run Himpun's main job on the sample corpus:
+# ingest corpus/, search it, and show what the library holds.
+# The demo library lives in .demo-library/ (or $HIMPUN_LIBRARY).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export HIMPUN_LIBRARY=${HIMPUN_LIBRARY:-$PWD/.demo-library}
+himpun=.venv/bin/himpun
+
+echo "== himpun ingest corpus/"
+"$himpun" ingest corpus/ || true   # exit 1 only means some file failed; the report says which
+echo
+echo "== himpun search \"media sosial\""
+"$himpun" search "media sosial" --limit 5
+echo
+echo "== himpun search baliho --severity berat"
+"$himpun" search baliho --severity berat --limit 3
+echo
+echo "== himpun stats"
+"$himpun" stats

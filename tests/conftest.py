@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from himpun.library import Library
+from tests.fixtures import CIRCULAR_GOWA, NEWS_BEKASI, NEWS_HTML_PACITAN
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def make_text_pdf(path: Path, pages: list[str]) -> Path:
+    """A real PDF with a text layer, one string per page (fpdf2)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    if FONT.exists():
+        pdf.add_font("Body", fname=str(FONT))
+        font = "Body"
+    else:
+        font = "Helvetica"
+    for text in pages:
+        pdf.add_page()
+        pdf.set_font(font, size=11)
+        for line in text.split("\n"):
+            if line.strip():
+                pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.ln(4)
+    pdf.output(str(path))
+    return path
+
+
+def make_image_pdf(path: Path) -> Path:
+    """A PDF whose only page is a picture: no text layer."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (600, 800), "white")
+    ImageDraw.Draw(img).text((50, 50), "SURAT EDARAN", fill="black")
+    img.save(path, "PDF", resolution=100)
+    return path
+
+
+@pytest.fixture
+def sample_dir(tmp_path) -> Path:
+    """Three documents of three kinds from three regions."""
+    d = tmp_path / "inbox"
+    d.mkdir()
+    (d / "se_gowa.txt").write_text(CIRCULAR_GOWA, encoding="utf-8")
+    (d / "berita_bekasi.txt").write_text(NEWS_BEKASI, encoding="utf-8")
+    (d / "berita_pacitan.html").write_text(NEWS_HTML_PACITAN, encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = Library(tmp_path / "library")
+    yield lib
+    lib.close()

@@ -1,0 +1,42 @@
+"""Citation keys from every way a regulation is written (table-driven)."""
+import pytest
+
+from himpun.ingest.parse.citations import find_citations
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("sesuai Undang-Undang Nomor 5 Tahun 2014 tentang ASN", ["UU 5/2014"]),
+    ("UU No 5/2014 dan UU No. 20 Tahun 2023", ["UU 5/2014", "UU 20/2023"]),
+    ("PP No. 94 Thn 2021", ["PP 94/2021"]),
+    ("Peraturan Pemerintah nomor 42 tahun 2004 tentang kode etik", ["PP 42/2004"]),
+    ("Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", ["PP 94/2021"]),
+    ("berdasarkan Undang-Undang peraturan Pemerintah Nomor 94 Tahun 2021", ["PP 94/2021"]),
+    ("Peraturan Pemerintah Nomor 94 Tahun\n2021 Tentang Disiplin", ["PP 94/2021"]),
+    ("hukuman menurut PP 53 tentang disiplin", ["PP 53/2010"]),
+    ("UU Nomor 5 Tahun 2Ol4", ["UU 5/2014"]),
+    ("UU Nomor 20 Tahun 202$ tentang ASN", ["UU 20/2023"]),
+    ("Perbawaslu Nomor 6 Tahun 2018", ["Perbawaslu 6/2018"]),
+    ("PKPU Nomor 2 Tahun 2024", ["PKPU 2/2024"]),
+    ("Perppu Nomor 1 Tahun 2014", ["Perppu 1/2014"]),
+    ("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ["UUD 1945"]),
+    ("Surat Edaran Menteri PANRB Nomor 1 Tahun 2023", ["SE MenPANRB 1/2023"]),
+    ("SKB Nomor 2 Tahun 2022 tentang netralitas", ["SKB 2/2022"]),
+    ("Keputusan Bersama Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, Menteri Dalam "
+     "Negeri, Kepala Badan Kepegawaian Negara, Ketua Komisi Aparatur Sipil Negara, dan Ketua Badan "
+     "Pengawas Pemilihan Umum Nomor 02 tahun 2022", ["SKB 2/2022"]),
+    ("surat bernomor 1447.1/PM.01/K.1/09/2022", ["SKB 2/2022"]),
+    # not citations
+    ("Surat Edaran Nomor 8 Tahun 2024 tentang netralitas", []),
+    ("Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6", []),
+    ("Undang-Undang Pemilu mengatur kampanye", []),
+    ("PP 77 tanpa tahun", []),
+])
+def test_citation_keys(text, keys):
+    assert [c.key for c in find_citations(text)] == keys
+
+
+def test_citation_spans_point_at_the_words():
+    text = "Menurut PP No. 94 Thn 2021, ASN dilarang."
+    (c,) = find_citations(text)
+    assert text[c.start:c.end] == "PP No. 94 Thn 2021"
+    assert c.text == "PP No. 94 Thn 2021"

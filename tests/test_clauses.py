@@ -1,0 +1,124 @@
+"""Clause records: prohibitions with categories, sanctions with severity,
+obligations; lists governed by their lead-in (table-driven)."""
+import pytest
+
+from himpun.ingest.parse.clauses import page_clauses
+from himpun.ingest.parse.rules import categories, sanctions
+from himpun.ingest.parse.lexicon import normalise
+
+SHA = "ab" * 32
+
+
+def clauses(text):
+    return [(c.kind, c.categories, [(s.type, s.severity) for s in c.sanctions]) for c in page_clauses(text, 1, SHA, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ikut kampanye", ["campaign-participation"]),
+    ("menjadi tim pemenangan pasangan calon", ["campaign-team"]),
+    ("menggunakan atribut partai", ["campaign-attributes"]),
+    ("mengerahkan PNS lain", ["mobilising-civil-servants"]),
+    ("menggunakan kendaraan dinas", ["state-facilities"]),
+    ("membuat keputusan yang menguntungkan salah satu pasangan calon", ["favouring-decisions"]),
+    ("memberikan surat dukungan disertai fotokopi KTP", ["support-letter"]),
+    ("memasang baliho calon", ["campaign-materials"]),
+    ("mempromosikan diri di media sosial", ["social-media-campaigning"]),
+    ("memberikan like dan komentar", ["social-media-engagement"]),
+    ("mengunggahnya ke Instagram", ["social-media-engagement"]),
+    ("foto bersama bakal calon", ["photo-with-candidate"]),
+    ("membuat simbol jari", ["gestures"]),
+    ("menghadiri deklarasi calon", ["declaration-attendance"]),
+    ("menjadi anggota partai politik", ["party-membership"]),
+    ("melakukan pendekatan kepada partai politik", ["party-approach"]),
+    ("menjadi narasumber pada kegiatan partai politik", ["party-event-speaker"]),
+    ("mengikuti kampanye suami/istri calon", ["campaign-participation", "spouse-campaign"]),
+    ("mencalonkan diri tanpa mengundurkan diri", ["candidacy"]),
+    ("membedakan pelayanan kepada masyarakat", ["discriminatory-service"]),
+    ("berpihak dan terlibat politik praktis", ["partisanship-general"]),
+    # the general ban counts only when no specific act is named
+    ("berpihak dengan memasang baliho calon", ["campaign-materials"]),
+    ("postingan tim kampanye calon di media sosial", []),
+])
+def test_categories(text, expected):
+    assert categories(normalise(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("teguran lisan", [("verbal-reprimand", "ringan")]),
+    ("diberikan surat peringatan", [("written-reprimand", "ringan")]),
+    ("pemotongan tunjangan kinerja 25%", [("allowance-cut", "sedang")]),
+    ("penundaan gaji berkala", [("salary-increase-postponed", "sedang")]),
+    ("penurunan pangkat setingkat lebih rendah", [("rank-demotion", None)]),
+    ("sanksi berat penurunan pangkat", [("rank-demotion", "berat")]),
+    ("pemberhentian tidak dengan hormat (PTDH)", [("dismissal-dishonourable", "berat")]),
+    ("pemberhentian dengan hormat tidak atas permintaan sendiri", [("dismissal-honourable", "berat")]),
+    ("akan kami copot status ASN-nya", [("dismissal", "berat")]),
+    ("hukuman disiplin sedang", [("disciplinary", "sedang")]),
+    ("hukum disiplinnya adalah berat", [("disciplinary", "berat")]),
+    ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
+    ("pidana kurungan", [("criminal", None)]),
+    ("pemutusan hubungan kerja", [("contract-termination", None)]),
+    ("diberi sanksi sesuai dengan ketentuan", [("unspecified", None)]),
+    # a comparative does not classify: the regulation's level stands
+    ("penurunan jabatan dan lebih ringan pembebasan jabatan",
+     [("position-demotion", "berat"), ("release-from-position", "berat")]),
+])
+def test_sanctions(text, expected):
+    assert [(s.type, s.severity) for s in sanctions(normalise(text))] == expected
+
+
+def test_prohibition_needs_a_cue_or_a_sanction():
+    assert clauses("ASN dilarang memasang baliho.") == [("prohibition", ["campaign-materials"], [])]
+    assert clauses("Warga memasang baliho di jalan.") == []
+    assert clauses("Memasang baliho itu hukuman disiplinnya berat.") == [
+        ("prohibition", ["campaign-materials"], [("disciplinary", "berat")])]
+
+
+def test_what_is_allowed_is_not_a_prohibition():
+    assert clauses("ASN tetap punya hak politik untuk memilih calon kepala daerah.") == []
+    assert clauses("ASN boleh menghadiri kampanye sebagai petugas pengamanan.") == []
+
+
+def test_list_items_take_the_negation_of_their_lead_in():
+    text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
+    assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],
+                                              ["social-media-engagement"]]
+
+
+def test_bare_yaitu_lead_in_carries_the_sentence_before():
+    text = "Bupati juga melarang tindakan lain bagi ASN. Yaitu:\n1. Memasang baliho calon.\n2. Hadir dalam deklarasi."
+    assert clauses(text) == [("prohibition", ["campaign-materials"], []),
+                             ("prohibition", ["declaration-attendance"], [])]
+    # without the forbidding sentence before it, the same list forbids nothing
+    assert clauses("Yaitu:\n1. Memasang baliho calon.\n2. Hadir dalam deklarasi.") == []
+
+
+def test_sanction_list_takes_the_severity_of_its_lead_in():
+    text = "Jenis hukuman disiplin sedang terdiri atas:\na. penurunan pangkat setingkat lebih rendah;\nb. teguran."
+    assert clauses(text) == [("sanction", [], [("rank-demotion", "sedang")])]
+
+
+def test_examples_after_a_forbidding_sentence_are_prohibitions():
+    text = ("Surat ini merinci tindakan yang dianggap pelanggaran netralitas.\n"
+            "Beberapa contohnya adalah memasang spanduk calon dan menghadiri deklarasi.")
+    assert clauses(text) == [("prohibition", ["campaign-materials", "declaration-attendance"], [])]
+
+
+def test_sanction_line_of_a_violation_table_attaches_to_its_prohibition():
+    text = "1. Bentuk pelanggaran: Memasang spanduk bakal calon.\nSanksi: Hukuman disiplin berat."
+    got = page_clauses(text, 1, SHA, 1)
+    assert got[0].kind == "prohibition"
+    assert [(s.type, s.severity) for s in got[0].sanctions] == [("disciplinary", "berat")]
+    assert got[1].kind == "sanction"
+
+
+def test_clause_ids_and_spans():
+    text = "Pembukaan.\nASN dilarang memasang baliho."
+    (c,) = page_clauses(text, 3, SHA, 7)
+    assert c.id == "abababababab-007"
+    assert c.page == 3
+    assert text[c.start:c.end] == c.text == "ASN dilarang memasang baliho."
+
+
+def test_obligation():
+    assert clauses("Seluruh ASN wajib menjaga netralitas.") == [("obligation", [], [])]

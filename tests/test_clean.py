@@ -1,0 +1,72 @@
+"""Text cleaning steps, each alone (table-driven)."""
+import pytest
+
+from himpun.ingest.clean import (clean_page, drop_furniture, drop_inline_headlines, fix_ocr_confusions,
+                                 join_wrapped_lines, normalise_unicode)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Nomor\u00a0800\u20135474", "Nomor 800-5474"),
+    ("\u201cnetral\u201d dan \u2018adil\u2019", "\"netral\" dan 'adil'"),
+    ("pe\u00adnga\u200bwasan", "pengawasan"),
+    ("ASN   dilarang\tikut", "ASN dilarang ikut"),
+    ("Jakarta \u2014 ASN", "Jakarta \u2014 ASN"),  # a dash between words with spaces stays
+])
+def test_normalise_unicode(raw, expected):
+    assert normalise_unicode(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Tahun 2Ol4", "Tahun 2014"),
+    ("1447.1/PM.O1/K.1/O9/2022", "1447.1/PM.01/K.1/09/2022"),
+    ("N0MOR 8", "NOMOR 8"),
+    ("A$N dilarang", "ASN dilarang"),
+    ("Olahraga dan Ilmu", "Olahraga dan Ilmu"),  # words without digits are left alone
+    ("pukul 10.00", "pukul 10.00"),
+])
+def test_fix_ocr_confusions(raw, expected):
+    assert fix_ocr_confusions(raw) == expected
+
+
+def test_drop_furniture_keeps_text_and_reports_what_went():
+    lines = ["ASN dilarang ikut kampanye.", "Baca juga: Harga cabai naik", "Editor: Ani",
+             "![]() |", "---|", "Tinggalkan Balasan", "Sanksi: teguran tertulis."]
+    kept, dropped = drop_furniture(lines)
+    assert kept == ["ASN dilarang ikut kampanye.", "Sanksi: teguran tertulis."]
+    assert len(dropped) == 5
+
+
+def test_inline_headline_between_paragraphs_is_dropped():
+    para = "Pemerintah Kota Serang melarang ASN di lingkungannya melakukan pendekatan dengan partai politik."
+    lines = [para, "", "ASN dengan Tugas Khusus di Tangerang Boleh Bantu Kampanye, Ini Syaratnya", "", para]
+    kept, dropped = drop_inline_headlines(lines)
+    assert dropped == ["ASN dengan Tugas Khusus di Tangerang Boleh Bantu Kampanye, Ini Syaratnya"]
+    assert kept == [para, "", "", para]
+
+
+def test_headings_and_list_items_are_not_headlines():
+    para = "Pemerintah Kota Serang melarang ASN di lingkungannya melakukan pendekatan dengan partai politik."
+    lines = [para, "SURAT EDARAN TENTANG NETRALITAS ASN", para, "a. Memasang Baliho Calon Di Jalan Raya", para]
+    assert drop_inline_headlines(lines)[1] == []
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["pengawasan dan pe-", "ngawasan berjenjang"], "pengawasan dan pengawasan berjenjang"),
+    (["seluruh ASN dalam penyelenggaraan kebijakan dan manajemen ASN harus", "berdasarkan asas netralitas."],
+     "seluruh ASN dalam penyelenggaraan kebijakan dan manajemen ASN harus berdasarkan asas netralitas."),
+    (["Dalam rangka penyelenggaraan pemilihan Kepala Daerah serentak, pemilihan", "", "",
+      "Legislatif, dan pemilihan Presiden."],
+     "Dalam rangka penyelenggaraan pemilihan Kepala Daerah serentak, pemilihan Legislatif, dan pemilihan Presiden."),
+    (["hal-hal berikut :", "1. Agar seluruh ASN menjaga netralitas;"], "hal-hal berikut :\n1. Agar seluruh ASN menjaga netralitas;"),
+    (["PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya", "",
+      "Selasa, 21 Mei 2024"], "PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya\n\nSelasa, 21 Mei 2024"),
+    (["SURAT EDARAN", "NOMOR: 800/1/2024"], "SURAT EDARAN\nNOMOR: 800/1/2024"),
+])
+def test_join_wrapped_lines(lines, expected):
+    assert join_wrapped_lines(lines) == expected
+
+
+def test_clean_page_runs_every_step():
+    c = clean_page("ASN dilarang ikut kampanye\nsesuai UU 2Ol4.\nBaca juga: Banjir di Kota X")
+    assert c.text == "ASN dilarang ikut kampanye sesuai UU 2014."
+    assert c.dropped == ["Baca juga: Banjir di Kota X"]

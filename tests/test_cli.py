@@ -1,0 +1,142 @@
+"""Every command through click's CliRunner, against a library in a temporary
+directory."""
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from himpun.cli import cli
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    lib = str(tmp_path / "lib")
+
+    def invoke(*args, library=True):
+        argv = (["--library", lib] if library else []) + [str(a) for a in args]
+        return runner.invoke(cli, argv, catch_exceptions=False)
+    return invoke
+
+
+def test_help_has_examples(run):
+    result = run("--help", library=False)
+    assert result.exit_code == 0 and "Examples:" in result.output
+    for command in ("ingest", "extract", "search", "show", "reindex", "stats", "errors"):
+        sub = run(command, "--help", library=False)
+        assert sub.exit_code == 0 and ("Example" in sub.output), command
+
+
+def test_ingest_summary_and_exit_codes(run, sample_dir):
+    result = run("ingest", sample_dir)
+    assert result.exit_code == 0, result.output
+    assert "3 files: 3 ingested, 0 unchanged, 0 skipped, 0 failed" in result.output
+    again = run("ingest", sample_dir)
+    assert "3 files: 0 ingested, 3 unchanged" in again.output
+    (sample_dir / "rusak.txt").write_bytes(b"\x00\x01\x02" * 100)
+    bad = run("ingest", sample_dir)
+    assert bad.exit_code == 1
+    assert "failed: " in bad.output and "rusak.txt: binary data" in bad.output
+
+
+def test_ingest_json_lines(run, sample_dir):
+    result = run("ingest", sample_dir, "--json")
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [x["status"] for x in lines[:-1]] == ["ingested"] * 3
+    assert lines[-1]["summary"]["clauses"] == sum(x["clauses"] for x in lines[:-1])
+
+
+def test_extract_json_shape(run, sample_dir):
+    result = run("extract", sample_dir / "se_gowa.txt", sample_dir / "berita_bekasi.txt", "--json", library=False)
+    assert result.exit_code == 0
+    docs = [json.loads(x) for x in result.output.splitlines()]
+    assert len(docs) == 2
+    d = docs[0]
+    for key, kind in [("source", str), ("sha256", str), ("kind", str), ("title", str), ("issuer", str),
+                      ("region", str), ("province", str), ("numbers", list), ("date", str), ("dates", list),
+                      ("citations", list), ("pages", int), ("ocr", bool), ("clauses", list)]:
+        assert isinstance(d[key], kind), key
+    assert d["citations"] == [{"key": "PP 94/2021", "text": "Peraturan Pemerintah Nomor 94 Tahun 2021"}]
+    c = d["clauses"][0]
+    assert set(c) >= {"id", "kind", "text", "page", "start", "end", "categories", "sanctions"}
+    assert c["kind"] in ("prohibition", "sanction", "obligation")
+    sanction = next(x for x in d["clauses"] if x["sanctions"])["sanctions"][0]
+    assert sanction == {"type": "disciplinary", "severity": "berat"}
+
+
+def test_extract_text_offsets_point_into_printed_text(run, sample_dir):
+    path = sample_dir / "se_gowa.txt"
+    text = run("extract", path, "--text", library=False).output.rstrip("\n")
+    doc = json.loads(run("extract", path, "--json", library=False).output)
+    pages = text.split("\f")
+    for c in doc["clauses"]:
+        assert pages[c["page"] - 1][c["start"]:c["end"]] == c["text"]
+
+
+def test_extract_bad_file_is_one_line_and_exit_1(run, tmp_path):
+    p = tmp_path / "kosong.txt"
+    p.write_bytes(b"")
+    result = run("extract", p, "--json", library=False)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"failed: {p}: empty file"
+
+
+def test_search_terminal_and_json(run, sample_dir):
+    run("ingest", sample_dir)
+    out = run("search", "media", "sosial").output
+    assert "clauses match" in out and "region:" in out and "Kabupaten Gowa" in out
+    data = json.loads(run("search", "media sosial", "--json", "--limit", "2").output)
+    assert data["total"] >= 3 and len(data["hits"]) == 2
+    assert {"id", "snippet", "region", "issuer", "number", "date", "path", "page", "categories"} <= set(data["hits"][0])
+    assert {f["value"] for f in data["facets"]["region"]} >= {"Kabupaten Gowa", "Kota Bekasi", "Kabupaten Pacitan"}
+    filtered = json.loads(run("search", "ASN", "--region", "kota bekasi", "--json").output)
+    assert {h["region"] for h in filtered["hits"]} == {"Kota Bekasi"}
+
+
+def test_search_errors_are_one_line(run, sample_dir):
+    run("ingest", sample_dir)
+    result = run("search", '"media sosial')
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: unbalanced quotes in query"
+    result = run("search", "ASN", "--region", "Tangerang")
+    assert result.exit_code == 2 and "say which" in result.output
+
+
+def test_show_clause_and_document(run, sample_dir):
+    run("ingest", sample_dir)
+    hit = json.loads(run("search", "baliho", "--region", "Gowa", "--json").output)["hits"][0]
+    out = run("show", hit["id"]).output
+    assert hit["id"] in out and "Bupati Gowa" in out and "page 1" in out
+    data = json.loads(run("show", hit["id"], "--json").output)
+    assert data["clause"]["id"] == hit["id"] and data["document"]["region"] == "Kabupaten Gowa"
+    assert data["after"] and data["after"][0]["id"] > hit["id"]
+    doc = run("show", hit["id"].split("-")[0]).output
+    assert "800/155/BKPSDM/2024" in doc and "memasang baliho" in doc
+    missing = run("show", "ffffffffffff-001")
+    assert missing.exit_code == 3 and "no clause" in missing.output
+
+
+def test_reindex_stats_errors(run, sample_dir):
+    run("ingest", sample_dir)
+    assert "indexed" in run("reindex").output
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["documents"] == 3 and stats["regions"] == 3 and stats["clauses"] > 5
+    assert "no failed or skipped files" in run("errors").output
+    (sample_dir / "x.xlsx").write_bytes(b"PK\x03\x04")
+    run("ingest", sample_dir)
+    errors = json.loads(run("errors", "--json").output)
+    assert errors[0]["status"] == "skipped" and "unsupported file type" in errors[0]["reason"]
+
+
+def test_library_from_environment(tmp_path, sample_dir, monkeypatch):
+    monkeypatch.setenv("HIMPUN_LIBRARY", str(tmp_path / "envlib"))
+    result = CliRunner().invoke(cli, ["ingest", str(sample_dir)])
+    assert result.exit_code == 0
+    assert (tmp_path / "envlib" / "catalog.db").exists() and (tmp_path / "envlib" / "index").is_dir()
+
+
+def test_python_dash_m_runs(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "himpun", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "himpun" in result.stdout

@@ -1,0 +1,27 @@
+"""Dates found in text, and which of them are schedule dates (table-driven)."""
+import pytest
+
+from himpun.ingest.parse.dates import find_dates, find_partial_dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Surat Edaran ini dikeluarkan pada 14 Agustus 2024.", [("2024-08-14", False)]),
+    ("tanggal 05 Januari 2023 Tentang Netralitas", [("2023-01-05", False)]),
+    ("Senin, 11 Desember 2023.", [("2023-12-11", False)]),
+    ("di Kantor Bupati, Selasa (4/6/2024).", [("2024-06-04", False)]),
+    ("ditetapkan 22/09/2022 di Jakarta", [("2022-09-22", False)]),
+    ("pada 2 Nopember 2019 dan 1 Pebruari 2020", [("2019-11-02", False), ("2020-02-01", False)]),
+    ("tanggal 3 Desemher 2023", [("2023-12-03", False)]),  # OCR-damaged month
+    ("Kampanye dimulai sejak 28 November 2023 sampai 10 Februari 2024.",
+     [("2023-11-28", True), ("2024-02-10", True)]),
+    ("Pilkada yang akan dilaksanakan 27 November 2024 mendatang.", [("2024-11-27", True)]),
+    ("tanggal 31 Februari 2023", []),
+    ("Nomor 800/12/2023", []),
+])
+def test_dates(text, expected):
+    assert [(d.iso, d.schedule) for d in find_dates(text)] == expected
+
+
+def test_partial_dates_take_the_documents_year_when_the_weekday_agrees():
+    found = find_partial_dates("katanya, Selasa (1/8). Lalu Senin (1/8) lagi.", 2023)
+    assert [d.iso for d in found] == ["2023-08-01"]  # 1 August 2023 was a Tuesday, not a Monday

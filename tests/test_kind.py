@@ -1,0 +1,37 @@
+"""Document kind and title."""
+import pytest
+
+from himpun.ingest.parse.kind import detect_kind, detect_title
+
+
+@pytest.mark.parametrize("text, dropped, fmt, expected", [
+    ("BUPATI GOWA\n\nSURAT EDARAN\nNomor: 800/1/2024", [], "text", "circular"),
+    ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI DAN KEPALA BKN", [], "pdf", "decree"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 94 TAHUN 2021", [], "pdf", "regulation"),
+    ("PAKTA INTEGRITAS\nSaya yang bertanda tangan di bawah ini", [], "text", "pact"),
+    ("BULUKUMBA, RADARSELATAN.FAJAR.CO.ID -- Bupati mengimbau ASN.", [], "text", "news"),
+    ("Surabaya (ANTARA) - Pemkot menerbitkan SE.", [], "text", "news"),
+    ("ZONAKATA.COM – MAKASSAR Pj Gubernur mengeluarkan SE.", [], "text", "news"),
+    ("ASN harus netral, kata dia. Ini penting, ujarnya.", [], "text", "news"),
+    ("Catatan rapat tentang netralitas ASN.", [], "text", "other"),
+    ("Catatan rapat tentang netralitas ASN.", ["Baca juga: x", "Editor: y", "Komentar"], "text", "news"),
+])
+def test_kind(text, dropped, fmt, expected):
+    assert detect_kind(text, dropped, fmt) == expected
+
+
+@pytest.mark.parametrize("text, kind, container, expected", [
+    ("SURAT EDARAN\nNomor: 1/2/3\nTENTANG\nNETRALITAS ASN\nDALAM PILKADA 2024\n\nDalam rangka ...", "circular",
+     None, "NETRALITAS ASN DALAM PILKADA 2024"),
+    ("SURAT EDARAN\nTENTANG\nNETRALITAS ASN DALAM PEMILIHAN KEPALA DAERAH\nDalam rangka menjaga", "circular",
+     None, "NETRALITAS ASN DALAM PEMILIHAN KEPALA DAERAH"),
+    ("KEPUTUSAN BERSAMA NOMOR 2 TENTANG PEDOMAN PEMBINAAN DAN PENGAWASAN NETRALITAS PEGAWAI APARATUR SIPIL "
+     "NEGARA DALAM PENYELENGGARAAN PEMILIHAN UMUM DAN PEMILIHAN MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN "
+     "REFORMASI BIROKRASI, Menimbang", "decree", None,
+     "PEDOMAN PEMBINAAN DAN PENGAWASAN NETRALITAS PEGAWAI APARATUR SIPIL NEGARA DALAM PENYELENGGARAAN "
+     "PEMILIHAN UMUM DAN PEMILIHAN"),
+    ("Pemkot Larang ASN Like Status\n\nSERANG - Pemkot melarang.", "news", None, "Pemkot Larang ASN Like Status"),
+    ("SERANG - Pemkot melarang ASN.", "news", "Judul dari HTML", "Judul dari HTML"),
+])
+def test_title(text, kind, container, expected):
+    assert detect_title(text, kind, container) == expected

@@ -1,0 +1,98 @@
+"""The catalog and the index kept in line through the Library API: ingest is
+idempotent, a changed file replaces its old records, the index follows the
+catalog and can be rebuilt from it."""
+import json
+import sqlite3
+
+from himpun.index import open_index
+from tests.fixtures import CIRCULAR_GOWA
+
+
+def statuses(report):
+    return sorted((o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes)
+
+
+def table_counts(lib):
+    db = lib.catalog.db
+    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "pages", "clauses", "clause_categories", "clause_sanctions", "citations")}
+
+
+def index_ids(lib):
+    with open_index(lib.index_dir).searcher() as s:
+        return sorted(f["id"] for f in s.all_stored_fields())
+
+
+def test_ingest_then_ingest_again_changes_nothing(library, sample_dir):
+    first = library.ingest([sample_dir])
+    assert statuses(first) == [("berita_bekasi.txt", "ingested"), ("berita_pacitan.html", "ingested"),
+                               ("se_gowa.txt", "ingested")]
+    counts, ids = table_counts(library), index_ids(library)
+    assert counts["documents"] == 3 and counts["clauses"] == len(ids) > 5
+    again = library.ingest([sample_dir])
+    assert {s for _, s in statuses(again)} == {"unchanged"}
+    assert table_counts(library) == counts
+    assert index_ids(library) == ids
+
+
+def test_a_changed_file_replaces_its_old_records(library, sample_dir):
+    library.ingest([sample_dir])
+    before = index_ids(library)
+    se = sample_dir / "se_gowa.txt"
+    se.write_text(CIRCULAR_GOWA.replace("c. menggunakan mobil dinas untuk kegiatan kampanye.\n", ""), encoding="utf-8")
+    report = library.ingest([se])
+    assert statuses(report) == [("se_gowa.txt", "replaced")]
+    assert table_counts(library)["documents"] == 3
+    after = index_ids(library)
+    assert len(after) == len(before) - 1
+    assert not any("mobil dinas" in c.text for d in library.catalog.document_rows()
+                   for c in library.catalog.document(d).clauses)
+
+
+def test_same_content_under_another_name_is_one_document(library, sample_dir, tmp_path):
+    library.ingest([sample_dir / "se_gowa.txt"])
+    copy = tmp_path / "salinan.txt"
+    copy.write_text(CIRCULAR_GOWA, encoding="utf-8")
+    assert statuses(library.ingest([copy])) == [("salinan.txt", "unchanged")]
+    assert table_counts(library)["documents"] == 1
+
+
+def test_bad_files_are_logged_and_the_batch_goes_on(library, sample_dir):
+    (sample_dir / "kosong.txt").write_bytes(b"")
+    (sample_dir / "palsu.pdf").write_text("<html><body>404</body></html>")
+    report = library.ingest([sample_dir, sample_dir / "tidak-ada.txt"])
+    summary = report.summary()
+    assert summary["ingested"] == 3 and summary["failed"] == 3 and not report.ok
+    reasons = {e["path"].rsplit("/", 1)[-1]: e["reason"] for e in library.errors()}
+    assert reasons["kosong.txt"] == "empty file"
+    assert "named .pdf but is an HTML page" in reasons["palsu.pdf"]
+    assert reasons["tidak-ada.txt"] == "no such file or directory"
+
+
+def test_catalog_is_the_source_of_truth_for_a_rebuilt_index(library, sample_dir):
+    library.ingest([sample_dir])
+    ids = index_ids(library)
+    result = library.reindex()
+    assert result.clauses == len(ids) and index_ids(library) == ids
+
+
+def test_an_index_write_that_never_happened_is_caught_up(library, sample_dir):
+    library.ingest([sample_dir])
+    ids = index_ids(library)
+    # as if the process died after the catalog commit but before the index commit
+    library.catalog.db.execute("UPDATE documents SET indexed = 0")
+    library.sync_index()
+    assert index_ids(library) == ids
+
+
+def test_stored_document_round_trips(library, sample_dir):
+    library.ingest([sample_dir / "se_gowa.txt"])
+    (row,) = library.catalog.document_rows()
+    doc = library.catalog.document(row)
+    assert doc.issuer == "Bupati Gowa" and doc.region == "Kabupaten Gowa"
+    assert doc.numbers == ["800/155/BKPSDM/2024"] and doc.date == "2024-06-03"
+    assert [c.key for c in doc.citations] == ["PP 94/2021"]
+    page = doc.pages[0].text
+    assert all(page[c.start:c.end] == c.text for c in doc.clauses)
+    db = sqlite3.connect(library.root / "catalog.db")
+    assert json.loads(db.execute("SELECT issuers FROM documents").fetchone()[0]) == ["Bupati Gowa"]

@@ -1,0 +1,92 @@
+"""The gazetteer, offices and issuers, and the region of a document."""
+import pytest
+
+from himpun.ingest.parse.gazetteer import regions, scan
+from himpun.ingest.parse.issuer import find_issuers
+from himpun.ingest.parse.offices import find_offices
+from himpun.ingest.parse.region import choose_region
+
+
+def test_gazetteer_has_every_province_regency_and_city():
+    levels = [r.level for r in regions()]
+    assert levels.count("provinsi") == 38
+    assert levels.count("kabupaten") + levels.count("kota") == 514
+    provinces = {r.name for r in regions() if r.level == "provinsi"}
+    assert {"Provinsi Papua Selatan", "Provinsi Papua Tengah", "Provinsi Papua Pegunungan",
+            "Provinsi Papua Barat Daya"} <= provinces
+    assert all(r.province in provinces for r in regions())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ASN Pemkot Tangsel", ["Kota Tangerang Selatan"]),
+    ("di Kabupaten Sidrap", ["Kabupaten Sidenreng Rappang"]),
+    ("Pemkab Gumas", ["Kabupaten Gunung Mas"]),
+    ("Gubernur Sultra dan Pj Gubernur Malut", ["Provinsi Sulawesi Tenggara", "Provinsi Maluku Utara"]),
+    ("Kota Serang", ["Kota Serang"]),
+    ("Kab. Serang", ["Kabupaten Serang"]),
+    ("BUPATI MUSI BANYUASIN", ["Kabupaten Musi Banyuasin"]),
+    ("Kabupaten Merauke", ["Kabupaten Merauke"]),
+    ("batu dan puncak gunung", []),  # common words are not places
+])
+def test_scan_resolves_short_forms_and_qualifiers(text, expected):
+    assert [m.resolved()[0].name for m in scan(text)] == expected
+
+
+def test_bare_shared_name_keeps_both_candidates():
+    (m,) = scan("di Tangerang")
+    assert {r.name for r in m.resolved()} == {"Kabupaten Tangerang", "Kota Tangerang"}
+
+
+def test_merauke_is_in_the_new_province():
+    (m,) = scan("Kabupaten Merauke")
+    assert m.resolved()[0].province == "Provinsi Papua Selatan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Penjabat (Pj) Bupati Tangerang Andi", "Pj Bupati Tangerang"),
+    ("Sekretaris Daerah (Sekda) Kota Tangsel Bambang", "Sekretaris Daerah Kota Tangerang Selatan"),
+    ("Pemerintah Kota (Pemkot) Surabaya menerbitkan", "Pemerintah Kota Surabaya"),
+    ("Pemkab Jeneponto telah", "Pemerintah Kabupaten Jeneponto"),
+    ("Pj Walikota Serang Yedi", "Pj Wali Kota Serang"),
+    ("Plt Gubernur Provinsi Jawa Timur", "Plt Gubernur Jawa Timur"),
+    ("KETUA KOMISI APARATUR SIPIL NEGARA", "Ketua KASN"),
+    ("diterbitkan Presiden RI Joko Widodo", "Presiden Republik Indonesia"),
+])
+def test_offices(text, expected):
+    assert [o.name for o in find_offices(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Penjabat (Pj) Bupati Tangerang Andi Ony mengeluarkan surat edaran tentang netralitas.", "news",
+     ["Pj Bupati Tangerang"]),
+    ("Bupati Bulukumba mengimbau ASN bersikap netral. Itu disampaikan melalui Surat Edaran Nomor 800/1/X.",
+     "news", ["Bupati Bulukumba"]),
+    ("Wali Kota Surabaya mengatakan SE tersebut harus dijadikan acuan.", "news", []),
+    ("Kami menunggu surat edaran yang akan dikeluarkan oleh Kemendagri.", "news", []),
+    ("Pemkot Tangsel telah mengeluarkan Surat Edaran. Sekda Kota Tangsel mengatakan, Surat Edaran "
+     "tersebut dirinya yang menandatangani.", "news", ["Sekretaris Daerah Kota Tangerang Selatan"]),
+    ("Pj Gubernur Provinsi Kalimantan Barat Harisson melantik pejabat. Sebelumnya Pj Gubernur Harisson "
+     "juga telah mengeluarkan surat edaran nomor 700.1/2/ITProv.", "news", ["Pj Gubernur Kalimantan Barat"]),
+    ("BUPATI MUSI BANYUASIN\n\nSURAT EDARAN\nNomor: B-800/1693/SETDA/2023", "circular", ["Bupati Musi Banyuasin"]),
+    ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI, KEPALA BADAN KEPEGAWAIAN NEGARA, DAN KETUA BADAN PENGAWAS "
+     "PEMILIHAN UMUM NOMOR : 2 Tahun 2022", "decree", ["Menteri Dalam Negeri", "Kepala BKN", "Ketua Bawaslu"]),
+])
+def test_issuers(text, kind, expected):
+    assert [o.name for o in find_issuers(text, kind)] == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # the issuer's region wins over places merely mentioned
+    ("TRIBUN, JENEPONTO - Pj Bupati Jeneponto di Sulawesi Selatan (Sulsel) mengeluarkan surat edaran.",
+     "news", "Kabupaten Jeneponto"),
+    # without an issuer: weighed mentions
+    ("SEMARANG - Kepala BKPP Kota Semarang menegaskan netralitas ASN di Pemkot Semarang.", "news", "Kota Semarang"),
+    # a dateline alone does not make a news report regional
+    ("Jakarta, Gempita.co - PP Nomor 94 Tahun 2021 diterbitkan Presiden RI.", "news", "nasional"),
+    ("Tidak ada tempat disebut di sini.", "other", None),
+])
+def test_region(text, kind, expected):
+    mentions = scan(text)
+    offices = find_offices(text, mentions)
+    region, _ = choose_region(text, mentions, offices, find_issuers(text, kind), kind, "PP" in text)
+    assert region == expected

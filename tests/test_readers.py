@@ -1,0 +1,150 @@
+"""Each reader on real files the tests write: text in several encodings,
+HTML pages with furniture, PDFs with and without a text layer, and files
+that are not what their names say."""
+from pathlib import Path
+
+import pytest
+
+from himpun.errors import FileError, SkippedFile
+from himpun.ingest import extract_path
+from himpun.ingest.files import sniff, walk
+from himpun.ingest.readers import read
+from tests.conftest import make_image_pdf, make_text_pdf
+from tests.fixtures import CIRCULAR_GOWA, NEWS_HTML_PACITAN
+
+
+def read_path(path: Path):
+    data = path.read_bytes()
+    return read(path, data, sniff(path, data))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252"])
+def test_text_in_any_encoding(tmp_path, encoding):
+    p = tmp_path / "se.txt"
+    p.write_bytes("ASN dilarang ikut kampanye – Pemkot Tangsel, Jalan Raya Puspiptek No. 1".replace(
+        "–", "-" if encoding == "latin-1" else "–").encode(encoding))
+    (page,) = read_path(p).pages
+    assert "ASN dilarang ikut kampanye" in page.text
+    assert "\ufffd" not in page.text
+
+
+def test_text_source_line_becomes_the_url_and_form_feeds_split_pages(tmp_path):
+    p = tmp_path / "clip.txt"
+    p.write_text("SOURCE: https://example.id/berita/1\n\nHalaman satu.\fHalaman dua.", encoding="utf-8")
+    r = read_path(p)
+    assert r.url == "https://example.id/berita/1"
+    assert [pg.number for pg in r.pages] == [1, 2]
+    assert r.pages[1].text == "Halaman dua."
+
+
+def test_binary_garbage_named_txt_is_refused(tmp_path):
+    p = tmp_path / "garbage.txt"
+    p.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(FileError, match="binary"):
+        read_path(p)
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    with pytest.raises(FileError, match="empty file"):
+        extract_path(p)
+
+
+def test_html_keeps_the_article_and_drops_furniture(tmp_path):
+    p = tmp_path / "berita.html"
+    p.write_text(NEWS_HTML_PACITAN, encoding="utf-8")
+    r = read_path(p)
+    text = r.pages[0].text
+    assert "ASN dilarang menjadi anggota tim sukses" in text
+    for furniture in ("Baca juga", "Jembatan Baru", "Berita Terkait", "Gubernur Jawa Tengah", "Tinggalkan Balasan",
+                      "tracker", "Beranda"):
+        assert furniture not in text
+    assert r.title == "ASN Pacitan Dilarang Jadi Tim Sukses"
+    assert r.published == "2024-10-01"
+
+
+def test_html_with_only_scripts_has_no_text(tmp_path):
+    p = tmp_path / "kosong.html"
+    p.write_text("<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>")
+    with pytest.raises(FileError, match="no readable text"):
+        read_path(p)
+
+
+def test_pdf_text_layer_page_by_page(tmp_path):
+    p = make_text_pdf(tmp_path / "se.pdf", [CIRCULAR_GOWA, "Halaman kedua: ASN dilarang memasang baliho."])
+    r = read_path(p)
+    assert r.format == "pdf"
+    assert len(r.pages) == 2
+    assert "SURAT EDARAN" in r.pages[0].text
+    assert "memasang baliho" in r.pages[1].text
+    doc = extract_path(p)
+    assert doc.kind == "circular" and doc.region == "Kabupaten Gowa"
+    assert {c.page for c in doc.clauses} == {1, 2}
+    for c in doc.clauses:
+        assert doc.pages[c.page - 1].text[c.start:c.end] == c.text
+
+
+def test_scanned_pdf_is_skipped_until_ocr_exists(tmp_path):
+    p = make_image_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(SkippedFile, match="without a text layer"):
+        read_path(p)
+
+
+def _encrypted_pdf(path: Path, user_password: str) -> Path:
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 10, "ASN dilarang ikut kampanye.")
+    pdf.set_encryption(owner_password="pemilik", user_password=user_password, encryption_method=EncryptionMethod.RC4)
+    pdf.output(str(path))
+    return path
+
+
+def test_encrypted_pdf_with_a_user_password_is_refused(tmp_path):
+    p = _encrypted_pdf(tmp_path / "rahasia.pdf", "rahasia")
+    with pytest.raises(FileError, match="encrypted PDF"):
+        read_path(p)
+
+
+def test_encrypted_pdf_with_an_empty_user_password_is_read(tmp_path):
+    p = _encrypted_pdf(tmp_path / "terbuka.pdf", "")
+    assert "ASN dilarang ikut kampanye." in read_path(p).pages[0].text
+
+
+def test_truncated_pdf(tmp_path):
+    whole = make_text_pdf(tmp_path / "whole.pdf", ["ASN dilarang ikut kampanye."]).read_bytes()
+    p = tmp_path / "truncated.pdf"
+    p.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(FileError):
+        read_path(p)
+
+
+def test_pdf_that_is_really_html(tmp_path):
+    p = tmp_path / "surat.pdf"
+    p.write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    with pytest.raises(FileError, match="named .pdf but is an HTML page"):
+        sniff(p, p.read_bytes())
+
+
+def test_unsupported_type_is_skipped(tmp_path):
+    p = tmp_path / "data.xlsx"
+    p.write_bytes(b"PK\x03\x04 zip content")
+    with pytest.raises(SkippedFile, match="unsupported file type"):
+        sniff(p, p.read_bytes())
+
+
+def test_walk_reports_missing_paths_and_symlink_loops(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("ASN")
+    (tmp_path / "a" / ".hidden.txt").write_text("secret")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    found = list(walk([tmp_path / "a", tmp_path / "missing.txt"]))
+    files = [f.path.name for f in found if not f.problem]
+    problems = {f.path.name: f.problem for f in found if f.problem}
+    assert files == ["x.txt"]
+    assert problems["missing.txt"] == "no such file or directory"
+    assert "symlink loop" in problems["loop"]

@@ -1,0 +1,83 @@
+"""Search over a real Whoosh index in a temporary library: Indonesian
+stemming, filters, facets over all matches, exact keys, query errors."""
+import pytest
+
+from himpun.errors import QueryError
+from himpun.index.analysis import indonesian_analyzer
+
+
+@pytest.fixture
+def filled(library, sample_dir):
+    library.ingest([sample_dir])
+    return library
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("ASN dilarang mempromosikan calon", ["asn", "larang", "promosi", "calon"]),
+    ("Nomor 800/1071/BKPSDM dan PP 94/2021", ["nomor", "800/1071/bkpsdm", "pp", "94/2021"]),
+    ("yang dan di ke", []),
+])
+def test_indonesian_analysis(text, tokens):
+    assert [t.text for t in indonesian_analyzer()(text)] == tokens
+
+
+def test_search_media_sosial_across_regions_with_facets(filled):
+    r = filled.search("media sosial")
+    assert r.total >= 3
+    regions = {h.region for h in r.hits}
+    assert {"Kabupaten Gowa", "Kota Bekasi", "Kabupaten Pacitan"} <= regions
+    facet_regions = dict(r.facets["region"])
+    assert sum(facet_regions.values()) == r.total
+    assert all("**" in h.snippet for h in r.hits if "media" in h.text.lower())
+
+
+def test_stemming_meets_word_forms(filled):
+    hits = filled.search("promosi").hits
+    assert any("mempromosikan" in h.text for h in hits)
+
+
+def test_filters(filled):
+    r = filled.search("ASN", region="Gowa")
+    assert r.total > 0 and {h.region for h in r.hits} == {"Kabupaten Gowa"}
+    r = filled.search("", category="campaign-materials")
+    assert r.total >= 1 and all("campaign-materials" in h.categories for h in r.hits)
+    r = filled.search("", severity="berat", kind="news")
+    assert r.total >= 1 and all("berat" in h.severity and h.kind == "news" for h in r.hits)
+    assert filled.search("", province="Jatim").total == filled.search("", region="Pacitan").total > 0
+
+
+def test_facets_count_all_matches_not_only_the_page(filled):
+    full = filled.search("ASN", limit=100)
+    paged = filled.search("ASN", limit=1)
+    assert paged.total == full.total and len(paged.hits) == 1
+    assert paged.facets == full.facets
+    assert paged.pages == full.total
+
+
+def test_exact_number_and_citation_keys(filled):
+    assert {h.region for h in filled.search("800/155/BKPSDM/2024").hits} == {"Kabupaten Gowa"}
+    assert {h.region for h in filled.search("PP 94/2021").hits} == {"Kabupaten Gowa"}
+    assert {h.region for h in filled.search("Peraturan Pemerintah Nomor 94 Tahun 2021").hits} == {"Kabupaten Gowa"}
+
+
+def test_topic_words_find_tagged_clauses_first(filled):
+    hits = filled.search("foto paslon").hits
+    tagged = ["photo-with-candidate" in h.categories for h in hits]
+    assert tagged[:2] == [True, True]
+    assert tagged == sorted(tagged, reverse=True)  # a clause matched only by its document's title comes last
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"media sosial', "unbalanced quotes"),
+    ("(baliho OR spanduk", "unbalanced parentheses"),
+    ("wilayah:Gowa", "unknown field 'wilayah'"),
+])
+def test_query_errors_are_clear(filled, query, message):
+    with pytest.raises(QueryError, match=message):
+        filled.search(query)
+
+
+@pytest.mark.parametrize("value, message", [("Tangerang", "say which"), ("Atlantis", "unknown region")])
+def test_region_filter_errors(filled, value, message):
+    with pytest.raises(QueryError, match=message):
+        filled.search("ASN", region=value)
