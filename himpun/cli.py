@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from himpun import __version__
-from himpun.errors import ExitCode, FileError, HimpunError
+from himpun.errors import ExitCode, FileError, HimpunError, SkippedFile
 from himpun.index.search import MARK_CLOSE, MARK_OPEN, SearchResult
 from himpun.ingest import extract_path
 from himpun.ingest.files import walk
@@ -142,7 +142,7 @@ def extract(ctx, paths, as_json, as_text):
                 raise FileError(str(found.path), found.problem)
             doc = extract_path(found.path)
         except FileError as exc:
-            click.echo(f"{'skipped' if type(exc).__name__ == 'SkippedFile' else 'failed'}: {exc}", err=True)
+            click.echo(f"{'skipped' if isinstance(exc, SkippedFile) else 'failed'}: {exc}", err=True)
             failed = True
             continue
         if as_text:
