@@ -13,6 +13,7 @@ from himpun import PARSER_VERSION
 from himpun.catalog import Catalog
 from himpun.errors import FileError, SkippedFile
 from himpun.ingest.files import Found, sha256_of, walk
+from himpun.ingest.pages import OcrContext
 from himpun.ingest.pipeline import extract_path, read_bytes
 
 
@@ -53,22 +54,24 @@ class BatchReport:
 
 def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None,
-                 on_start: Callable[[int], None] | None = None) -> BatchReport:
+                 on_start: Callable[[int], None] | None = None,
+                 ocr: OcrContext | None = None) -> BatchReport:
     """Ingest every file under `paths`; `on_start` hears how many files there
-    are, `on_file` hears each outcome as it happens."""
+    are, `on_file` hears each outcome as it happens. `ocr`: how scans are read."""
     report = BatchReport()
     files = list(walk(list(paths)))
     if on_start:
         on_start(len(files))
+    ocr = ocr or OcrContext()
     for found in files:
-        outcome = ingest_one(catalog, found)
+        outcome = ingest_one(catalog, found, ocr)
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
     return report
 
 
-def ingest_one(catalog: Catalog, found: Found) -> Outcome:
+def ingest_one(catalog: Catalog, found: Found, ocr: OcrContext | None = None) -> Outcome:
     path = str(found.path)
     if found.problem:
         catalog.log(path, "failed", found.problem)
@@ -81,7 +84,7 @@ def ingest_one(catalog: Catalog, found: Found) -> Outcome:
         if known is not None and known["parser_version"] == PARSER_VERSION:
             catalog.log(path, "unchanged", None, sha)
             return Outcome(path, "unchanged", doc_id=sha[:12])
-        doc = extract_path(found.path, data, sha)
+        doc = extract_path(found.path, data, sha, ocr)
         doc.source = str(found.path.resolve())
         stored = catalog.store(doc, size=len(data))
     except SkippedFile as exc:

@@ -13,8 +13,15 @@ from himpun.errors import ExitCode, FileError, HimpunError, SkippedFile
 from himpun.index.search import MARK_CLOSE, MARK_OPEN, SearchResult
 from himpun.ingest import extract_path
 from himpun.ingest.files import walk
+from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.library import ClauseView, Library
 from himpun.records import Document
+
+
+_OCR = click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                    help="auto: OCR pages without a usable text layer, and images; always: OCR every page; never.")
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Parallel OCR workers, each single-threaded. Default: all cores.")
 
 
 class _Group(click.Group):
@@ -60,11 +67,14 @@ def _library(ctx) -> Library:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, then a summary object.")
 @click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary.")
+@_OCR
+@_JOBS
 @click.pass_context
-def ingest(ctx, paths, as_json, quiet):
+def ingest(ctx, paths, as_json, quiet, ocr, jobs):
     """Add files and directories (recursively) to the library.
 
-    Reads .txt, .html and .pdf files that have a text layer. A file is known
+    Reads .txt, .html and .pdf files; scanned PDF pages and page images (PNG,
+    JPEG, TIFF) are read with Tesseract OCR (Indonesian). A file is known
     by the SHA-256 of its bytes: ingesting it again changes nothing, and a
     changed file replaces the records of its old version. A file that cannot
     be read is reported on one line and the batch goes on. Exit code 0 when
@@ -74,6 +84,7 @@ def ingest(ctx, paths, as_json, quiet):
     Examples:
       himpun ingest corpus/
       himpun ingest inbox/*.pdf --json
+      himpun ingest scans/ --jobs 2 --ocr always
     """
     lib = _library(ctx)
     bar = None
@@ -96,7 +107,7 @@ def ingest(ctx, paths, as_json, quiet):
             click.echo(f"{o.status}: {o.path} ({o.clauses} clauses)" if o.clauses else f"{o.status}: {o.path}")
 
     try:
-        report = lib.ingest(paths, on_file, on_start)
+        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs)
     finally:
         if bar:
             bar.close()
@@ -123,8 +134,10 @@ def _above(bar, line: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file per line (JSON Lines).")
 @click.option("--text", "as_text", is_flag=True, help="Print the text as read and cleaned, pages separated by form feeds.")
+@_OCR
+@_JOBS
 @click.pass_context
-def extract(ctx, paths, as_json, as_text):
+def extract(ctx, paths, as_json, as_text, ocr, jobs):
     """Parse files without touching the library.
 
     Clause offsets ("start", "end") are character offsets into the page text
@@ -134,13 +147,16 @@ def extract(ctx, paths, as_json, as_text):
     Examples:
       himpun extract circular.pdf --json
       himpun extract news.html --text
+      himpun extract scan.jpg --ocr always --json
     """
     failed = False
+    ocr_context = OcrContext(mode=ocr, jobs=jobs or default_jobs())
+    ctx.call_on_close(ocr_context.close)
     for found in walk(list(paths)):
         try:
             if found.problem:
                 raise FileError(str(found.path), found.problem)
-            doc = extract_path(found.path)
+            doc = extract_path(found.path, ocr=ocr_context)
         except FileError as exc:
             click.echo(f"{'skipped' if isinstance(exc, SkippedFile) else 'failed'}: {exc}", err=True)
             failed = True
@@ -249,6 +265,8 @@ def show(ctx, ident, as_json):
         for other in item.before:
             click.echo(click.style(f"  {other.id}  {other.text}", dim=True))
         click.echo(click.style(f"> {c.id}  [{c.kind}] ", bold=True) + c.text)
+        if item.document.pages[c.page - 1].low_confidence:
+            click.echo(click.style(f"    page {c.page} was read by OCR with low confidence: check the original", fg="red"))
         click.echo(f"    page {c.page}, characters {c.start}-{c.end}"
                    + (f"; category: {', '.join(c.categories)}" if c.categories else "")
                    + (f"; sanction: {_sanctions(c)}" if c.sanctions else ""))
@@ -266,6 +284,16 @@ def _doc_meta(doc: Document) -> dict:
     return d
 
 
+def page_notes(doc: Document) -> list[str]:
+    """One line per OCR'd page with its confidence; doubtful pages flagged."""
+    notes = []
+    for p in doc.pages:
+        if p.ocr:
+            flag = click.style("  low OCR confidence: check against the original", fg="red") if p.low_confidence else ""
+            notes.append(f"page {p.number}: OCR, confidence {p.confidence or 0:.0f}%{flag}")
+    return notes
+
+
 def _sanctions(c) -> str:
     return ", ".join(s.type + (f" ({s.severity})" if s.severity else "") for s in c.sanctions)
 
@@ -279,6 +307,8 @@ def _print_document(doc: Document, clauses: bool) -> None:
     for k, v in rows:
         if v:
             click.echo(f"  {k:<9}{v}")
+    for line in page_notes(doc):
+        click.echo(f"  {line}")
     if clauses:
         for c in doc.clauses:
             tags = ", ".join(c.categories) + ("; " if c.categories and c.sanctions else "") + _sanctions(c)

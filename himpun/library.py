@@ -20,6 +20,7 @@ from himpun.errors import NotFound, QueryError
 from himpun.index import open_index, rebuild, search, sync
 from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
+from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import Clause, Document
@@ -63,8 +64,12 @@ class Library:
     # -- writing ------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], on_file: Callable[[Outcome], None] | None = None,
-               on_start: Callable[[int], None] | None = None) -> BatchReport:
-        report = ingest_paths(self.catalog, paths, on_file, on_start)
+               on_start: Callable[[int], None] | None = None, ocr: str = "auto", jobs: int | None = None
+               ) -> BatchReport:
+        """Ingest files and directories. `ocr`: auto (scans and images),
+        always (every PDF page), never; `jobs`: OCR workers (default: all cores)."""
+        with OcrContext(mode=ocr, jobs=jobs or default_jobs()) as ocr_context:
+            report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context)
         self.sync_index()
         return report
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 KINDS = ("circular", "decree", "regulation", "pact", "news", "other")
 CLAUSE_KINDS = ("prohibition", "sanction", "obligation")
 SEVERITIES = ("ringan", "sedang", "berat")
+LOW_OCR_CONFIDENCE = 70.0  # a page read by OCR with a lower mean word confidence is flagged
 
 
 @dataclass
@@ -20,7 +21,11 @@ class Page:
     number: int
     text: str
     ocr: bool = False
-    confidence: float | None = None
+    confidence: float | None = None  # Tesseract's mean word confidence, for OCR'd pages
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.ocr and (self.confidence or 0.0) < LOW_OCR_CONFIDENCE
 
 
 @dataclass
@@ -112,6 +117,7 @@ class Document:
             "citations": [{"key": c.key, "text": c.text} for c in self.citations],
             "pages": len(self.pages),
             "ocr": self.ocr,
+            "page_ocr": [{"page": p.number, "ocr": p.ocr, "confidence": p.confidence} for p in self.pages],
             "format": self.format,
             "url": self.url,
             "clauses": [c.to_dict() for c in self.clauses],

@@ -30,16 +30,6 @@ def make_text_pdf(path: Path, pages: list[str]) -> Path:
     return path
 
 
-def make_image_pdf(path: Path) -> Path:
-    """A PDF whose only page is a picture: no text layer."""
-    from PIL import Image, ImageDraw
-
-    img = Image.new("RGB", (600, 800), "white")
-    ImageDraw.Draw(img).text((50, 50), "SURAT EDARAN", fill="black")
-    img.save(path, "PDF", resolution=100)
-    return path
-
-
 @pytest.fixture
 def sample_dir(tmp_path) -> Path:
     """Three documents of three kinds from three regions."""

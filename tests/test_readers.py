@@ -9,7 +9,7 @@ from himpun.errors import FileError, SkippedFile
 from himpun.ingest import extract_path
 from himpun.ingest.files import sniff, walk
 from himpun.ingest.readers import read
-from tests.conftest import make_image_pdf, make_text_pdf
+from tests.conftest import make_text_pdf
 from tests.fixtures import CIRCULAR_GOWA, NEWS_HTML_PACITAN
 
 
@@ -83,12 +83,6 @@ def test_pdf_text_layer_page_by_page(tmp_path):
     assert {c.page for c in doc.clauses} == {1, 2}
     for c in doc.clauses:
         assert doc.pages[c.page - 1].text[c.start:c.end] == c.text
-
-
-def test_scanned_pdf_is_skipped_until_ocr_exists(tmp_path):
-    p = make_image_pdf(tmp_path / "scan.pdf")
-    with pytest.raises(SkippedFile, match="without a text layer"):
-        read_path(p)
 
 
 def _encrypted_pdf(path: Path, user_password: str) -> Path:

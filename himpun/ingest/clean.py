@@ -24,11 +24,15 @@ class Cleaned:
 def clean_page(text: str) -> Cleaned:
     text = normalise_unicode(text)
     text = fix_ocr_confusions(text)
+    text = _STRAY_BEFORE_MARKER.sub("", text)
     lines, dropped = drop_furniture(text.split("\n"))
     lines, headlines = drop_inline_headlines(lines)
-    text = join_wrapped_lines(lines)
+    text = fix_list_punctuation(join_wrapped_lines(repair_list_markers(lines)))
     return Cleaned(text=text.strip("\n"), dropped=dropped + headlines)
 
+
+# a stray mark in front of a list marker: "'b. berfoto" (dirt read by OCR)
+_STRAY_BEFORE_MARKER = re.compile(r"(?m)^[ ]*['\"`|.,]+[ ]*(?=(?:\d{1,2}|[a-z])[.)] )")
 
 _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -164,8 +168,10 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 break
             elif nxt[:1].islower() and (not blank_between or len(stripped) >= 60):
                 line = line + " " + nxt
-            elif len(stripped) >= 60 and _stops_mid_sentence(stripped) and (
-                    blank_between and nxt[:1].isupper() or not blank_between and not _LIST_START.match(stripped)):
+            elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
+                line = line + " " + nxt
+            elif len(stripped) >= 60 and not blank_between and not _LIST_START.match(stripped) \
+                    and not _looks_like_title(stripped):
                 line = line + " " + nxt
             else:
                 break
@@ -174,6 +180,68 @@ def join_wrapped_lines(lines: list[str]) -> str:
         i += 1
     text = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+_ITEM = re.compile(r"^\s*\(?(?:(?P<num>\d{1,2})|(?P<let>[a-z]))[.)]\s")
+
+
+_MARKER_LIKE = re.compile(r"^(\s*)([^\s]{1,3}?)([.,:)])\s+(?=\S)")
+_DIGIT_LIKE = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5", "s": "5", "Z": "2", "z": "2"})
+
+
+def repair_list_markers(lines: list[str]) -> list[str]:
+    """Mend list markers that OCR misread, using the order of the list: after
+    "b." a line opening with "Cc." or "c," is item "c."; after "2." one
+    opening with "3:" or "S." is item "3.". Only the marker the sequence
+    expects is accepted, so ordinary words are left alone."""
+    out, expected = [], None
+    for line in lines:
+        m = _ITEM.match(line)
+        if m:
+            expected = _next_marker(m.group("num") or m.group("let"))
+        elif expected and line.strip():
+            bad = _MARKER_LIKE.match(line)
+            if bad and _could_be(bad.group(2), expected):
+                line = f"{bad.group(1)}{expected}. {line[bad.end():]}"
+                expected = _next_marker(expected)
+        out.append(line)
+    return out
+
+
+def _next_marker(marker: str) -> str | None:
+    if marker.isdigit():
+        return str(int(marker) + 1)
+    return chr(ord(marker) + 1) if marker < "z" else None
+
+
+def _could_be(token: str, expected: str) -> bool:
+    if expected.isdigit():
+        return token.translate(_DIGIT_LIKE) == expected
+    return token.lower() in (expected, expected * 2) or (len(token) == 1 and token.lower() == expected)
+
+
+def fix_list_punctuation(text: str) -> str:
+    """A list item that ends in ':' and is followed by an item of the same
+    kind (1. then 2., a. then b.) ends in ';' in legal text: OCR reads the
+    semicolon as a colon. An item ending in ':' before a sub-list of the
+    other kind ("2. ASN dilarang:" then "a. ...") is a lead-in and stays."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        m = _ITEM.match(line)
+        nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        n = _ITEM.match(nxt)
+        if m and n and bool(m.group("num")) == bool(n.group("num")):
+            stripped = line.rstrip()
+            lines[i] = stripped[:-1] + ";" + line[len(stripped):]
+    return "\n".join(lines)
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline or heading: nearly every word capitalised."""
+    words = line.split()
+    return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.8
 
 
 def _stops_mid_sentence(line: str) -> bool:

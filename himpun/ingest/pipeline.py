@@ -10,6 +10,8 @@ from pathlib import Path
 from himpun.errors import FileError
 from himpun.ingest.clean import clean_page
 from himpun.ingest.files import sha256_of, sniff
+from himpun.ingest.pages import OcrContext
+from himpun.ingest.paging import clean_pages
 from himpun.ingest.parse import parse_document
 from himpun.ingest.readers import read
 from himpun.records import Document, Page
@@ -26,18 +28,23 @@ def read_bytes(path: Path) -> bytes:
         raise FileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 
 
-def extract_path(path: Path, data: bytes | None = None, sha256: str | None = None) -> Document:
-    """Read and parse one file. Raises FileError (or SkippedFile) with a reason."""
+def extract_path(path: Path, data: bytes | None = None, sha256: str | None = None,
+                 ocr: OcrContext | None = None) -> Document:
+    """Read and parse one file. Raises FileError (or SkippedFile) with a reason.
+    `ocr` says whether and how scanned pages and images are read (default:
+    where needed, in this process)."""
     data = read_bytes(path) if data is None else data
     sha256 = sha256 or sha256_of(data)
     fmt = sniff(path, data)
-    result = read(path, data, fmt)
-    pages: list[Page] = []
+    result = read(path, data, fmt, ocr)
     dropped: list[str] = []
+    cleaned = []
     for p in result.pages:
-        cleaned = clean_page(p.text)
-        pages.append(Page(p.number, cleaned.text, p.ocr, p.confidence))
-        dropped += cleaned.dropped
+        c = clean_page(p.text)
+        cleaned.append(c.text)
+        dropped += c.dropped
+    texts = clean_pages(cleaned)
+    pages = [Page(p.number, t, p.ocr, p.confidence) for p, t in zip(result.pages, texts)]
     if not any(p.text.strip() for p in pages):
         raise FileError(str(path), "no text left after reading")
     return parse_document(pages, source=str(path), sha256=sha256, fmt=fmt, dropped=dropped,

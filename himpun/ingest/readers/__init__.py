@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from himpun.errors import SkippedFile
 from himpun.records import Page
 
 
@@ -18,8 +17,9 @@ class ReadResult:
     published: str | None = None  # ISO date the container states
 
 
-def read(path: Path, data: bytes, fmt: str) -> ReadResult:
-    """Read `data` (the bytes of `path`) as format `fmt` (see files.sniff)."""
+def read(path: Path, data: bytes, fmt: str, ocr=None) -> ReadResult:
+    """Read `data` (the bytes of `path`) as format `fmt` (see files.sniff);
+    `ocr` (an OcrContext) says whether and how scans are read."""
     if fmt == "text":
         from himpun.ingest.readers.text import read_text
 
@@ -28,8 +28,13 @@ def read(path: Path, data: bytes, fmt: str) -> ReadResult:
         from himpun.ingest.readers.html import read_html
 
         return read_html(path, data)
+    from himpun.ingest.pages import OcrContext
+
+    ocr = ocr or OcrContext()
     if fmt == "pdf":
         from himpun.ingest.readers.pdf import read_pdf
 
-        return read_pdf(path, data)
-    raise SkippedFile(str(path), f"{fmt} files are not read yet (OCR of scans and images is not built)")
+        return read_pdf(path, data, ocr)
+    from himpun.ingest.readers.image import read_image
+
+    return read_image(path, data, ocr)

@@ -1,9 +1,9 @@
-"""PDFs with a text layer, read page by page with pdfplumber.
-
-pypdfium2 (which pdfplumber already depends on) opens the file first: it is
-fast, tells whether each page carries text at all, and turns broken or
-encrypted files into a clear reason. Pages without a usable text layer are
-left empty and reported; OCR of such pages comes with the OCR stage.
+"""PDFs, page by page: a page with a usable text layer is read with
+pdfplumber; a page without one (a scan), or whose layer is garbage (no
+letters, mostly `(cid:..)` glyphs), is rendered at 300 dpi and read with
+Tesseract. Mixed PDFs therefore work. pypdfium2 (which pdfplumber already
+depends on) opens the file first: it is fast, tells whether each page
+carries text at all, and turns broken or encrypted files into a reason.
 """
 from __future__ import annotations
 
@@ -15,18 +15,18 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from himpun.errors import FileError, SkippedFile
+from himpun.ingest.pages import OcrContext, PageTask
 from himpun.ingest.readers import ReadResult
 from himpun.records import Page
 
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def read_pdf(path: Path, data: bytes) -> ReadResult:
+def read_pdf(path: Path, data: bytes, ocr: OcrContext) -> ReadResult:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg:
+        if "password" in str(exc).lower():
             raise FileError(str(path), "encrypted PDF (needs a password)") from None
         raise FileError(str(path), f"damaged PDF ({exc})") from None
     try:
@@ -37,19 +37,36 @@ def read_pdf(path: Path, data: bytes) -> ReadResult:
         pdf.close()
     if n_pages == 0:
         raise FileError(str(path), "PDF has no pages")
-    if not any(has_text):
-        raise SkippedFile(str(path), f"scanned PDF without a text layer ({n_pages} pages); OCR is not built yet")
-    pages: list[Page] = []
+    texts = _text_layers(path, data, has_text) if ocr.mode != "always" else [""] * n_pages
+    scanned = [i for i, t in enumerate(texts) if not usable(t)]
+    if scanned and ocr.mode == "never":
+        if len(scanned) == n_pages:
+            raise SkippedFile(str(path), f"scanned PDF without a usable text layer ({n_pages} pages); OCR is off")
+        scanned = []
+    pages = [Page(number=i + 1, text=_CID.sub("", t)) for i, t in enumerate(texts)]
+    results = ocr.run(PageTask(str(path), "pdf", i, ocr.options) for i in scanned)
+    for i, result in zip(scanned, results):
+        pages[i] = Page(number=i + 1, text=result.text, ocr=True, confidence=result.confidence)
+    if not any(p.text.strip() for p in pages):
+        raise SkippedFile(str(path), "PDF holds no readable text, even by OCR")
+    return ReadResult(format="pdf", pages=pages, title=title)
+
+
+def _text_layers(path: Path, data: bytes, has_text: list[bool]) -> list[str]:
+    texts = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as doc:
             for i, page in enumerate(doc.pages):
-                text = ""
-                if has_text[i]:
-                    text = page.extract_text(use_text_flow=True) or ""
-                    text = _CID.sub("", text)
-                pages.append(Page(number=i + 1, text=text))
+                texts.append((page.extract_text(use_text_flow=True) or "") if has_text[i] else "")
     except Exception as exc:  # pdfminer raises many unrelated types on bad input
         raise FileError(str(path), f"cannot read PDF text ({type(exc).__name__}: {exc})") from None
-    if not any(p.text.strip() for p in pages):
-        raise SkippedFile(str(path), "PDF text layer holds no readable text")
-    return ReadResult(format="pdf", pages=pages, title=title)
+    return texts
+
+
+def usable(text: str) -> bool:
+    """Whether a text layer is worth reading: it has words, and is not mostly
+    unmapped glyphs (`(cid:42)`) or symbols."""
+    stripped = _CID.sub("", text)
+    letters = sum(ch.isalpha() for ch in stripped)
+    cids = len(_CID.findall(text))
+    return letters >= 20 and cids < letters / 4 and letters / max(1, len(stripped.split())) >= 2

@@ -1,0 +1,55 @@
+"""Cleaning across pages: running headers, footers and page numbers go; a
+sentence cut by a page break is made whole on the page where it starts."""
+import pytest
+
+from himpun.ingest.clean import fix_list_punctuation, repair_list_markers
+from himpun.ingest.paging import drop_running_lines, mend_page_breaks
+
+
+def test_running_header_footer_and_page_numbers_are_dropped():
+    pages = [
+        "BUPATI GOWA\nSURAT EDARAN\nASN dilarang ikut kampanye.\nSE 800/155/BKPSDM/2024\n- 1 -",
+        "SE 800/155/BKPSDM/2024\nASN dilarang memasang baliho.\nHalaman 2 dari 3",
+        "SE 800/155/BKPSDM/2024\nDemikian untuk dilaksanakan.\n3",
+    ]
+    assert drop_running_lines(pages) == [
+        "BUPATI GOWA\nSURAT EDARAN\nASN dilarang ikut kampanye.",
+        "ASN dilarang memasang baliho.",
+        "Demikian untuk dilaksanakan.",
+    ]
+
+
+def test_a_single_page_keeps_its_lines_but_not_a_bare_page_number():
+    assert drop_running_lines(["SE 800/1/2024\nASN dilarang ikut kampanye.\n1"]) == [
+        "SE 800/1/2024\nASN dilarang ikut kampanye."]
+
+
+@pytest.mark.parametrize("pages, expected", [
+    (["ASN dilarang menggunakan fasilitas", "negara untuk kampanye. Sanksi berat."],
+     ["ASN dilarang menggunakan fasilitas negara untuk kampanye.", "Sanksi berat."]),
+    (["ASN dilarang melakukan pe-", "ngawasan partisan; lainnya."],
+     ["ASN dilarang melakukan pengawasan partisan;", "lainnya."]),
+    (["Halaman satu selesai.", "lanjutan kecil."], ["Halaman satu selesai.", "lanjutan kecil."]),
+    (["Judul tanpa titik", "Bab Dua dimulai."], ["Judul tanpa titik", "Bab Dua dimulai."]),
+])
+def test_mend_page_breaks(pages, expected):
+    assert mend_page_breaks(pages) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["a. satu;", "b. dua;", "Cc. tiga;", "d. empat."], ["a. satu;", "b. dua;", "c. tiga;", "d. empat."]),
+    (["1. satu;", "2. dua;", "3: tiga;"], ["1. satu;", "2. dua;", "3. tiga;"]),
+    (["1. satu;", "S. dua;"], ["1. satu;", "S. dua;"]),  # S. could be 5, but 2 is expected
+    (["a. satu;", "Dr. Ahmad hadir."], ["a. satu;", "Dr. Ahmad hadir."]),
+])
+def test_repair_list_markers(lines, expected):
+    assert repair_list_markers(lines) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a. satu:\nb. dua:\nc. tiga.", "a. satu;\nb. dua;\nc. tiga."),
+    ("2. ASN dilarang:\na. satu;\nb. dua.", "2. ASN dilarang:\na. satu;\nb. dua."),
+    ("Menimbang:\na. bahwa satu;", "Menimbang:\na. bahwa satu;"),
+])
+def test_fix_list_punctuation(text, expected):
+    assert fix_list_punctuation(text) == expected
