@@ -25,3 +25,13 @@ def test_dates(text, expected):
 def test_partial_dates_take_the_documents_year_when_the_weekday_agrees():
     found = find_partial_dates("katanya, Selasa (1/8). Lalu Senin (1/8) lagi.", 2023)
     assert [d.iso for d in found] == ["2023-08-01"]  # 1 August 2023 was a Tuesday, not a Monday
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("Mataram, 5 Agustus 2024\n\nSURAT EDARAN", ["2024-08-05"]),
+    ("Ditetapkan di Pontianak\npada tanggal 9 September 2024", ["2024-09-09"]),
+    ("Surat Edaran ini berlaku sejak 1 Januari 2024. Ditetapkan di Gowa, tanggal 3 Juni 2024.", ["2024-06-03"]),
+    ("Bupati Gowa, 3 Juni 2024 menerbitkan surat", []),
+])
+def test_signing_dates(text, signed):
+    assert [d.iso for d in find_dates(text) if d.signed] == signed

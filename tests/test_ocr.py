@@ -10,7 +10,8 @@ from PIL import Image
 from himpun.cli import cli
 from himpun.errors import SkippedFile
 from himpun.ingest import extract_path
-from himpun.ingest.ocr import _from_tsv, ocr_image
+from himpun.ingest.ocr import ocr_image
+from himpun.ingest.ocrtext import from_tsv
 from himpun.ingest.pages import OcrContext
 from himpun.scansim import LEVELS, cer, degrade, render, truth
 
@@ -75,13 +76,31 @@ def test_page_fed_sideways_or_upside_down_is_turned_upright(turn):
     assert cer(EXPECTED, result.text) <= 0.02
 
 
+def _tsv(rows):
+    """A Tesseract word table: rows of (text, conf, block, par, line, left, top)."""
+    keys = ("text", "conf", "block_num", "par_num", "line_num", "left", "top")
+    tsv = {k: [r[i] for r in rows] for i, k in enumerate(keys)}
+    tsv["width"] = [20 * max(1, len(r[0])) for r in rows]
+    tsv["height"] = [30] * len(rows)
+    return tsv
+
+
 def test_specks_and_stray_tails_are_dropped():
-    tsv = {"text": ["ASN", "dilarang", "ikut", "|", "kampanye;", "NA", "", "b.", ":", "foto"],
-           "conf": [95, 96, 94, 88, 90, 34, -1, 93, 70, 91],
-           "block_num": [1] * 10, "par_num": [1] * 7 + [2] * 3, "line_num": [1] * 7 + [1] * 3}
-    r = _from_tsv(tsv)
+    r = from_tsv(_tsv([("ASN", 95, 1, 1, 1, 100, 100), ("dilarang", 96, 1, 1, 1, 180, 100),
+                        ("ikut", 94, 1, 1, 1, 360, 100), ("|", 88, 1, 1, 1, 450, 100),
+                        ("kampanye;", 90, 1, 1, 1, 480, 100), ("NA", 34, 1, 1, 1, 700, 100),
+                        ("", -1, 1, 1, 1, 0, 0), ("b.", 93, 1, 2, 1, 100, 200),
+                        (":", 70, 1, 2, 1, 160, 200), ("foto", 91, 1, 2, 1, 190, 200)]))
     assert r.text == "ASN dilarang ikut kampanye;\n\nb. foto"
     assert r.confidence == round((95 + 96 + 94 + 90 + 93 + 91) / 6, 1)
+
+
+def test_a_column_of_list_markers_goes_back_to_its_items():
+    r = from_tsv(_tsv([("dilarang:", 95, 1, 1, 1, 100, 100),
+                        ("1.", 95, 2, 1, 1, 100, 150), ("2.", 95, 2, 1, 2, 100, 200),
+                        ("ikut", 95, 3, 1, 1, 160, 152), ("kampanye;", 95, 3, 1, 1, 260, 152),
+                        ("memasang", 95, 3, 2, 1, 160, 201), ("baliho.", 95, 3, 2, 1, 360, 201)]))
+    assert r.text == "dilarang:\n\n1. ikut kampanye;\n\n2. memasang baliho."
 
 
 def _scan_pdf(path, sources, level="mild", rotate=None):

@@ -10,26 +10,30 @@ switched off, and bench/ocr.py measures what each one buys):
   found by the projection profile of a small copy, is undone before reading;
   Tesseract's own line finding copes with the 1-3 degrees of real scans and
   the extra interpolation cost accuracy on degraded pages;
-- `orient`: when the first reading is poor, Tesseract's orientation
-  detection (OSD) is asked whether the page lies sideways or upside down,
-  and the page is read again turned upright.
+- `recover`: when the reading leaves rows of text out (Tesseract's page
+  layout analysis sometimes takes a stained region for a picture), the page
+  is read again as one block of text and the lines found only that way are
+  added where they stand on the page;
+- `orient`: when the reading is poor, Tesseract's orientation detection
+  (OSD) is asked whether the page lies sideways or upside down, and the page
+  is read again turned upright.
 Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): on this hardware one
 process per core is much faster than one process using its own threads.
-The text is rebuilt from Tesseract's word boxes (TSV), which also give the
-page's mean word confidence; lone marks read from specks of dirt are dropped.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageFilter
 
 from himpun.errors import FileError
+from himpun.ingest import imageprep
+from himpun.ingest.ocrtext import LOW_CONFIDENCE, Reading, from_tsv
 
 LANG = "ind"
 TARGET_DPI = 300
-LOW_CONFIDENCE = 60.0  # mean word confidence under which a reading is poor
+LOST_TEXT = 0.06  # share of text rows a reading may leave out before the page is read again
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
@@ -38,7 +42,8 @@ class OcrOptions:
     lang: str = LANG
     clean: bool = True
     upscale: bool = True
-    deskew: bool = False  # measured: Tesseract copes with 1-3 degrees; rotating first cost accuracy
+    deskew: bool = False
+    recover: bool = True
     orient: bool = True
     timeout: float = 120.0  # seconds for one Tesseract run
 
@@ -54,10 +59,10 @@ class OcrResult:
 def ocr_image(img: Image.Image, dpi: float | None = None, options: OcrOptions = OcrOptions(),
               source: str = "image") -> OcrResult:
     """Read one page image. `dpi`: its resolution when known."""
-    page = _grayscale(img)
+    page = imageprep.grayscale(img)
     steps: list[str] = []
-    dpi = dpi or _guess_dpi(page)
-    degraded = options.clean and _looks_degraded(page)
+    dpi = dpi or imageprep.guess_dpi(page)
+    degraded = options.clean and imageprep.looks_degraded(page)
     if degraded:
         page = page.filter(ImageFilter.MedianFilter(3))
         steps.append("clean")
@@ -66,69 +71,34 @@ def ocr_image(img: Image.Image, dpi: float | None = None, options: OcrOptions = 
         page = page.resize((round(page.width * scale), round(page.height * scale)), Image.Resampling.LANCZOS)
         steps.append("upscale")
     if options.deskew:
-        angle = _skew_angle(page)
+        angle = imageprep.skew_angle(page)
         if abs(angle) >= 0.3:
             page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
             steps.append(f"deskew {angle:+.1f}")
-    result = _tesseract(page, options, degraded, source)
-    if options.orient and result.confidence < LOW_CONFIDENCE:
-        turn = _orientation(page, options, source)
+    reading = _tesseract(page, options, degraded, source)
+    if options.orient and reading.confidence < LOW_CONFIDENCE:
+        turn = _orientation(page, options)
         if turn:
             turned = _tesseract(page.rotate(turn, expand=True), options, degraded, source)
-            if turned.confidence > result.confidence:
-                result, result.rotated = turned, turn
+            if turned.confidence > reading.confidence:
+                page, reading = page.rotate(turn, expand=True), turned
                 steps.append(f"rotate {turn}")
-    result.steps = steps + result.steps
-    return result
+    if options.recover and reading.confidence >= LOW_CONFIDENCE:
+        lost = imageprep.uncovered(imageprep.text_rows(page), [(ln.top, ln.bottom) for ln in reading.lines])
+        if lost > LOST_TEXT:
+            merged = reading.with_lines_from(_tesseract(page, options, degraded, source, psm=6))
+            if merged.sure_words > reading.sure_words:
+                reading = merged
+                steps.append(f"recover {lost:.0%}")
+    rotated = next((int(s.split()[1]) for s in steps if s.startswith("rotate")), 0)
+    return OcrResult(reading.text, reading.confidence, rotated, steps)
 
 
-def _grayscale(img: Image.Image) -> Image.Image:
-    if img.mode in ("RGBA", "LA", "P"):
-        img = img.convert("RGBA")
-        white = Image.new("RGBA", img.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(white, img)
-    return img.convert("L") if img.mode != "L" else img
-
-
-def _guess_dpi(page: Image.Image) -> float:
-    """Resolution of a page image without metadata, taking it for A4 or Letter."""
-    return max(page.size) / 11.5
-
-
-def _looks_degraded(page: Image.Image) -> bool:
-    """Paper that is not white, or grain: in a clean scan most pixels are
-    paper-white and most of the rest ink-black. Judged at full resolution on
-    the middle of the page (downsampling would turn ink edges grey)."""
-    w, h = page.size
-    middle = page.crop((w // 4, h // 4, 3 * w // 4, 3 * h // 4))
-    hist = middle.histogram()
-    paper = max(range(256), key=lambda v: hist[v])
-    grey = sum(hist[60:200]) / max(1, sum(hist))
-    return paper < 245 or grey > 0.015
-
-
-def _skew_angle(page: Image.Image, limit: float = 4.0, step: float = 0.25) -> float:
-    """The small rotation that makes text lines horizontal: the angle whose
-    row profile (mean ink per row) varies most, on a reduced copy."""
-    small = page.resize((max(1, page.width // 4), max(1, page.height // 4)), Image.Resampling.BOX)
-    ink = ImageOps.invert(small).point(lambda v: 255 if v > 96 else 0)
-    best, best_score = 0.0, -1.0
-    angle = -limit
-    while angle <= limit + 1e-9:
-        rows = ink.rotate(angle, resample=Image.Resampling.NEAREST).resize((1, ink.height), Image.Resampling.BOX)
-        values = list(rows.getdata())
-        mean = sum(values) / len(values)
-        score = sum((v - mean) ** 2 for v in values)
-        if score > best_score:
-            best, best_score = angle, score
-        angle += step
-    return best
-
-
-def _tesseract(page: Image.Image, options: OcrOptions, sauvola: bool, source: str) -> OcrResult:
+def _tesseract(page: Image.Image, options: OcrOptions, sauvola: bool, source: str, psm: int = 3) -> Reading:
     import pytesseract
 
-    config = "--oem 1 --psm 3" + (" -c thresholding_method=2" if sauvola else "")
+    config = f"--oem 1 --psm {psm}" + (" -c thresholding_method=2" if sauvola else "")
+    page.format = "PPM"  # handed to Tesseract uncompressed: PNG encoding cost a tenth of a second a page
     try:
         tsv = pytesseract.image_to_data(page, lang=options.lang, config=config, timeout=options.timeout,
                                         output_type=pytesseract.Output.DICT)
@@ -138,62 +108,10 @@ def _tesseract(page: Image.Image, options: OcrOptions, sauvola: bool, source: st
         raise FileError(source, "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)") from None
     except pytesseract.TesseractError as exc:
         raise FileError(source, f"Tesseract failed: {exc.message.strip() or exc.status}") from None
-    return _from_tsv(tsv)
+    return from_tsv(tsv)
 
 
-def _from_tsv(tsv: dict) -> OcrResult:
-    """Text with Tesseract's lines and paragraphs, from its word table."""
-    rows: list[tuple[tuple, list[tuple[str, float]]]] = []  # (line key, [(word, conf)])
-    for i, word in enumerate(tsv["text"]):
-        conf = float(tsv["conf"][i])
-        if conf < 0 or not word.strip() or _speck(word, conf):
-            continue
-        key = (tsv["block_num"][i], tsv["par_num"][i], tsv["line_num"][i])
-        if not rows or rows[-1][0] != key:
-            rows.append((key, []))
-        rows[-1][1].append((word, conf))
-    lines: list[str] = []
-    confidences: list[float] = []
-    previous = None
-    for key, words in rows:
-        words = _without_stray_tail(words)
-        if not words:
-            continue
-        if previous is not None and key[:2] != previous[:2]:
-            lines.append("")
-        lines.append(" ".join(w for w, _ in words))
-        confidences += [c for _, c in words]
-        previous = key
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrResult("\n".join(lines), round(mean, 1))
-
-
-def _without_stray_tail(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Drop what dirt beside a line reads as: a short doubtful token after the
-    line's closing punctuation ("calon: NA"), and any one- or two-character
-    token Tesseract hardly believes in."""
-    kept = [(w, c) for w, c in words if not (len(w) <= 2 and c < 20)]
-    while len(kept) >= 2 and len(kept[-1][0]) <= 3 and kept[-1][1] < 50 and kept[-2][0][-1:] in ";:.,":
-        kept.pop()
-    return kept
-
-
-_SPECK_MARKS = set("|¦!'\"“”‘’`.,:;_~^£»«°")
-_DASHES = set("-–—•*·")
-
-
-def _speck(word: str, conf: float) -> bool:
-    """A lone mark that is dirt on the page, not text: quotes, bars, dots and
-    colons standing alone (clean pages never produce them), and dashes or
-    bullets that Tesseract itself doubts."""
-    if any(ch.isalnum() for ch in word):
-        return False
-    if set(word) <= _SPECK_MARKS:
-        return True
-    return set(word) <= _DASHES and conf < 80
-
-
-def _orientation(page: Image.Image, options: OcrOptions, source: str) -> int:
+def _orientation(page: Image.Image, options: OcrOptions) -> int:
     """Degrees to turn the page (counter-clockwise, as PIL rotates) so that
     it reads upright; 0 when OSD sees nothing to turn or cannot tell."""
     import pytesseract
@@ -205,4 +123,4 @@ def _orientation(page: Image.Image, options: OcrOptions, source: str) -> int:
         return 0
     if float(osd.get("orientation_conf", 0)) < 1.0:
         return 0
-    return int(osd.get("rotate", 0)) % 360 and 360 - int(osd["rotate"]) % 360
+    return (360 - int(osd.get("rotate", 0))) % 360

@@ -11,7 +11,7 @@ from himpun.ingest.parse.citations import find_citations, regulations
 from himpun.ingest.parse.clauses import page_clauses
 from himpun.ingest.parse.dates import FoundDate, find_dates, find_partial_dates
 from himpun.ingest.parse.gazetteer import scan
-from himpun.ingest.parse.issuer import find_issuers
+from himpun.ingest.parse.issuer import INSTRUMENT_KINDS, find_issuers
 from himpun.ingest.parse.kind import detect_kind, detect_title
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.ingest.parse.offices import find_offices
@@ -57,7 +57,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         issuers=[o.name for o in issuers],
         region=region, province=province if region != NATIONAL else None,
         numbers=_unique_ci(numbers),
-        date=_main_date(dates, full, published),
+        date=_main_date(dates, full, published, kind),
         dates=full_dates,
         citations=citations, pages=list(pages), clauses=clauses, url=url, format=fmt,
     )
@@ -69,10 +69,16 @@ def _without_own_key(citations: list[Citation], pages: list[Page]) -> list[Citat
     return [c for c in citations if c.key not in own]
 
 
-def _main_date(dates: list[FoundDate], full: str, published: str | None) -> str | None:
-    """The document's date: the first date that is not a schedule, else the
-    publication date the container states, else a partial date (`Selasa
-    (1/8)`) resolved with the year of the document's numbers."""
+def _main_date(dates: list[FoundDate], full: str, published: str | None, kind: str) -> str | None:
+    """The document's date: for an instrument, the date it was signed
+    (its place-and-date line, "Ditetapkan di ... pada tanggal"); else the
+    first date that is not a schedule; else the publication date the
+    container states; else a partial date (`Selasa (1/8)`) resolved with the
+    one year its full dates name."""
+    if kind in INSTRUMENT_KINDS:
+        signed = [d for d in dates if d.signed]
+        if signed:
+            return signed[0].iso
     for d in dates:
         if not d.schedule:
             return d.iso

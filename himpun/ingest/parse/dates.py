@@ -34,6 +34,9 @@ _SCHEDULE_BEFORE = re.compile(
     r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
     r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$", re.I)
 _SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d|-\s*\d)", re.I)
+_SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
+                            r"tanggal)\s*:?\s*$", re.I)
+_PLACE_LINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]{2,40},[ \t]*$")
 _SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
@@ -44,6 +47,7 @@ class FoundDate:
     end: int
     text: str
     schedule: bool = False  # an event date (election day, campaign period), not an issuance date
+    signed: bool = False  # the date an instrument was signed: "Mataram, 5 Agustus 2024", "Ditetapkan di ... pada tanggal"
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -95,7 +99,10 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str) -> None
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 20]
     schedule = bool(_SCHEDULE_BEFORE.search(before) or _SCHEDULE_AFTER.match(after))
-    found.append(FoundDate(parsed.isoformat(), m.start(), m.end(), m.group(0), schedule))
+    line_end = text.find("\n", m.end())
+    rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
+    signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))
+    found.append(FoundDate(parsed.isoformat(), m.start(), m.end(), m.group(0), schedule, signed))
 
 
 def _parse(candidate: str) -> date | None:
