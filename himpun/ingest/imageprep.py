@@ -50,16 +50,16 @@ def skew_angle(page: Image.Image, limit: float = 4.0, step: float = 0.25) -> flo
     return best
 
 
-_SCALE = 4
+_SCALE = 6
 
 
 def text_rows(page: Image.Image) -> list[int]:
-    """Rows of the page (in page pixels, every fourth) that carry text-like
+    """Rows of the page (in page pixels, every sixth) that carry text-like
     ink: pixels clearly darker than the brightest of their neighbourhood, so
     that uneven lighting and grey paper do not count, on at least 4% of the
     row's width."""
     small = page.resize((max(1, page.width // _SCALE), max(1, page.height // _SCALE)), Image.Resampling.BOX)
-    background = small.filter(ImageFilter.MaxFilter(7))
+    background = small.filter(ImageFilter.MaxFilter(3))
     ink = ImageChops.subtract(background, small).point(lambda v: 255 if v > 60 else 0)
     profile = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
     return [y * _SCALE for y, v in enumerate(profile) if v > 255 * 0.04]

@@ -115,17 +115,19 @@ def speck(word: str, conf: float) -> bool:
 
 def without_stray_tail(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Drop what dirt beside a line reads as: a short doubtful token after the
-    line's closing punctuation ("calon: NA"), short tokens Tesseract hardly
-    believes in at the start of a line ("Ka? Terhadap"), and any one- or
-    two-character token it hardly believes in anywhere."""
+    line's closing punctuation ("calon: NA"), short mixed tokens Tesseract
+    hardly believes in at the start of a line ("Ka? Terhadap", but not a
+    misread word like "25Y9"), and any one- or two-character token it hardly
+    believes in anywhere."""
     kept = [(w, c) for w, c in words if not (len(w) <= 2 and c < 20)]
     while len(kept) >= 2 and len(kept[-1][0]) <= 3 and kept[-1][1] < 50 and kept[-2][0][-1:] in ";:.,":
         kept.pop()
-    while len(kept) >= 2 and len(kept[0][0]) <= 4 and kept[0][1] < 40:
+    while len(kept) >= 2 and len(kept[0][0]) <= 4 and kept[0][1] < 40 and not _WORDLIKE.fullmatch(kept[0][0]):
         kept.pop(0)
     return kept
 
 
+_WORDLIKE = re.compile(r"\w+[.,;:]?")
 _MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]$")
 
 

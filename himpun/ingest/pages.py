@@ -100,6 +100,11 @@ class OcrContext:
             return [run_task(t) for t in tasks]
         return list(self._executor().map(run_task, tasks))
 
+    def warm(self) -> None:
+        """Start the workers now rather than at the first page."""
+        if self.jobs > 1:
+            list(self._executor().map(_noop, range(self.jobs)))
+
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
@@ -121,6 +126,11 @@ class OcrContext:
 
 def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    import himpun.ingest.ocr  # noqa: F401  (import once per worker, before the first page)
+
+
+def _noop(_: int) -> None:
+    return None
 
 
 def default_jobs() -> int:
