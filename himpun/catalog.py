@@ -20,7 +20,7 @@ from himpun import PARSER_VERSION
 from himpun.errors import LibraryError
 from himpun.records import Citation, Clause, Document, Page, Sanction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS clauses (
     id TEXT PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
-    page INTEGER NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL
+    page INTEGER NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    context TEXT NOT NULL DEFAULT '', marker TEXT NOT NULL DEFAULT '', applies_to TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS clauses_doc ON clauses(doc, seq);
 CREATE TABLE IF NOT EXISTS clause_categories (
@@ -71,6 +72,14 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 );
 CREATE TABLE IF NOT EXISTS index_deletions (doc INTEGER PRIMARY KEY);
 """
+
+
+# Statements that bring a catalog of the version before up to this version.
+_MIGRATIONS = {
+    2: ["ALTER TABLE clauses ADD COLUMN context TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE clauses ADD COLUMN marker TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE clauses ADD COLUMN applies_to TEXT NOT NULL DEFAULT '[]'"],
+}
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,11 @@ class Catalog:
                 self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             elif int(row["value"]) > SCHEMA_VERSION:
                 raise LibraryError(f"{self.path}: made by a newer Himpun (schema {row['value']})")
+            else:
+                for version in range(int(row["value"]) + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS[version]:
+                        self.db.execute(statement)
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -159,8 +173,9 @@ class Catalog:
         db.executemany("INSERT INTO pages VALUES (?,?,?,?,?)",
                        [(row, p.number, p.text, int(p.ocr), p.confidence) for p in doc.pages])
         for seq, c in enumerate(doc.clauses, 1):
-            db.execute("INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)",
-                       (c.id, row, seq, c.kind, c.text, c.page, c.start, c.end))
+            db.execute("INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (c.id, row, seq, c.kind, c.text, c.page, c.start, c.end, c.context, c.marker,
+                        json.dumps(c.applies_to)))
             db.executemany("INSERT INTO clause_categories VALUES (?,?,?)",
                            [(c.id, i, cat) for i, cat in enumerate(c.categories)])
             db.executemany("INSERT INTO clause_sanctions VALUES (?,?,?,?)",
@@ -212,7 +227,8 @@ class Catalog:
                               "ON c.id = cs.clause WHERE c.doc = ? ORDER BY cs.position", row)
         return [Clause(r["id"], r["kind"], r["text"], r["page"], r["start_char"], r["end_char"],
                        [c[1] for c in cats.get(r["id"], [])],
-                       [Sanction(s[1], s[2]) for s in sancs.get(r["id"], [])])
+                       [Sanction(s[1], s[2]) for s in sancs.get(r["id"], [])],
+                       r["context"], r["marker"], json.loads(r["applies_to"]))
                 for r in self.db.execute("SELECT * FROM clauses WHERE doc = ? ORDER BY seq", (row,))]
 
     def _grouped(self, sql: str, row: int) -> dict[str, list[tuple]]:

@@ -264,7 +264,7 @@ def show(ctx, ident, as_json):
         click.echo("")
         for other in item.before:
             click.echo(click.style(f"  {other.id}  {other.text}", dim=True))
-        click.echo(click.style(f"> {c.id}  [{c.kind}] ", bold=True) + c.text)
+        click.echo(click.style(f"> {c.id}  [{c.kind}] ", bold=True) + _in_context(c))
         if item.document.pages[c.page - 1].low_confidence:
             click.echo(click.style(f"    page {c.page} was read by OCR with low confidence: check the original", fg="red"))
         click.echo(f"    page {c.page}, characters {c.start}-{c.end}"
@@ -312,7 +312,13 @@ def _print_document(doc: Document, clauses: bool) -> None:
     if clauses:
         for c in doc.clauses:
             tags = ", ".join(c.categories) + ("; " if c.categories and c.sanctions else "") + _sanctions(c)
-            click.echo(f"  {c.id} [{c.kind}] {c.text}" + (click.style(f"  <{tags}>", dim=True) if tags else ""))
+            click.echo(f"  {c.id} [{c.kind}] {_in_context(c)}" + (click.style(f"  <{tags}>", dim=True) if tags else ""))
+
+
+def _in_context(c) -> str:
+    """A clause's words after the words that govern it ("ASN dilarang: … ")."""
+    context = c.context if len(c.context) <= 80 else "… " + c.context[-80:].split(" ", 1)[-1]
+    return (click.style(context + " … ", dim=True) if context else "") + c.text
 
 
 @cli.command()

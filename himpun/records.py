@@ -53,6 +53,14 @@ class Clause:
     end: int
     categories: list[str] = field(default_factory=list)
     sanctions: list[Sanction] = field(default_factory=list)
+    # the words that govern this clause but lie outside its span: the lead-in of
+    # its list ("ASN dilarang:"), or the head of the sentence it was cut from
+    context: str = ""
+    # its place in the document's numbered lists: "2.b" (angka 2 huruf b), "3", "c"
+    marker: str = ""
+    # for a sanction clause that names list items ("pelanggaran terhadap angka 2
+    # huruf a"): the ids of the prohibitions it applies to
+    applies_to: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -25,6 +25,11 @@ from himpun.ingest.parse.citations import find_citations
      "Negeri, Kepala Badan Kepegawaian Negara, Ketua Komisi Aparatur Sipil Negara, dan Ketua Badan "
      "Pengawas Pemilihan Umum Nomor 02 tahun 2022", ["SKB 2/2022"]),
     ("surat bernomor 1447.1/PM.01/K.1/09/2022", ["SKB 2/2022"]),
+    # described, not numbered
+    ("tindak lanjut dari keputusan bersama sejumlah kementerian dan lembaga pada tahun 2022", ["SKB 2/2022"]),
+    ("sesuai SKB lima menteri tahun 2022 tentang netralitas", ["SKB 2/2022"]),
+    ("Keputusan Bersama Nomor 3 Tahun 2022", ["SKB 3/2022"]),
+    ("keputusan bersama kepala desa pada 2021", []),
     # not citations
     ("Surat Edaran Nomor 8 Tahun 2024 tentang netralitas", []),
     ("Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6", []),

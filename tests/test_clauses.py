@@ -101,7 +101,58 @@ def test_sanction_list_takes_the_severity_of_its_lead_in():
 def test_examples_after_a_forbidding_sentence_are_prohibitions():
     text = ("Surat ini merinci tindakan yang dianggap pelanggaran netralitas.\n"
             "Beberapa contohnya adalah memasang spanduk calon dan menghadiri deklarasi.")
-    assert clauses(text) == [("prohibition", ["campaign-materials", "declaration-attendance"], [])]
+    assert clauses(text) == [("prohibition", ["campaign-materials"], []),
+                             ("prohibition", ["declaration-attendance"], [])]
+
+
+def acts(text):
+    return [(c.text, c.categories, c.context) for c in page_clauses(text, 1, SHA, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one record per act, cut at the coordination; the head governs the later acts
+    ("ASN dilarang memasang baliho calon, menghadiri deklarasi pasangan calon, dan menjadi anggota partai politik.",
+     [("ASN dilarang memasang baliho calon", ["campaign-materials"], ""),
+      ("menghadiri deklarasi pasangan calon", ["declaration-attendance"], "ASN dilarang"),
+      ("menjadi anggota partai politik.", ["party-membership"], "ASN dilarang")]),
+    ("PNS tidak boleh ikut kampanye, tidak boleh membuat simbol jari.",
+     [("PNS tidak boleh ikut kampanye", ["campaign-participation"], ""),
+      ("tidak boleh membuat simbol jari.", ["gestures"], "PNS tidak boleh")]),
+    # one act named by two phrases stays one record
+    ("ASN dilarang mengikuti kampanye suami/istri calon.",
+     [("ASN dilarang mengikuti kampanye suami/istri calon.", ["campaign-participation", "spouse-campaign"], "")]),
+    # no coordination between the phrases: one act
+    ("ASN dilarang menggunakan fasilitas negara untuk memasang baliho calon.",
+     [("ASN dilarang menggunakan fasilitas negara untuk memasang baliho calon.",
+       ["state-facilities", "campaign-materials"], "")]),
+    # list items keep their lead-in as context, and are cut too
+    ("ASN dilarang:\na. memasang spanduk calon serta menghadiri deklarasi;\nb. menjadi tim kampanye.",
+     [("a. memasang spanduk calon", ["campaign-materials"], "ASN dilarang:"),
+      ("menghadiri deklarasi;", ["declaration-attendance"], "ASN dilarang:"),
+      ("b. menjadi tim kampanye.", ["campaign-team"], "ASN dilarang:")]),
+])
+def test_one_record_per_prohibited_act(text, expected):
+    assert acts(text) == expected
+
+
+def test_act_spans_point_into_the_page():
+    text = "Judul.\nASN  dilarang memasang baliho,\tdan menghadiri deklarasi calon."
+    got = page_clauses(text, 1, SHA, 1)
+    assert [text[c.start:c.end] for c in got] == [c.text for c in got] == [
+        "ASN  dilarang memasang baliho", "menghadiri deklarasi calon."]
+
+
+def test_a_sentence_wide_sanction_applies_to_every_act():
+    text = "ASN yang memasang baliho atau menghadiri deklarasi calon dijatuhi hukuman disiplin berat."
+    assert clauses(text) == [("prohibition", ["campaign-materials"], [("disciplinary", "berat")]),
+                             ("prohibition", ["declaration-attendance"], [("disciplinary", "berat")])]
+
+
+def test_a_sanction_inside_one_act_is_that_acts():
+    text = ("Pendekatan kepada partai politik dikenai hukuman disiplin sedang, sedangkan menjadi anggota "
+            "partai politik dijatuhi pemberhentian tidak dengan hormat.")
+    assert clauses(text) == [("prohibition", ["party-approach"], [("disciplinary", "sedang")]),
+                             ("prohibition", ["party-membership"], [("dismissal-dishonourable", "berat")])]
 
 
 def test_sanction_line_of_a_violation_table_attaches_to_its_prohibition():

@@ -96,3 +96,23 @@ def test_stored_document_round_trips(library, sample_dir):
     assert all(page[c.start:c.end] == c.text for c in doc.clauses)
     db = sqlite3.connect(library.root / "catalog.db")
     assert json.loads(db.execute("SELECT issuers FROM documents").fetchone()[0]) == ["Bupati Gowa"]
+
+
+def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
+    from himpun.catalog import SCHEMA_VERSION, Catalog
+
+    library.ingest([sample_dir / "se_gowa.txt"])
+    path = library.root / "catalog.db"
+    library.close()
+    db = sqlite3.connect(path)
+    for column in ("context", "marker", "applies_to"):
+        db.execute(f"ALTER TABLE clauses DROP COLUMN {column}")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    catalog = Catalog(path)
+    (row,) = catalog.document_rows()
+    doc = catalog.document(row)
+    assert doc.clauses and all(c.context == "" and c.marker == "" and c.applies_to == [] for c in doc.clauses)
+    assert catalog.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    catalog.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from himpun.ingest.parse.citations import find_citations, regulations
 from himpun.ingest.parse.clauses import page_clauses
+from himpun.ingest.parse.crossref import link_sanctions
 from himpun.ingest.parse.dates import FoundDate, find_dates, find_partial_dates
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.issuer import INSTRUMENT_KINDS, find_issuers
@@ -16,6 +17,7 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.ingest.parse.offices import find_offices
 from himpun.ingest.parse.region import NATIONAL, choose_region
+from himpun.ingest.parse.segment import ListState
 from himpun.records import Citation, Document, Page
 
 PAGE_JOIN = "\n\n"
@@ -46,8 +48,10 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
     region, province = choose_region(full, mentions, offices, issuers, kind, national)
 
     clauses = []
+    lists = ListState()
     for p in pages:
-        clauses += page_clauses(p.text, p.number, sha256, len(clauses) + 1)
+        clauses += page_clauses(p.text, p.number, sha256, len(clauses) + 1, lists)
+    link_sanctions(clauses)
 
     full_dates = _unique(d.iso for d in dates if not d.schedule)
     return Document(

@@ -8,7 +8,9 @@ Negeri, ... dan Ketua Bawaslu", "(PP)", "Republik Indonesia"), an optional
 (himpun/data/regulations.tsv), which also supplies the year where the text
 leaves it out for a regulation that is unambiguous in this field (`PP 53`).
 Known alternative numbers (the joint decree's four other numbers) cite their
-instrument too.
+instrument too, and so do descriptions without a number that name one
+instrument only ("keputusan bersama ... pada tahun 2022";
+himpun/data/citation_descriptions.tsv).
 """
 from __future__ import annotations
 
@@ -77,6 +79,14 @@ def _other_numbers() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _descriptions() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rx, re.I), key) for key, rx in load_table("citation_descriptions.tsv")]
+
+
+_NUMBERED = re.compile(r"\b(?:nomor|nomer|no\.?)\s*:?\s*\d", re.I)
+
+
 def find_citations(text: str, page: int = 1) -> list[Citation]:
     """All citations in one page of text, in order, with their spans."""
     found: list[Citation] = []
@@ -97,6 +107,10 @@ def find_citations(text: str, page: int = 1) -> list[Citation]:
     for rx, key in _other_numbers():
         for m in rx.finditer(text):
             if not any(c.start <= m.start() < c.end for c in found):
+                found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
+    for rx, key in _descriptions():
+        for m in rx.finditer(text):
+            if not _NUMBERED.search(m.group(0)) and not any(c.start < m.end() and m.start() < c.end for c in found):
                 found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
     found.sort(key=lambda c: c.start)
     return found

@@ -1,7 +1,7 @@
 """Clause records from the segments of a page.
 
 A segment becomes
-- a `prohibition` when it names at least one prohibited act (a taxonomy
+- one `prohibition` per act it forbids (see acts.py) when it names at least one prohibited act (a taxonomy
   category) and either forbids it (a cue such as `dilarang`, `tidak boleh`),
   belongs to a list whose lead-in forbids ("ASN dilarang:"), goes on from a
   sentence that forbids ("... dianggap pelanggaran. Beberapa contohnya
@@ -18,55 +18,79 @@ from __future__ import annotations
 import re
 
 from himpun.ingest.parse import rules
+from himpun.ingest.parse.acts import split_acts
 from himpun.ingest.parse.lexicon import normalise
-from himpun.ingest.parse.segment import Segment, segments
+from himpun.ingest.parse.segment import ListState, Segment, segments, strip_marker
 from himpun.records import Clause, Sanction, clause_id_for
 
 _SANCTION_LABEL = re.compile(r"^(?:ancaman\s+)?(?:sanksi|hukuman)(?:\s+disiplin)?\s*:", re.I)
 
 
-def page_clauses(text: str, page: int, sha256: str, first_seq: int) -> list[Clause]:
-    """Clause records of one page; ids continue from `first_seq`."""
+def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListState | None = None) -> list[Clause]:
+    """Clause records of one page; ids continue from `first_seq`; `lists`
+    carries open lists over from the page before."""
     out: list[Clause] = []
     previous: tuple[Segment, Clause] | None = None
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
-    for seg in segments(text):
+    for seg in segments(text, lists):
         if seg.lead_in or seg.heading:
             prohibiting = False
             continue
         norm = normalise(seg.text)
         inherited = prohibiting and rules.continues(norm)
         prohibiting = inherited or rules.prohibits(norm)
-        clause = classify(seg, page, inherited)
-        if clause is None:
+        found = classify(seg, page, inherited)
+        if not found:
             previous = None
             continue
-        if (clause.kind == "sanction" and previous and previous[1].kind == "prohibition"
+        if (found[0].kind == "sanction" and previous and previous[1][0].kind == "prohibition"
                 and _SANCTION_LABEL.match(seg.text) and seg.line - previous[0].line <= 2):
-            _attach(previous[1], clause.sanctions)
-        clause.id = clause_id_for(sha256, first_seq + len(out))
-        out.append(clause)
-        previous = (seg, clause)
+            for clause in previous[1]:
+                _attach(clause, found[0].sanctions)
+        for clause in found:
+            clause.marker = seg.marker
+            clause.id = clause_id_for(sha256, first_seq + len(out))
+            out.append(clause)
+        previous = (seg, found)
     return out
 
 
-def classify(seg: Segment, page: int, inherited: bool = False) -> Clause | None:
-    """The clause record of one segment, or None. `inherited`: the segment
-    continues a sentence that forbids."""
-    norm = normalise(seg.text)
+def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
+    """The clause records of one segment: none, one, or one per prohibited
+    act. `inherited`: the segment continues a sentence that forbids."""
+    norm, acts = split_acts(seg.text)
     ctx = normalise(seg.context.lead_text) if seg.context else ""
+    lead = seg.context.lead_text if seg.context else ""
+    default = rules.lead_in_severity(ctx) if ctx else None
     cats = rules.categories(norm)
-    sancs = rules.sanctions(norm, rules.lead_in_severity(ctx) if ctx else None)
+    sancs = rules.sanctions(norm, default)
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs):
-        kind = "prohibition"
-    elif sancs:
+        # a sanction stated inside one act's words is that act's; a sanction
+        # stated once for the sentence (before the acts or after the last) is every act's
+        own = [rules.sanctions(norm[a.norm_start:a.norm_end], default) for a in acts]
+        shared = sum(bool(o) for o in own) < 2 or not own[-1]
+        return [Clause(id="", kind="prohibition", text=seg.text[a.start:a.end].strip(), page=page,
+                       start=seg.start + a.start + _lstrip(seg.text[a.start:a.end]),
+                       end=seg.start + a.start + len(seg.text[a.start:a.end].rstrip()),
+                       categories=a.categories, sanctions=list(sancs if shared else own[i]),
+                       context=_join(lead, strip_marker(a.head)))
+                for i, a in enumerate(acts)]
+    if sancs:
         kind, cats = "sanction", []
     elif rules.obliges(norm) and not rules.prohibits(norm):
         kind = "obligation"
     else:
-        return None
-    return Clause(id="", kind=kind, text=seg.text, page=page, start=seg.start, end=seg.end,
-                  categories=cats, sanctions=sancs)
+        return []
+    return [Clause(id="", kind=kind, text=seg.text, page=page, start=seg.start, end=seg.end,
+                   categories=cats, sanctions=sancs, context=lead)]
+
+
+def _lstrip(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _join(*parts: str) -> str:
+    return " … ".join(p for p in parts if p)
 
 
 def _attach(clause: Clause, sanctions: list[Sanction]) -> None:

@@ -22,6 +22,35 @@ def normalise(text: str) -> str:
     return _CLITIC.sub(r"\1 \2", " ".join(text.lower().split()))
 
 
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)`, and for each of its characters (and its end) the
+    offset in `text` it came from, so that a match in the normal form can be
+    cut from the original."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for m in re.finditer(r"\S+", text):
+        if chars:
+            chars.append(" ")
+            offsets.append(m.start())
+        for i, ch in enumerate(m.group(0)):
+            for low in ch.lower():
+                chars.append(low)
+                offsets.append(m.start() + i)
+    collapsed = "".join(chars)
+    norm: list[str] = []
+    out: list[int] = []
+    last = 0
+    for m in _CLITIC.finditer(collapsed):
+        cut = m.start(2)
+        norm.append(collapsed[last:cut] + " ")
+        out += offsets[last:cut] + [offsets[cut]]
+        last = cut
+    norm.append(collapsed[last:])
+    out += offsets[last:]
+    out.append(len(text.rstrip()))
+    return "".join(norm), out
+
+
 @dataclass(frozen=True)
 class CategoryRule:
     slug: str

@@ -48,6 +48,18 @@ def categories(norm: str) -> list[str]:
     return [slug for slug in category_order() if slug in found]
 
 
+def category_spans(norm: str) -> list[tuple[int, int, str]]:
+    """Where each category of `categories(norm)` is named: the span of its
+    first match, in order of position."""
+    spans = []
+    for slug in categories(norm):
+        first = min((m.span() for r in category_rules() if r.slug == slug for m in [r.pattern.search(norm)] if m),
+                    default=None)
+        if first:
+            spans.append((first[0], first[1], slug))
+    return sorted(spans)
+
+
 def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
     """Sanctions a clause names. Severity: the one the text states at the
     sanction (`hukuman disiplin berat`, `sanksi berat penurunan pangkat`),

@@ -1,16 +1,18 @@
 """Splitting a page into clause candidates: list items and sentences, each
-with its character span in the page, and the lead-in sentence ("ASN
-dilarang:", "sebagai berikut:") that governs the list it belongs to."""
+with its character span in the page, its place in the numbered lists
+("2.b": item b under item 2), and the lead-in sentence ("ASN dilarang:",
+"sebagai berikut:") that governs the list it belongs to. A list may go on
+over a page break: the state of the lists is carried from page to page."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from himpun.ingest.parse.lexicon import normalise
-from himpun.ingest.parse.rules import is_lead_in
+from himpun.ingest.parse.rules import is_lead_in, prohibits
 
 _MARKER = re.compile(
-    r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)|[-•*–·▪●◦](?=\s)|"
+    r"^\s*(?:\(?(?P<label>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)|[-•*–·▪●◦](?=\s)|"
     r"(?:dan\s+)?(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|terakhir)\b,?)",
     re.I,
 )
@@ -33,21 +35,53 @@ class Segment:
     heading: bool = False  # an upper-case title line
     context: "Segment | None" = None  # the lead-in governing this list item
     lead_text: str = ""  # for a lead-in: its words, with the sentence before when it is a bare "Yaitu:"
+    style: str = ""  # of its list marker: "1" digits, "a" letters, "i" roman numerals, "-" bullets and words
+    label: str = ""  # its list marker's label: "2", "b", "iv" ("" for bullets)
+    marker: str = ""  # its place in the numbered lists: "2.b"
 
 
-def segments(text: str) -> list[Segment]:
+@dataclass
+class ListState:
+    """Where the lists stand at the end of a page: the lead-in that governs
+    the open list, and the open markers, outermost first."""
+
+    lead_in: Segment | None = None
+    open: list[tuple[str, str]] = field(default_factory=list)
+
+
+def strip_marker(text: str) -> str:
+    """The words of a list item without its marker (`a.`, `2)`, `-`)."""
+    return _MARKER.sub("", text + " ", count=1).strip()
+
+
+def segments(text: str, state: ListState | None = None) -> list[Segment]:
+    """The segments of one page; `state` carries the lists over from the
+    page before, and is left as this page ends them."""
     out: list[Segment] = []
     offset = 0
     for line_no, line in enumerate(text.split("\n")):
         if line.strip():
-            item = bool(_MARKER.match(line))
+            m = _MARKER.match(line)
             heading = _is_heading(line)
             for s, e in _sentences(line):
-                seg = Segment(offset + s, offset + e, line[s:e], item, line_no, heading=heading)
+                seg = Segment(offset + s, offset + e, line[s:e], bool(m), line_no, heading=heading,
+                              style=_style(m) if m else "", label=(m.group("label") or "").lower() if m else "")
                 out.append(seg)
         offset += len(line) + 1
-    _mark_lead_ins(out)
+    _mark_lists(out, state if state is not None else ListState())
     return out
+
+
+def _style(m: re.Match) -> str:
+    label = m.group("label")
+    if label is None:
+        return "-"
+    if label.isdigit():
+        return "1"
+    if len(label) > 1:
+        return "i"
+    return "a"
+
 
 
 def _is_heading(line: str) -> bool:
@@ -79,22 +113,38 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def _mark_lead_ins(segs: list[Segment]) -> None:
+def _mark_lists(segs: list[Segment], state: ListState) -> None:
     """A sentence ending a line with ':' or 'berikut' and followed by list
-    items governs those items, until the list ends (headings do not end it)."""
-    current: Segment | None = None
+    items governs those items, until the list ends: at text that is not a
+    list item (headings do not end it), or at an item of the lead-in's own
+    rank ("3." after "2. ASN dilarang:" and its items a to g)."""
+    current = state.lead_in
+    opened = state.open
     for i, seg in enumerate(segs):
         last_of_line = i + 1 == len(segs) or segs[i + 1].line != seg.line
         nxt = next((s for s in segs[i + 1:] if not s.heading), None)
         if seg.heading and current is not None:
             continue
-        if seg.item and current is not None and not (seg.line == current.line):
-            seg.context = current
-        elif not seg.item:
+        first_of_line = i == 0 or segs[i - 1].line != seg.line
+        if seg.item:
+            if first_of_line:
+                styles = [s for s, _ in opened]
+                opened = opened[:styles.index(seg.style)] if seg.style in styles else opened
+                opened = opened + [(seg.style, seg.label)]
+                if current is not None and current.item and current.style == seg.style:
+                    current = None  # a sibling of the lead-in's own item
+            seg.marker = ".".join(label for _, label in opened if label)
+            if current is not None and seg.line != current.line:
+                seg.context = current
+        else:
             current = None
-        if last_of_line and nxt is not None and nxt.item and is_lead_in(normalise(seg.text)):
+            opened = []
+        ends_page = nxt is None and seg.text.rstrip().endswith(":")
+        if last_of_line and (ends_page or (nxt is not None and nxt.item)) and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text
-            if len(seg.text.split()) <= 3 and i > 0:
+            if len(seg.text.split()) <= 3 and i > 0 and not prohibits(normalise(seg.text)):
                 seg.lead_text = segs[i - 1].text + " " + seg.text
             current = seg
+    state.lead_in = current
+    state.open = opened
