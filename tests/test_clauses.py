@@ -75,6 +75,7 @@ def test_prohibition_needs_a_cue_or_a_sanction():
 
 
 def test_what_is_allowed_is_not_a_prohibition():
+    assert clauses("Soal ASN yang sudah mendeklarasikan diri sebagai calon, kita tidak dapat mendahului.") == []
     assert clauses("ASN tetap punya hak politik untuk memilih calon kepala daerah.") == []
     assert clauses("ASN boleh menghadiri kampanye sebagai petugas pengamanan.") == []
 

@@ -23,6 +23,11 @@ def test_normalise_unicode(raw, expected):
     ("A$N dilarang", "ASN dilarang"),
     ("Olahraga dan Ilmu", "Olahraga dan Ilmu"),  # words without digits are left alone
     ("pukul 10.00", "pukul 10.00"),
+    ("SEKRETARlS DAERAH", "SEKRETARIS DAERAH"),
+    ("pada tanggal 2l November 2O23", "pada tanggal 21 November 2023"),
+    ("3O September 2O24", "30 September 2024"),
+    ("Ol Maret", "Ol Maret"),  # no digit: not a day
+    ("Bali 1 Mei", "Bali 1 Mei"),
 ])
 def test_fix_ocr_confusions(raw, expected):
     assert fix_ocr_confusions(raw) == expected
@@ -61,6 +66,11 @@ def test_headings_and_list_items_are_not_headlines():
     (["PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya", "",
       "Selasa, 21 Mei 2024"], "PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya\n\nSelasa, 21 Mei 2024"),
     (["SURAT EDARAN", "NOMOR: 800/1/2024"], "SURAT EDARAN\nNOMOR: 800/1/2024"),
+    # the fields of a letter's heading stay on their lines
+    (["Nomor    : 217/PM.00.02/K.MU/09/2024                 Ternate, 16 September 2024", "Sifat    : Penting",
+      "Hal      : Imbauan Netralitas Aparatur Sipil Negara pada Pemilihan Serentak", "Tahun 2024"],
+     "Nomor    : 217/PM.00.02/K.MU/09/2024                 Ternate, 16 September 2024\nSifat    : Penting\n"
+     "Hal      : Imbauan Netralitas Aparatur Sipil Negara pada Pemilihan Serentak\nTahun 2024"),
 ])
 def test_join_wrapped_lines(lines, expected):
     assert join_wrapped_lines(lines) == expected

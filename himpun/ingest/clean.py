@@ -62,7 +62,12 @@ _IN_WORD = [
     (re.compile(r"(?<=[A-Z])0(?=[A-Z])"), "O"),
     (re.compile(r"(?<=[A-Za-z])\$(?=[A-Za-z])"), "S"),
     (re.compile(r"(?<=[a-z])1(?=[a-z])"), "l"),
+    (re.compile(r"(?<=[A-Z][A-Z])l(?=[A-Z])|(?<=[A-Z])l(?=[A-Z][A-Z])"), "I"),  # SEKRETARlS
 ]
+_MONTHS = (r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
+           r"Desember")
+# the day of a date, one digit misread: `2l November`, `3O September`
+_DAY = re.compile(rf"(?<![\w/.])(?=[0-9OolI|]{{0,1}}[0-9])[0-9OolI|]{{1,2}}(?=\s+(?i:{_MONTHS})\b)")
 
 
 def fix_ocr_confusions(text: str) -> str:
@@ -86,6 +91,7 @@ def fix_ocr_confusions(text: str) -> str:
         return "".join(out)
 
     text = _NUMBERISH.sub(fix_token, text)
+    text = _DAY.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     for pattern, repl in _IN_WORD:
         text = pattern.sub(repl, text)
     return text
@@ -138,6 +144,9 @@ _LIST_START = re.compile(r"^\s*(?:[-•*–]\s|\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 
 
+_FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
+
+
 def join_wrapped_lines(lines: list[str]) -> str:
     """Join lines that a page layout broke inside a sentence.
 
@@ -166,6 +175,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line[:-1] + nxt
             elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper():
                 break
+            elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):
+                break  # the fields of a letter's heading ("Nomor : ...", "Hal : ...")
             elif nxt[:1].islower() and (not blank_between or len(stripped) >= 60):
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):

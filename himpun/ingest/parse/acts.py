@@ -63,9 +63,11 @@ def split_acts(sentence: str) -> tuple[str, list[Act]]:
     def end_at(i: int) -> int:
         return offsets[i - 1] + 1 if i > 0 else 0
 
-    head = sentence[:at(groups[0][0])].strip(" ,;:")
-    if not rules.prohibits(norm[:groups[0][0]]):
-        head = ""  # "Kemudian melakukan": words before the acts that forbid nothing govern nothing
+    # the head: the words up to the last that forbid before the first act
+    # ("ASN juga dilarang"); words before the acts that forbid nothing
+    # ("Kemudian melakukan") govern nothing
+    cue_end = rules.prohibition_cue_end(norm[:groups[0][0]])
+    head = sentence[:end_at(cue_end)].strip(" ,;:\"'") if cue_end else ""
     acts = []
     for i, (_, _, slugs, _cut) in enumerate(groups):
         n_start = 0 if i == 0 else groups[i][3].end()

@@ -24,7 +24,17 @@ _PASSIVE = r"diterbitkan|dikeluarkan|ditandatangani|ditetapkan|diedarkan|dibuat"
 _VERB = re.compile(rf"\b(?:(?P<active>{_ACTIVE})|(?P<passive>{_PASSIVE})|(?P<via>melalui))\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:surat edaran|edaran|keputusan|instruksi|peraturan|maklumat|pakta integritas|"
                          r"imbauan|himbauan|surat)\b|\bSE\b", re.I)
-_NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak)\s+(?:\w+\s+){0,2}$", re.I)
+_NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak|tidak|dilarang|jangan)\s+"
+                      r"(?:\w+\s+){0,2}$", re.I)
+# "Surat Edaran Pj Wali Kota Bogor Nomor ...": the instrument of an office
+# (a regional office's circular: the national ones a report names are its legal basis)
+_OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
+# an office named only as what an election fills ("Pemilihan Bupati dan Wakil Bupati Banjar") or as
+# the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
+_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b[^.\n]{0,40}|\blingkungan\s+)$", re.I)
+_HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
+                    r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
+_TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)
 _BACK_REFERENCE = re.compile(r"^(?:itu|ini|hal (?:itu|ini|tersebut)|(?:surat )?edaran (?:itu|ini|tersebut)|"
                              r"se (?:itu|ini|tersebut)|hal itu)\b", re.I)
 _HEADING_END = re.compile(r"\b(?:NOMOR|Nomor|TENTANG|SURAT EDARAN|Menimbang|Yth)\b")
@@ -34,10 +44,14 @@ _AGENT_GAP = len(" oleh ")
 
 def find_issuers(text: str, kind: str) -> list[Office]:
     found = find_offices(text)
-    offices = [o for o in (resolve_bare(o, found) for o in found) if o]
+    offices = [o for o in (resolve_bare(o, found) for o in found)
+               if o and not _NOT_ISSUING.search(text[max(0, o.start - 60):o.start])]
     issuers: list[Office] = []
     if kind in INSTRUMENT_KINDS:
-        issuers = _heading_offices(text, offices) or _signature_offices(text, offices)
+        issuers = _heading_offices(text, offices)
+        if not any(o.person for o in issuers):
+            # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
+            issuers += _signature_offices(text, offices)
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))
@@ -52,8 +66,14 @@ def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
 
 
 def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
-    tail_start = max(0, len(text) - 500)
-    return [o for o in offices if o.start >= tail_start and o.person][-1:]
+    """The office over the signature: in the last lines before the copy list
+    (Tembusan), the one that ends its line with a comma ("BUPATI BANTUL,"),
+    else the last office held by a person."""
+    m = _TEMBUSAN.search(text, max(0, len(text) - 1500))
+    end = m.start() if m else len(text)
+    tail = [o for o in offices if end - 600 <= o.start and o.end <= end and o.person]
+    signed = [o for o in tail if re.match(r"\s*,\s*$", text[o.end:text.find("\n", o.end) if "\n" in text[o.end:] else None])]
+    return (signed or tail)[-1:]
 
 
 def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
@@ -77,6 +97,14 @@ def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
                 prev = segs[i - 1]
                 chosen = [o for o in offices if prev.start <= o.start and o.end <= prev.end][:1]
             out.extend(chosen)
+        if _HOPED.search(seg.text):
+            continue
+        for inst in _INSTRUMENT.finditer(seg.text):
+            after = seg.start + inst.end()
+            named = [o for o in offices if o.region and seg.start <= o.start and o.end <= seg.end
+                     and 0 <= o.start - after <= 2
+                     and _OF_OFFICE.search(text[max(0, o.start - 20):o.start])]
+            out.extend(named[:1])
     return out
 
 

@@ -17,6 +17,9 @@ _HEADINGS = [
     ("pact", re.compile(r"^\s*PAKTA\s+INTEGRITAS\b", re.M)),
     ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
 ]
+# an official letter (surat dinas) of an agency: its number and subject lines
+_LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)\s*:", re.M | re.I)
+_LETTER_SUBJECT = re.compile(r"^\s*(?:Hal|Perihal)\s*:\s*(\S[^\n]*)$", re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*(?:,\s*[^\n\-–—|]{2,40}?|\s*\([A-Za-z .]{2,25}\)))\s*(?:--|[-–—|])\s"
     r"|^\s*[A-Za-z.\-]+\.(?i:com|co\.id|id|net|news)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)
@@ -42,6 +45,8 @@ def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None)
     for kind, rx in _HEADINGS:
         if rx.search(head):
             return kind
+    if _LETTER_NUMBER.search(head) and _LETTER_SUBJECT.search(head) and re.search(r"\bYth\b", head):
+        return "circular"
     news = 0
     if _DATELINE.search(text[:1500]):
         news += 2
@@ -60,6 +65,9 @@ def detect_title(text: str, kind: str, container_title: str | None) -> str | Non
             title = _title_after_tentang(text, m)
             if title:
                 return title
+        m = _LETTER_SUBJECT.search(text[:_HEAD])
+        if m:
+            return " ".join(m.group(1).split())
     if container_title:
         return " ".join(container_title.split())
     first = text.strip().split("\n", 1)[0].strip()

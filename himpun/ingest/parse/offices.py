@@ -19,7 +19,8 @@ from himpun.data import load_table
 
 _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksana\s+Tugas|Plh\.?|Pelaksana\s+Harian)\s*(?:\((?:Pj|Pjs|Plt|Plh)\)\s*)?)?"
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
-          r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov)")
+          r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov|"
+          r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
@@ -31,7 +32,11 @@ _TITLE_LEVEL = {"bupati": "kabupaten", "wakil bupati": "kabupaten", "walikota": 
                 "pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi"}
 _CANON_TITLE = {"walikota": "Wali Kota", "wali kota": "Wali Kota", "sekda": "Sekretaris Daerah",
                 "sekretaris daerah": "Sekretaris Daerah", "pemerintah": "Pemerintah", "pemkab": "Pemerintah",
-                "pemkot": "Pemerintah", "pemprov": "Pemerintah", "wakil walikota": "Wakil Wali Kota"}
+                "pemkot": "Pemerintah", "pemprov": "Pemerintah", "wakil walikota": "Wakil Wali Kota",
+                "ketua bawaslu": "Ketua Bawaslu", "ketua badan pengawas pemilihan umum": "Ketua Bawaslu",
+                "bawaslu": "Bawaslu", "badan pengawas pemilihan umum": "Bawaslu"}
+# a body as a whole, not an office held by a person who signs
+_BODIES = ("Pemerintah", "Bawaslu")
 PERSON_TITLES = ("Bupati", "Wali Kota", "Gubernur", "Sekretaris Daerah", "Wakil")
 
 
@@ -47,7 +52,7 @@ class Office:
     @property
     def person(self) -> bool:
         """An office held by a person (who signs), not a government as a whole."""
-        return self.national or not self.name.startswith("Pemerintah")
+        return self.national or not self.name.startswith(_BODIES)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +108,7 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
     region = cands[0]
     title = _canonical_title(hit)
     base = title.split(" ", 1)[-1] if title.startswith(("Pj ", "Plt ", "Plh ")) else title
-    if base in ("Sekretaris Daerah", "Pemerintah"):
+    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu"):
         name = f"{title} {region.name}"
     else:
         name = f"{title} {region.bare}"

@@ -25,6 +25,12 @@ def prohibits(norm: str) -> bool:
     return _cue("prohibition").search(norm) is not None
 
 
+def prohibition_cue_end(norm: str) -> int | None:
+    """Where the last words that forbid end ("ASN juga dilarang|"), if any."""
+    ends = [m.end() for m in _cue("prohibition").finditer(norm)]
+    return ends[-1] if ends else None
+
+
 def obliges(norm: str) -> bool:
     return _cue("obligation").search(norm) is not None and _cue("neutrality").search(norm) is not None
 
