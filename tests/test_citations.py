@@ -30,6 +30,11 @@ from himpun.ingest.parse.citations import find_citations
     ("sesuai SKB lima menteri tahun 2022 tentang netralitas", ["SKB 2/2022"]),
     ("Keputusan Bersama Nomor 3 Tahun 2022", ["SKB 3/2022"]),
     ("keputusan bersama kepala desa pada 2021", []),
+    ("Keputusan Bersama Menteri PANRB, Mendagri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu tentang Pedoman "
+     "Pembinaan dan Pengawasan Netralitas Pegawai ASN", ["SKB 2/2022"]),
+    # a one-character number misread, before its year
+    ("Undang-Undang Nomor l Tahun 201$ tentang Pemilihan", ["UU 1/2015"]),
+    ("Undang-Undang Nomor $ Tahun 2014 tentang ASN", ["UU 5/2014"]),
     # not citations
     ("Surat Edaran Nomor 8 Tahun 2024 tentang netralitas", []),
     ("Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6", []),

@@ -74,6 +74,23 @@ def test_prohibition_needs_a_cue_or_a_sanction():
         ("prohibition", ["campaign-materials"], [("disciplinary", "berat")])]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a pledge not to act
+    ("2. Tidak akan menjadi anggota partai politik;", [("prohibition", ["party-membership"], [])]),
+    # the negation in a lead-in that asks not to act
+    ("ASN agar tidak:\n1. menghadiri deklarasi pasangan calon;", [("prohibition", ["declaration-attendance"], [])]),
+    # a lead-in whose colon OCR read as a semicolon
+    ("1. ASN dilarang;\n 1) ikut serta sebagai peserta kampanye;\n 2) memasang spanduk calon.",
+     [("prohibition", ["campaign-participation"], []), ("prohibition", ["campaign-materials"], [])]),
+    # examples counted on from a sentence that names violations
+    ("Jenis pelanggaran yang paling banyak adalah kampanye melalui media sosial. Kedua, menghadiri deklarasi "
+     "bakal pasangan calon.", [("prohibition", ["social-media-campaigning"], []),
+                               ("prohibition", ["declaration-attendance"], [])]),
+])
+def test_negation_in_pledges_lead_ins_and_enumerations(text, expected):
+    assert clauses(text) == expected
+
+
 def test_what_is_allowed_is_not_a_prohibition():
     assert clauses("Soal ASN yang sudah mendeklarasikan diri sebagai calon, kita tidak dapat mendahului.") == []
     assert clauses("ASN tetap punya hak politik untuk memilih calon kepala daerah.") == []

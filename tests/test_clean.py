@@ -24,6 +24,7 @@ def test_normalise_unicode(raw, expected):
     ("Olahraga dan Ilmu", "Olahraga dan Ilmu"),  # words without digits are left alone
     ("pukul 10.00", "pukul 10.00"),
     ("SEKRETARlS DAERAH", "SEKRETARIS DAERAH"),
+    ("konten di media sosia1.", "konten di media sosial."),
     ("pada tanggal 2l November 2O23", "pada tanggal 21 November 2023"),
     ("3O September 2O24", "30 September 2024"),
     ("Ol Maret", "Ol Maret"),  # no digit: not a day
@@ -80,3 +81,19 @@ def test_clean_page_runs_every_step():
     c = clean_page("ASN dilarang ikut kampanye\nsesuai UU 2Ol4.\nBaca juga: Banjir di Kota X")
     assert c.text == "ASN dilarang ikut kampanye sesuai UU 2014."
     assert c.dropped == ["Baca juga: Banjir di Kota X"]
+
+
+@pytest.mark.parametrize("line", [
+    "- 2 -",
+    "SE Sekda Kab. Madiun - Netralitas ASN Pemilu 2024            Halaman 1 dari 2",
+    "Surat Edaran Pj. Wali Kota Pekanbaru ttg Netralitas ASN Hal. 1 dari 2",
+    ".                                                                       ;",
+])
+def test_page_counters_footers_and_specks_are_furniture(line):
+    kept, dropped = drop_furniture(["ASN dilarang:", line, "a. ikut kampanye."])
+    assert kept == ["ASN dilarang:", "a. ikut kampanye."]
+
+
+def test_a_sentence_that_names_a_page_is_kept():
+    kept, _ = drop_furniture(["Lihat ketentuan pada halaman 2 surat ini."])
+    assert kept == ["Lihat ketentuan pada halaman 2 surat ini."]

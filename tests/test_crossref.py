@@ -76,3 +76,12 @@ def test_a_bare_letter_names_the_nearest_list_before_it():
     doc = parse(text)
     (target,) = [c for c in doc.clauses if c.sanctions and c.kind == "prohibition"]
     assert target.categories == ["declaration-attendance"]
+
+
+def test_nested_lists_of_one_kind_of_marker_and_a_reference_in_a_lead_in():
+    text = ("1. ASN dilarang;\n 1) ikut serta sebagai peserta kampanye;\n 2) memasang spanduk calon.\n"
+            "2. ASN yang melanggar ketentuan angka 1 dikenakan:\n a. teguran tertulis;\n b. hukuman disiplin berat.")
+    doc = parse(text)
+    assert [(c.marker, c.kind) for c in doc.clauses] == [
+        ("1.1", "prohibition"), ("1.2", "prohibition"), ("2.a", "sanction"), ("2.b", "sanction")]
+    assert [[s.type for s in c.sanctions] for c in doc.clauses[:2]] == [["written-reprimand", "disciplinary"]] * 2

@@ -6,6 +6,9 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
 
 @pytest.mark.parametrize("text, dropped, fmt, expected", [
     ("BUPATI GOWA\n\nSURAT EDARAN\nNomor: 800/1/2024", [], "text", "circular"),
+    # an agency's letter: number, subject, addressee
+    ("BAWASLU PROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\nSifat : Penting\nHal : Imbauan "
+     "Netralitas ASN\n\nYth.\n1. Gubernur Maluku Utara;", [], "text", "circular"),
     ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI DAN KEPALA BKN", [], "pdf", "decree"),
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 94 TAHUN 2021", [], "pdf", "regulation"),
     ("PAKTA INTEGRITAS\nSaya yang bertanda tangan di bawah ini", [], "text", "pact"),

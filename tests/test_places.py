@@ -70,6 +70,25 @@ def test_offices(text, expected):
     ("BUPATI MUSI BANYUASIN\n\nSURAT EDARAN\nNomor: B-800/1693/SETDA/2023", "circular", ["Bupati Musi Banyuasin"]),
     ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI, KEPALA BADAN KEPEGAWAIAN NEGARA, DAN KETUA BADAN PENGAWAS "
      "PEMILIHAN UMUM NOMOR : 2 Tahun 2022", "decree", ["Menteri Dalam Negeri", "Kepala BKN", "Ketua Bawaslu"]),
+    # a government's letterhead: the signer issues; the copy list (Tembusan) does not sign
+    ("PEMERINTAH KABUPATEN BANTUL\nJalan Sudirman 1\n\nSURAT EDARAN\nNOMOR: 800/1/2024\n\nASN dilarang ikut "
+     "kampanye.\n\nDitetapkan di Bantul\n\nBUPATI BANTUL,\n\nttd\n\nABDUL HALIM\n\nTembusan:\n"
+     "1. Gubernur Daerah Istimewa Yogyakarta;", "circular", ["Bupati Bantul"]),
+    # offices that an election fills, and the scope of a rule, issue nothing
+    ("PAKTA INTEGRITAS\nDI LINGKUNGAN PEMERINTAH KABUPATEN BANJAR\nPADA PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR "
+     "KALIMANTAN SELATAN SERTA PEMILIHAN BUPATI DAN WAKIL BUPATI BANJAR\n\nKami tidak akan berpihak.\n\n"
+     "SEKRETARIS DAERAH KABUPATEN BANJAR,\nttd\nH. RIFANI", "pact", ["Sekretaris Daerah Kabupaten Banjar"]),
+    # a regional election supervisor's letter, signed by its chair
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\n\nKami "
+     "mengimbau.\n\nKetua Bawaslu Provinsi Maluku Utara,\nttd\nMUHAMMAD", "circular",
+     ["Ketua Bawaslu Provinsi Maluku Utara"]),
+    # a report naming the circular of an office
+    ("Pengingat itu dituangkan dalam Surat Edaran Penjabat (Pj) Wali Kota Bogor Nomor 800.1.6/2735-BKPSDM.",
+     "news", ["Pj Wali Kota Bogor"]),
+    # ... but not the national circulars it builds on, nor one only hoped for
+    ("SE ini tindak lanjut dari Surat Edaran Menteri PANRB Nomor 1 Tahun 2023.", "news", []),
+    ("Semoga SE Kemendagri tentang netralitas segera keluar.", "news", []),
+    ("Ridwan mengingatkan pejabat Pemkab Kukar agar tidak membuat keputusan yang menguntungkan calon.", "news", []),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

@@ -61,7 +61,7 @@ _COMPONENT = re.compile(r"[0-9OolI|]+")
 _IN_WORD = [
     (re.compile(r"(?<=[A-Z])0(?=[A-Z])"), "O"),
     (re.compile(r"(?<=[A-Za-z])\$(?=[A-Za-z])"), "S"),
-    (re.compile(r"(?<=[a-z])1(?=[a-z])"), "l"),
+    (re.compile(r"(?<=[a-z])1(?=[a-z])|(?<=[a-z]{3})1(?=[\s.,;:)]|$)"), "l"),  # me1akukan, sosia1.
     (re.compile(r"(?<=[A-Z][A-Z])l(?=[A-Z])|(?<=[A-Z])l(?=[A-Z][A-Z])"), "I"),  # SEKRETARlS
 ]
 _MONTHS = (r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
@@ -98,10 +98,11 @@ def fix_ocr_confusions(text: str) -> str:
 
 
 def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove lines that are page furniture (see himpun/data/web_chrome.txt)."""
+    """Remove lines that are page furniture (see himpun/data/web_chrome.txt),
+    and lines of specks: no letter or digit (". ;" left by a scan's dirt)."""
     kept, dropped = [], []
     for line in lines:
-        if line.strip() and is_chrome_line(line):
+        if line.strip() and (is_chrome_line(line) or not any(ch.isalnum() for ch in line)):
             dropped.append(line.strip())
         else:
             kept.append(line)

@@ -84,10 +84,15 @@ def link_sanctions(clauses: list[Clause]) -> None:
     """Attach the sanctions of clauses that name list places to the
     prohibitions at those places (in place)."""
     for i, clause in enumerate(clauses):
-        if not clause.sanctions or not _VIOLATION.search(normalise(clause.text)):
+        if not clause.sanctions:
             continue
+        # the reference stands in the clause, or in the lead-in of its list
+        # ("ASN yang melanggar ketentuan angka 1 dikenakan: a. ...")
+        refs = references(clause.text) if _VIOLATION.search(normalise(clause.text)) else []
+        if not refs and clause.context and _VIOLATION.search(normalise(clause.context)):
+            refs = references(clause.context)
         targets: list[Clause] = []
-        for ref in references(clause.text):
+        for ref in refs:
             targets += [t for t in _resolve(ref, clauses, i) if t not in targets]
         targets = [t for t in targets if t is not clause]
         for t in targets:
@@ -105,8 +110,8 @@ def _resolve(ref: Ref, clauses: list[Clause], at: int) -> list[Clause]:
         labels = c.marker.split(".")
         if number and letter:
             ok = labels[-2:] == [number, letter]
-        elif number:
-            ok = number in labels[-2:] and (labels[-1] == number or not labels[-1].isdigit())
+        elif number:  # the numbered item and everything under it
+            ok = next((lab for lab in labels if lab.isdigit()), None) == number
         else:
             ok = labels[-1] == letter
         if ok:

@@ -35,7 +35,7 @@ class Segment:
     heading: bool = False  # an upper-case title line
     context: "Segment | None" = None  # the lead-in governing this list item
     lead_text: str = ""  # for a lead-in: its words, with the sentence before when it is a bare "Yaitu:"
-    style: str = ""  # of its list marker: "1" digits, "a" letters, "i" roman numerals, "-" bullets and words
+    style: str = ""  # of its list marker: "1." "1)" "(1)" digits, "a." letters, "i." roman numerals, "-" bullets
     label: str = ""  # its list marker's label: "2", "b", "iv" ("" for bullets)
     marker: str = ""  # its place in the numbered lists: "2.b"
 
@@ -73,14 +73,14 @@ def segments(text: str, state: ListState | None = None) -> list[Segment]:
 
 
 def _style(m: re.Match) -> str:
+    """The kind of a list marker, with its punctuation: "1." and "1)" and
+    "(1)" are the styles of three levels of one document's lists."""
     label = m.group("label")
     if label is None:
         return "-"
-    if label.isdigit():
-        return "1"
-    if len(label) > 1:
-        return "i"
-    return "a"
+    kind = "1" if label.isdigit() else "i" if len(label) > 1 else "a"
+    marker = m.group(0).strip()
+    return ("(" if marker.startswith("(") else "") + kind + marker[-1]
 
 
 
