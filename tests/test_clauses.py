@@ -38,6 +38,12 @@ def clauses(text):
     # the general ban counts only when no specific act is named
     ("berpihak dengan memasang baliho calon", ["campaign-materials"]),
     ("postingan tim kampanye calon di media sosial", []),
+    ("membagikan konten kampanye pasangan calon di media sosial", ["social-media-engagement"]),
+    ("mempromosikan diri sendiri atau orang lain sebagai bakal calon melalui media sosial", ["social-media-campaigning"]),
+    ("menunjukkan simbol tangan sebagai bentuk keberpihakan", ["gestures"]),
+    # where something is done is not the use of a facility
+    ("memasang alat peraga kampanye di kantor, rumah dinas, maupun kendaraan pribadi", ["campaign-materials"]),
+    ("menggunakan kendaraan dinas, rumah dinas, dan fasilitas kantor", ["state-facilities"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -89,6 +95,16 @@ def test_prohibition_needs_a_cue_or_a_sanction():
 ])
 def test_negation_in_pledges_lead_ins_and_enumerations(text, expected):
     assert clauses(text) == expected
+
+
+def test_a_sentence_that_forbids_the_acts_just_described():
+    text = ("Laporan terbanyak soal ASN yang mempromosikan bakal calon di media sosial. BKN juga menerima laporan "
+            "ASN yang melakukan pendekatan kepada partai politik agar diusung. Menurut dia, seluruh perbuatan itu "
+            "merupakan pelanggaran netralitas yang dilarang bagi ASN.")
+    assert clauses(text) == [("prohibition", ["social-media-campaigning"], []),
+                             ("prohibition", ["party-approach"], [])]
+    # without it, a report of acts forbids nothing
+    assert "prohibition" not in [c[0] for c in clauses(text.rsplit(" Menurut", 1)[0])]
 
 
 def test_what_is_allowed_is_not_a_prohibition():

@@ -23,6 +23,7 @@ from himpun.ingest.parse.lexicon import normalise
 from himpun.ingest.parse.segment import ListState, Segment, segments, strip_marker
 from himpun.records import Clause, Sanction, clause_id_for
 
+_BACK_REACH = 4  # sentences a back-reference ("perbuatan itu") reaches
 _SANCTION_LABEL = re.compile(r"^(?:ancaman\s+)?(?:sanksi|hukuman)(?:\s+disiplin)?\s*:", re.I)
 
 
@@ -32,14 +33,27 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     out: list[Clause] = []
     previous: tuple[Segment, Clause] | None = None
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
+    described: list[Segment] = []  # acts named just before, not (yet) forbidden
     for seg in segments(text, lists):
         if seg.lead_in or seg.heading:
             prohibiting = False
+            described = []
             continue
         norm = normalise(seg.text)
         inherited = prohibiting and rules.continues(norm)
         prohibiting = inherited or rules.prohibits(norm)
         found = classify(seg, page, inherited)
+        if rules.refers_back(norm) and not rules.categories(norm):
+            # "seluruh perbuatan itu merupakan pelanggaran": the acts described before are forbidden
+            for before in described:
+                out = [c for c in out if c.start != before.start]  # an obligation read before
+                out += classify(before, page, inherited=True)
+            described = []
+        if not found or found[0].kind == "obligation":
+            if rules.categories(norm):
+                described = (described + [seg])[-_BACK_REACH:]
+        else:
+            described = []
         if not found:
             previous = None
             continue
@@ -49,9 +63,11 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
                 _attach(clause, found[0].sanctions)
         for clause in found:
             clause.marker = seg.marker
-            clause.id = clause_id_for(sha256, first_seq + len(out))
             out.append(clause)
         previous = (seg, found)
+    out.sort(key=lambda c: c.start)
+    for i, clause in enumerate(out):
+        clause.id = clause_id_for(sha256, first_seq + i)
     return out
 
 

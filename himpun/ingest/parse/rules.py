@@ -41,7 +41,13 @@ def is_lead_in(norm: str) -> bool:
 
 def continues(norm: str) -> bool:
     """The sentence goes on with the list or examples of the one before."""
-    return _cue("continuation").search(norm) is not None
+    return _cue("continuation").search(norm.lstrip("\"'( ")) is not None
+
+
+def refers_back(norm: str) -> bool:
+    """The sentence forbids what the sentences before it described ("seluruh
+    perbuatan itu merupakan pelanggaran netralitas")."""
+    return _cue("back-reference").search(norm) is not None and prohibits(norm)
 
 
 def categories(norm: str) -> list[str]:
