@@ -8,6 +8,8 @@ from himpun.ingest.parse.citations import find_citations
     ("sesuai Undang-Undang Nomor 5 Tahun 2014 tentang ASN", ["UU 5/2014"]),
     ("UU No 5/2014 dan UU No. 20 Tahun 2023", ["UU 5/2014", "UU 20/2023"]),
     ("PP No. 94 Thn 2021", ["PP 94/2021"]),
+    ("UU ASN Nomor 5 Tahun 2014 menyatakan", ["UU 5/2014"]),
+    ("UU Pemilu mengatur kampanye; PP Disiplin No. 94 Tahun 2021", ["PP 94/2021"]),
     ("Peraturan Pemerintah nomor 42 tahun 2004 tentang kode etik", ["PP 42/2004"]),
     ("Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", ["PP 94/2021"]),
     ("berdasarkan Undang-Undang peraturan Pemerintah Nomor 94 Tahun 2021", ["PP 94/2021"]),

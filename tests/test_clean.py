@@ -67,6 +67,9 @@ def test_headings_and_list_items_are_not_headlines():
     (["PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya", "",
       "Selasa, 21 Mei 2024"], "PJ Bupati Tangerang Terbitkan Edaran Netralitas ASN di Pilkada 2024, Ini Isinya\n\nSelasa, 21 Mei 2024"),
     (["SURAT EDARAN", "NOMOR: 800/1/2024"], "SURAT EDARAN\nNOMOR: 800/1/2024"),
+    # a headline and the date stamp under it stay apart
+    (["Bawaslu Kukar temukan dua ASN diduga langgar netralitas di masa kampanye", "Jumat, 18 Oktober 2024 14:32 WIB"],
+     "Bawaslu Kukar temukan dua ASN diduga langgar netralitas di masa kampanye\nJumat, 18 Oktober 2024 14:32 WIB"),
     # the fields of a letter's heading stay on their lines
     (["Nomor    : 217/PM.00.02/K.MU/09/2024                 Ternate, 16 September 2024", "Sifat    : Penting",
       "Hal      : Imbauan Netralitas Aparatur Sipil Negara pada Pemilihan Serentak", "Tahun 2024"],

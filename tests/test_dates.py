@@ -15,6 +15,7 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Kampanye dimulai sejak 28 November 2023 sampai 10 Februari 2024.",
      [("2023-11-28", True), ("2024-02-10", True)]),
     ("Pilkada yang akan dilaksanakan 27 November 2024 mendatang.", [("2024-11-27", True)]),
+    ("ASN langgar netralitas di masa kampanye\n\nJumat, 18 Oktober 2024 14:32 WIB", [("2024-10-18", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

@@ -145,6 +145,8 @@ _LIST_START = re.compile(r"^\s*(?:[-•*–]\s|\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 
 
+_DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
+                        rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
 _FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
 
 
@@ -178,6 +180,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 break
             elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):
                 break  # the fields of a letter's heading ("Nomor : ...", "Hal : ...")
+            elif _DATE_LINE.match(nxt):
+                break  # a page's date stamp under a headline ("Jumat, 18 Oktober 2024 14:32 WIB")
             elif nxt[:1].islower() and (not blank_between or len(stripped) >= 60):
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):

@@ -22,7 +22,10 @@ from functools import lru_cache
 from himpun.data import load_table
 from himpun.records import Citation
 
-_SHORT_RUN = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
+# what may stand between a type and its number: a bracketed short form, "Republik Indonesia", or a
+# one-word short name right before the number ("UU ASN Nomor 5 Tahun 2014", "PP Disiplin No. 94")
+_SHORT_RUN = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
+              r"(?:\s+[A-Z][A-Za-z]{1,12}(?=\s+(?i:nomor|no\.?)\s*\d))?")
 _INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*"
 _LONG_RUN = rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INSTITUTION_WORD})){{0,60}}?"
 _NOMOR = r"\s*(?:\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"

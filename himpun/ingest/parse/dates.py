@@ -98,7 +98,8 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str) -> None
         return
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 20]
-    schedule = bool(_SCHEDULE_BEFORE.search(before) or _SCHEDULE_AFTER.match(after))
+    # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
+    schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))
