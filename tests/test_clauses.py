@@ -60,6 +60,8 @@ def test_categories(text, expected):
     ("pemberhentian dengan hormat tidak atas permintaan sendiri", [("dismissal-honourable", "berat")]),
     ("akan kami copot status ASN-nya", [("dismissal", "berat")]),
     ("hukuman disiplin sedang", [("disciplinary", "sedang")]),
+    # a named form is the sanction; the generic mention goes
+    ("hukuman disiplin berat berupa penurunan jabatan setingkat lebih rendah", [("position-demotion", "berat")]),
     ("hukum disiplinnya adalah berat", [("disciplinary", "berat")]),
     ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
     ("pidana kurungan", [("criminal", None)]),

@@ -91,6 +91,10 @@ def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
                 out[rule.slug] = Sanction(rule.slug, severity)
     if len(out) > 1:
         out.pop("unspecified", None)
+    # "hukuman disiplin berat berupa penurunan jabatan": the form is the sanction
+    forms = {r.slug for r in sanction_rules() if r.default_severity} - {"disciplinary", "unspecified"}
+    if forms & out.keys():
+        out.pop("disciplinary", None)
     return list(out.values())
 
 
