@@ -151,9 +151,11 @@ def acts(text):
      [("ASN dilarang memasang baliho calon", ["campaign-materials"], ""),
       ("menghadiri deklarasi pasangan calon", ["declaration-attendance"], "ASN dilarang"),
       ("menjadi anggota partai politik.", ["party-membership"], "ASN dilarang")]),
-    ("PNS tidak boleh ikut kampanye, tidak boleh membuat simbol jari.",
+    ("PNS tidak boleh ikut kampanye, dan memasang baliho calon, lalu tidak boleh membuat simbol jari.",
      [("PNS tidak boleh ikut kampanye", ["campaign-participation"], ""),
-      ("tidak boleh membuat simbol jari.", ["gestures"], "PNS tidak boleh")]),
+      ("memasang baliho calon", ["campaign-materials"], "PNS tidak boleh"),
+      # an act with its own negation needs no head
+      ("lalu tidak boleh membuat simbol jari.", ["gestures"], "")]),
     # one act named by two phrases stays one record
     ("ASN dilarang mengikuti kampanye suami/istri calon.",
      [("ASN dilarang mengikuti kampanye suami/istri calon.", ["campaign-participation", "spouse-campaign"], "")]),

@@ -74,5 +74,7 @@ def split_acts(sentence: str) -> tuple[str, list[Act]]:
         n_end = groups[i + 1][3].start() if i + 1 < len(groups) else len(norm)
         start, end = (0 if i == 0 else at(n_start)), end_at(n_end)
         order = [s for s in category_order() if s in slugs]
-        acts.append(Act(start, end, order, head if i else "", n_start, n_end))
+        # an act that carries its own negation ("yang ketiga tidak boleh ...") is governed by it alone
+        own_cue = i > 0 and rules.prohibits(norm[n_start:groups[i][0]])
+        acts.append(Act(start, end, order, head if i and not own_cue else "", n_start, n_end))
     return norm, acts
