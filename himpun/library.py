@@ -18,6 +18,7 @@ from himpun.batch import BatchReport, Outcome, ingest_paths
 from himpun.catalog import Catalog
 from himpun.errors import NotFound, QueryError
 from himpun.index import open_index, rebuild, search, sync
+from himpun.index.analysis import use_stem_cache
 from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
 from himpun.ingest.pages import OcrContext, default_jobs
@@ -74,10 +75,18 @@ class Library:
         return report
 
     def sync_index(self) -> SyncResult:
-        return sync(self.catalog, self.index_dir)
+        stems = use_stem_cache(self.root / "stems.db")
+        try:
+            return sync(self.catalog, self.index_dir)
+        finally:
+            stems.flush()
 
     def reindex(self) -> SyncResult:
-        return rebuild(self.catalog, self.index_dir)
+        stems = use_stem_cache(self.root / "stems.db")
+        try:
+            return rebuild(self.catalog, self.index_dir)
+        finally:
+            stems.flush()
 
     # -- reading ------------------------------------------------------------
 
@@ -88,7 +97,11 @@ class Library:
             filters["region"] = canonical_region(filters["region"])
         if filters.get("province"):
             filters["province"] = canonical_region(filters["province"], level="provinsi")
-        return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets)
+        stems = use_stem_cache(self.root / "stems.db")
+        try:
+            return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets)
+        finally:
+            stems.flush()
 
     def document(self, ident: str) -> Document:
         row = self.catalog.find_document(ident)

@@ -81,3 +81,15 @@ def test_query_errors_are_clear(filled, query, message):
 def test_region_filter_errors(filled, value, message):
     with pytest.raises(QueryError, match=message):
         filled.search("ASN", region=value)
+
+
+def test_stems_are_kept_in_the_library_and_never_computed_twice(library, sample_dir):
+    from himpun.index.analysis import stem_cache, use_stem_cache
+
+    library.ingest([sample_dir])
+    first = stem_cache()
+    assert first.misses > 20 and first.path == library.root / "stems.db"
+    use_stem_cache(None)  # as a new process would start: nothing in memory
+    library.reindex()  # the same words again: every stem comes from the library's file
+    assert stem_cache().misses == 0
+    assert len(stem_cache().stems) == len(first.stems)

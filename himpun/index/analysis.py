@@ -5,15 +5,17 @@ are lowercased, lose function words (himpun/data/stopwords.txt) and are
 stemmed with Sastrawi so that `mempromosikan`, `promosi` and `dipromosikan`
 meet. Sastrawi's own dictionary lookup scans a list; replacing it with a set
 makes a cold stem about a thousand times cheaper, and every word is stemmed
-once per process (an in-memory cache).
+once per library (himpun/index/stems.py keeps the stems in the library).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 
 from himpun.data import words
+from himpun.index.stems import StemCache
 
 TOKEN_PATTERN = r"\w+(?:[./\-]\w+)*"
 
@@ -32,13 +34,34 @@ def _stemmer():
     return stemmer
 
 
-@lru_cache(maxsize=None)
+def _sastrawi(word: str) -> str:
+    return _stemmer().stem_word(word) or word
+
+
+_cache = StemCache(_sastrawi)
+
+
+def use_stem_cache(path: Path | None) -> StemCache:
+    """Keep stems in the file at `path` (None: in memory only); the cache
+    in use before is written out first."""
+    global _cache
+    if _cache.path is not None and path is not None and Path(path) == _cache.path:
+        return _cache
+    _cache.flush()
+    _cache = StemCache(_sastrawi, path)
+    return _cache
+
+
+def stem_cache() -> StemCache:
+    return _cache
+
+
 def stem(word: str) -> str:
     """The Sastrawi stem of one lowercase word; identifiers and short words
     are returned as they are."""
     if len(word) < 4 or not word.isalpha():
         return word
-    return _stemmer().stem_word(word) or word
+    return _cache.stem(word)
 
 
 class SastrawiStemFilter(Filter):
