@@ -93,3 +93,36 @@ def test_stems_are_kept_in_the_library_and_never_computed_twice(library, sample_
     library.reindex()  # the same words again: every stem comes from the library's file
     assert stem_cache().misses == 0
     assert len(stem_cache().stems) == len(first.stems)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("ASN like status calon", '(asn OR pns OR "pegawai negeri sipil" OR "aparatur sipil negara" OR "pegawai asn") '
+                              '(like OR menyukai OR "tanda suka") (unggahan OR postingan OR posting OR konten OR '
+                              'status) calon'),
+    ("alat peraga kampanye", '(baliho OR baleho OR spanduk OR banner OR "alat peraga" OR "alat peraga kampanye" OR apk)'),
+    ('"media sosial" region:medsos', '"media sosial" region:medsos'),  # quotes and field values are left alone
+    ("medsos AND NOT netral", '(medsos OR "media sosial" OR "sosial media") AND NOT (netral OR netralitas)'),
+])
+def test_synonym_expansion(query, expected):
+    from himpun.index.synonyms import expand
+
+    assert expand(query) == expected
+
+
+def test_synonyms_find_the_other_words(filled):
+    assert {h.region for h in filled.search("medsos").hits} == {"Kabupaten Gowa", "Kota Bekasi", "Kabupaten Pacitan"}
+    assert [h.region for h in filled.search("PTDH").hits] == ["Kabupaten Pacitan"]
+    assert filled.search("apk").total == filled.search("baliho").total > 0
+
+
+def test_ocr_damaged_words_are_found_below_clean_ones(library, tmp_path):
+    d = tmp_path / "two"
+    d.mkdir()
+    (d / "bersih.txt").write_text("ASN dilarang memasang baliho pada masa kampanye.", encoding="utf-8")
+    (d / "rusak.txt").write_text("ASN dilarang memasang baliho pada masa kampamye.", encoding="utf-8")  # OCR: n as m
+    library.ingest([d])
+    hits = library.search("kampanye").hits
+    assert [h.path.rsplit("/", 1)[-1] for h in hits] == ["bersih.txt", "rusak.txt"]
+    assert hits[0].score > 2 * hits[1].score
+    # one edit away is the limit: no flood of loosely similar words
+    assert library.search("kampung").total == 0

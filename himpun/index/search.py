@@ -3,7 +3,10 @@ title, topic words and exact keys; filters; facet counts over all matches;
 highlighted snippets.
 
 A citation or instrument number typed in a query (`PP 94/2021`,
-`800/1071/BKPSDM`) is searched as one exact key, not as loose words.
+`800/1071/BKPSDM`) is searched as one exact key, not as loose words. Words
+with synonyms are widened to their group (himpun/index/synonyms.py), and a
+long word also matches words one edit away (OCR damage: `netralltas`), at a
+fifth of the weight, so that exact matches rank first.
 """
 from __future__ import annotations
 
@@ -12,11 +15,12 @@ from dataclasses import asdict, dataclass, field
 
 from whoosh import highlight, sorting
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And, Every, Term
+from whoosh.query import And, Every, FuzzyTerm, Or, Term
 
 from himpun.errors import QueryError
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
+from himpun.index.synonyms import expand
 
 SEARCH_FIELDS = ("text", "title", "topics", "keys")
 FIELD_BOOSTS = {"text": 2.0, "topics": 1.0, "title": 0.5, "keys": 3.0}
@@ -25,6 +29,9 @@ MULTI_VALUED = ("category", "sanction", "severity")
 FILTERS = ("region", "province", "kind", "issuer", "year", "category", "sanction", "severity", "clause_kind")
 _FIELD_REF = re.compile(r"(?<![\w:'\"])([A-Za-z_]+):(?=\S)")
 MARK_OPEN, MARK_CLOSE = "**", "**"
+FUZZY_FIELDS = ("text",)
+FUZZY_MIN_LENGTH = 6  # of the stem: shorter words have too many neighbours one edit away
+FUZZY_BOOST = 0.2
 
 
 @dataclass
@@ -87,9 +94,20 @@ def parse_query(ix, query: str):
         raise QueryError("unbalanced parentheses in query")
     parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS)
     try:
-        return parser.parse(_exact_keys(query))
+        parsed = parser.parse(expand(_exact_keys(query)))
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
+    return _with_fuzzy(parsed)
+
+
+def _with_fuzzy(q):
+    """Each long word of the clause text also matches its neighbours one edit away."""
+    if isinstance(q, Term) and q.fieldname in FUZZY_FIELDS and isinstance(q.text, str) \
+            and len(q.text) >= FUZZY_MIN_LENGTH and q.text.isalpha():
+        return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)])
+    if q.is_leaf():
+        return q
+    return q.apply(_with_fuzzy)
 
 
 def _exact_keys(query: str) -> str:
