@@ -184,9 +184,11 @@ def extract(ctx, paths, as_json, as_text, ocr, jobs):
 @click.option("--year", help="Only documents dated in this year.")
 @click.option("--limit", "-n", default=10, show_default=True, help="Hits per page.")
 @click.option("--page", default=1, show_default=True, help="Page of hits.")
+@click.option("--by-document", "-d", "by_document", is_flag=True,
+              help="Group hits by document: documents ranked by their best clause, --limit documents a page.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits and facets as one JSON object.")
 @click.pass_context
-def search(ctx, query, region, province, kind, category, sanction, severity, year, limit, page, as_json):
+def search(ctx, query, region, province, kind, category, sanction, severity, year, limit, page, by_document, as_json):
     """Search clauses. QUERY uses Whoosh syntax: words (all must match),
     OR, NOT, "phrases", field:value, wildcards (promosi*). A citation or
     number (PP 94/2021, 800/1071/BKPSDM) is matched exactly. Facet counts
@@ -198,32 +200,69 @@ def search(ctx, query, region, province, kind, category, sanction, severity, yea
       himpun search baliho --region "Kota Serang" --severity berat
       himpun search "PP 94/2021" --json
       himpun search --category photo-with-candidate
+      himpun search "sanksi foto bersama paslon" --by-document
+
+    Synonyms widen a query (medsos = media sosial, paslon = pasangan
+    calon, PTDH = pemberhentian tidak dengan hormat, ...), and long words
+    also find OCR-damaged spellings one letter away, ranked lower.
     """
     lib = _library(ctx)
     result = lib.search(" ".join(query), limit=limit, page=page, region=region, province=province, kind=kind,
-                        category=category, sanction=sanction, severity=severity, year=year)
+                        category=category, sanction=sanction, severity=severity, year=year, by_document=by_document)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif by_document:
+        _print_relaxed(result)
+        _print_documents(result, limit)
     else:
+        _print_relaxed(result)
         _print_result(result, limit)
 
 
 def _print_result(result: SearchResult, limit: int) -> None:
-    color = sys.stdout.isatty()
     for i, h in enumerate(result.hits, (result.page - 1) * limit + 1):
         where = " · ".join(x for x in (h.region, h.issuer, h.number, h.date) if x)
         click.echo(click.style(f"{i}. [{h.clause_kind}] ", bold=True) + where)
-        click.echo("   " + _bold(h.snippet, color))
-        tags = []
-        if h.categories:
-            tags.append("category: " + ", ".join(h.categories))
-        if h.sanctions:
-            tags.append("sanction: " + ", ".join(h.sanctions) + (f" ({', '.join(h.severity)})" if h.severity else ""))
-        tags.append(f"{Path(h.path).name} p.{h.page}")
-        tags.append(f"id {h.id}")
-        click.echo("   " + click.style(" · ".join(tags), dim=True))
+        _print_hit_body(h, "   ")
     shown = f"page {result.page} of {result.pages}" if result.pages > 1 else "all shown"
     click.echo(f"\n{result.total} clause{'s' if result.total != 1 else ''} match ({shown})")
+    _print_facets(result)
+
+
+def _print_relaxed(result: SearchResult) -> None:
+    if result.relaxed:
+        click.echo(click.style("No clause has all of these words; clauses with any of them follow, "
+                               "those with more of them first.\n", fg="yellow"))
+
+
+def _print_documents(result: SearchResult, limit: int) -> None:
+    for i, d in enumerate(result.documents or [], (result.page - 1) * limit + 1):
+        where = " · ".join(x for x in (d.region, d.issuer, d.number, d.date) if x)
+        click.echo(click.style(f"{i}. {d.title or Path(d.path).name}", bold=True) + f"  [{d.kind}] {where}")
+        click.echo(click.style(f"   {d.matches} matching clause{'s' if d.matches != 1 else ''} · "
+                               f"{Path(d.path).name} · doc {d.doc_id}", dim=True))
+        for h in d.hits:
+            click.echo(f"   - [{h.clause_kind}]")
+            _print_hit_body(h, "     ")
+    shown = f"page {result.page} of {result.pages}" if result.pages > 1 else "all shown"
+    click.echo(f"\n{result.total} clause{'s' if result.total != 1 else ''} in {result.total_documents} "
+               f"document{'s' if result.total_documents != 1 else ''} match ({shown})")
+    _print_facets(result)
+
+
+def _print_hit_body(h, indent: str) -> None:
+    click.echo(indent + _bold(h.snippet, sys.stdout.isatty()))
+    tags = []
+    if h.categories:
+        tags.append("category: " + ", ".join(h.categories))
+    if h.sanctions:
+        tags.append("sanction: " + ", ".join(h.sanctions) + (f" ({', '.join(h.severity)})" if h.severity else ""))
+    tags.append(f"{Path(h.path).name} p.{h.page}")
+    tags.append(f"id {h.id}")
+    click.echo(indent + click.style(" · ".join(tags), dim=True))
+
+
+def _print_facets(result: SearchResult) -> None:
     for name, values in result.facets.items():
         if values:
             click.echo(f"  {name}: " + ", ".join(f"{v} ({n})" for v, n in values[:8])

@@ -90,8 +90,12 @@ class Library:
 
     # -- reading ------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 10, page: int = 1, facets: bool = True,
+    def search(self, query: str, *, limit: int = 10, page: int = 1, facets: bool = True, by_document: bool = False,
                **filters: str | None) -> SearchResult:
+        """Clauses matching `query` (Whoosh syntax), best first, with facet
+        counts over all matches; `by_document`: a page of documents, each
+        with its best clauses. Filters: region, province, kind, issuer, year,
+        category, sanction, severity, clause_kind."""
         self.sync_index()
         if filters.get("region"):
             filters["region"] = canonical_region(filters["region"])
@@ -99,7 +103,8 @@ class Library:
             filters["province"] = canonical_region(filters["province"], level="provinsi")
         stems = use_stem_cache(self.root / "stems.db")
         try:
-            return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets)
+            return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets,
+                          by_document=by_document)
         finally:
             stems.flush()
 

@@ -95,6 +95,27 @@ def test_search_terminal_and_json(run, sample_dir):
     assert {h["region"] for h in filtered["hits"]} == {"Kota Bekasi"}
 
 
+def test_search_by_document(run, sample_dir):
+    run("ingest", sample_dir)
+    out = run("search", "ASN", "--by-document", "--limit", "2").output
+    assert "documents match (page 1 of 2)" in out and "matching clause" in out
+    data = json.loads(run("search", "ASN", "--by-document", "--json").output)
+    assert data["total_documents"] == 3 == len(data["documents"])
+    assert sum(d["matches"] for d in data["documents"]) == data["total"]
+    assert all(1 <= len(d["hits"]) <= 3 and {h["doc_id"] for h in d["hits"]} == {d["doc_id"]}
+               for d in data["documents"])
+
+
+def test_search_with_no_clause_holding_every_word_says_so(run, sample_dir):
+    run("ingest", sample_dir)
+    out = run("search", "baliho", "pacitan-tidak-ada").output
+    assert "No clause has all of these words" in out and "baliho" in out.lower()
+    data = json.loads(run("search", "baliho", "pacitan-tidak-ada", "--json").output)
+    assert data["relaxed"] is True and data["total"] >= 1
+    # an explicit AND is taken at its word
+    assert json.loads(run("search", "baliho AND pacitan-tidak-ada", "--json").output)["total"] == 0
+
+
 def test_search_errors_are_one_line(run, sample_dir):
     run("ingest", sample_dir)
     result = run("search", '"media sosial')

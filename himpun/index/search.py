@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from whoosh import highlight, sorting
-from whoosh.qparser import MultifieldParser
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 from whoosh.query import And, Every, FuzzyTerm, Or, Term
 
 from himpun.errors import QueryError
@@ -57,13 +57,35 @@ class Hit:
 
 
 @dataclass
+class DocumentHits:
+    """One document's matching clauses (best first), for results grouped by document."""
+
+    doc_id: str
+    title: str | None
+    kind: str
+    region: str | None
+    issuer: str | None
+    number: str | None
+    date: str | None
+    path: str
+    matches: int  # clauses of this document that match
+    hits: list[Hit] = field(default_factory=list)  # the best of them
+
+
+@dataclass
 class SearchResult:
     query: str
-    total: int
+    total: int  # matching clauses
     page: int
     pages: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # grouped by document (--by-document): documents ranked by their best clause; `page`
+    # and `pages` then count documents
+    documents: list[DocumentHits] | None = None
+    total_documents: int | None = None
+    # no clause had every word, so clauses with any of them are shown, those with more first
+    relaxed: bool = False
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -80,8 +102,12 @@ class _Marker(highlight.Formatter):
         return f"{MARK_OPEN}{highlight.get_text(text, token, replace)}{MARK_CLOSE}"
 
 
-def parse_query(ix, query: str):
-    """A Whoosh query for the user's text; raises QueryError with a reason."""
+_OPERATORS = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()]')
+
+
+def parse_query(ix, query: str, any_word: bool = False):
+    """A Whoosh query for the user's text; raises QueryError with a reason.
+    `any_word`: words are joined by OR (clauses with more of them first)."""
     if not query.strip() or query.strip() == "*":
         return Every()
     known = set(ix.schema.names())
@@ -92,7 +118,8 @@ def parse_query(ix, query: str):
         raise QueryError('unbalanced quotes in query')
     if query.count("(") != query.count(")"):
         raise QueryError("unbalanced parentheses in query")
-    parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS)
+    group = OrGroup.factory(0.9) if any_word else AndGroup
+    parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
     try:
         parsed = parser.parse(expand(_exact_keys(query)))
     except Exception as exc:  # Whoosh raises assorted types on malformed input
@@ -122,8 +149,20 @@ def _exact_keys(query: str) -> str:
 
 
 def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int = 10, page: int = 1,
-           facets: bool = True) -> SearchResult:
-    q = parse_query(ix, query)
+           facets: bool = True, by_document: bool = False, per_document: int = 3) -> SearchResult:
+    """Clauses matching every word of `query`; when none does and the query
+    is plain words (no operators, quotes or fields), clauses matching any of
+    them, those with more words first (`relaxed`)."""
+    result = _search(ix, parse_query(ix, query), query, filters, limit, page, facets, by_document, per_document)
+    words = [w for w in query.split() if ":" not in w]
+    if result.total == 0 and len(words) > 1 and not _OPERATORS.search(query):
+        result = _search(ix, parse_query(ix, query, any_word=True), query, filters, limit, page, facets,
+                         by_document, per_document)
+        result.relaxed = True
+    return result
+
+
+def _search(ix, q, query, filters, limit, page, facets, by_document, per_document) -> SearchResult:
     terms = [Term(name, value) for name, value in (filters or {}).items() if value]
     unknown = [name for name in (filters or {}) if name not in FILTERS]
     if unknown:
@@ -134,18 +173,47 @@ def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int 
         groupedby = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count)
                      for name in FACETS}
     with ix.searcher() as searcher:
+        if by_document:
+            return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
         results = searcher.search_page(q, max(1, page), pagelen=max(1, limit), filter=flt, groupedby=groupedby)
         results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
         results.results.formatter = _Marker()
         hits = [_hit(h) for h in results]
-        facet_counts = {}
-        if facets:
-            for name in FACETS:
-                counts = results.results.groups(name)
-                facet_counts[name] = sorted(((v, n) for v, n in counts.items() if v not in ("-", "", None)),
-                                            key=lambda t: (-t[1], str(t[0])))
         return SearchResult(query=query, total=results.total, page=results.pagenum, pages=results.pagecount,
-                            hits=hits, facets=facet_counts)
+                            hits=hits, facets=_facet_counts(results.results, groupedby))
+
+
+def _facet_counts(results, groupedby) -> dict[str, list[tuple[str, int]]]:
+    out = {}
+    for name in groupedby or ():
+        if name in FACETS:
+            counts = results.groups(name)
+            out[name] = sorted(((v, n) for v, n in counts.items() if v not in ("-", "", None)),
+                               key=lambda t: (-t[1], str(t[0])))
+    return out
+
+
+def _by_document(searcher, q, flt, groupedby, query, limit, page, per_document) -> SearchResult:
+    """Every match ranked, then gathered by document in the order of each
+    document's best clause; one page of documents."""
+    results = searcher.search(q, limit=None, filter=flt, groupedby=groupedby)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+    results.formatter = _Marker()
+    order: dict[str, list[int]] = {}
+    for i in range(len(results)):
+        order.setdefault(results[i]["doc_id"], []).append(i)
+    ranked = list(order.items())
+    limit, page = max(1, limit), max(1, page)
+    pages = max(1, -(-len(ranked) // limit))
+    documents = []
+    for doc_id, positions in ranked[(page - 1) * limit:page * limit]:
+        hits = [_hit(results[i]) for i in positions[:per_document]]
+        first = hits[0]
+        documents.append(DocumentHits(doc_id, first.title, first.kind, first.region, first.issuer, first.number,
+                                      first.date, first.path, len(positions), hits))
+    return SearchResult(query=query, total=len(results), page=min(page, pages), pages=pages,
+                        hits=[h for d in documents for h in d.hits], facets=_facet_counts(results, groupedby),
+                        documents=documents, total_documents=len(ranked))
 
 
 def _hit(h) -> Hit:
