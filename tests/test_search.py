@@ -126,3 +126,19 @@ def test_ocr_damaged_words_are_found_below_clean_ones(library, tmp_path):
     assert hits[0].score > 2 * hits[1].score
     # one edit away is the limit: no flood of loosely similar words
     assert library.search("kampung").total == 0
+
+
+def test_a_place_in_the_query_ranks_its_region_first(filled):
+    # "Bekasi" is the region of the hit, not a word its clauses must contain
+    hits = filled.search("media sosial bekasi").hits
+    assert hits and hits[0].region == "Kota Bekasi"
+    assert {h.region for h in hits} > {"Kota Bekasi"}  # other regions follow: the place ranks, it does not exclude
+    # with nothing else specific in the query, the place is what the officer asks for
+    assert {h.region for h in filled.search("larangan asn bekasi").hits} == {"Kota Bekasi"}
+    # a province name ranks the regions of that province first
+    assert filled.search("baliho jatim").total == filled.search("baliho").total
+
+
+def test_words_in_every_clause_rank_but_do_not_exclude(filled):
+    # "pilkada" stands in few clauses: as a required word it would hide most of the baliho clauses
+    assert filled.search("baliho pilkada").total == filled.search("baliho").total

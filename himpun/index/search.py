@@ -11,13 +11,16 @@ fifth of the weight, so that exact matches rank first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 
 from whoosh import highlight, sorting
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
-from whoosh.query import And, Every, FuzzyTerm, Or, Term
+from whoosh.query import And, AndMaybe, Every, FuzzyTerm, Or, Term
 
+from himpun.data import words
 from himpun.errors import QueryError
+from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.index.synonyms import expand
@@ -118,6 +121,14 @@ def parse_query(ix, query: str, any_word: bool = False):
         raise QueryError('unbalanced quotes in query')
     if query.count("(") != query.count(")"):
         raise QueryError("unbalanced parentheses in query")
+    if not _OPERATORS.search(query) and ":" not in query:
+        plain = _plain_query(ix, query, any_word)
+        if plain is not None:
+            return plain
+    return _parse(ix, query, any_word)
+
+
+def _parse(ix, query: str, any_word: bool):
     group = OrGroup.factory(0.9) if any_word else AndGroup
     parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
     try:
@@ -125,6 +136,37 @@ def parse_query(ix, query: str, any_word: bool = False):
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
     return _with_fuzzy(parsed)
+
+
+def _plain_query(ix, query: str, any_word: bool):
+    """Plain words as an officer types them ("larangan ASN Sidrap", "baliho
+    pilkada Tangerang"): a place is the region (or province) of the hit, not
+    a word of its text; words that stand in nearly every clause (ASN,
+    pilkada, larangan) and the place rank hits without excluding any; the
+    other words must match. None when nothing needs this treatment."""
+    places = [m for m in scan(query.title()) if m.resolved()]
+    rest = query
+    for m in sorted(places, key=lambda m: m.start, reverse=True):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    hard = [w for w in rest.split() if w.lower() not in _soft_words()]
+    soft = [w for w in rest.split() if w.lower() in _soft_words()]
+    if not places and (not soft or not hard):
+        return None
+    place_q = Or([Term(field, r.name) for m in places for r in m.resolved()
+                  for field in (("province",) if r.level == "provinsi" else ("region",))], boost=3.0) if places else None
+    optional = [q for q in (_parse(ix, " ".join(soft), True) if soft else None, place_q) if q is not None]
+    if hard:
+        required = _parse(ix, " ".join(hard), any_word)
+    elif place_q is not None:
+        required, optional = place_q, optional[:-1]
+    else:
+        return None
+    return AndMaybe(required, Or(optional)) if optional else required
+
+
+@lru_cache(maxsize=1)
+def _soft_words() -> frozenset[str]:
+    return frozenset(words("soft_words.txt"))
 
 
 def _with_fuzzy(q):
