@@ -142,3 +142,15 @@ def test_a_place_in_the_query_ranks_its_region_first(filled):
 def test_words_in_every_clause_rank_but_do_not_exclude(filled):
     # "pilkada" stands in few clauses: as a required word it would hide most of the baliho clauses
     assert filled.search("baliho pilkada").total == filled.search("baliho").total
+
+
+def test_pages_walk_every_hit_once(filled):
+    everything = [h.id for h in filled.search("ASN", limit=1000).hits]
+    walked, page = [], 1
+    while True:
+        r = filled.search("ASN", limit=3, page=page)
+        walked += [h.id for h in r.hits]
+        if page >= r.pages:
+            break
+        page += 1
+    assert walked == everything and r.pages == -(-len(everything) // 3)
