@@ -212,7 +212,6 @@ def search(ctx, query, region, province, kind, category, sanction, severity, yea
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif by_document:
-        _print_relaxed(result)
         _print_documents(result, limit)
     else:
         _print_relaxed(result)
@@ -231,7 +230,7 @@ def _print_result(result: SearchResult, limit: int) -> None:
 
 def _print_relaxed(result: SearchResult) -> None:
     if result.relaxed:
-        click.echo(click.style("No clause has all of these words; clauses with any of them follow, "
+        click.echo(click.style("No clause has all of these words; clauses with some of them follow, "
                                "those with more of them first.\n", fg="yellow"))
 
 

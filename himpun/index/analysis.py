@@ -77,6 +77,14 @@ class SastrawiStemFilter(Filter):
             yield t
 
 
+def prestem(*texts: str) -> None:
+    """Stem every word of `texts` into the cache (before forking workers)."""
+    tokenize = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=stopwords(), minsize=1)
+    for text in texts:
+        for t in tokenize(text or ""):
+            stem(t.text)
+
+
 def indonesian_analyzer():
     return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
             | StopFilter(stoplist=stopwords(), minsize=1) | SastrawiStemFilter())

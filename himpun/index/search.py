@@ -23,9 +23,13 @@ from himpun.errors import QueryError
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
+from himpun.index.facets import count as count_facets
 from himpun.index.synonyms import expand
 
-SEARCH_FIELDS = ("text", "title", "topics", "keys")
+# plain words are looked for in the clause text and its topic words; the document title (which would
+# make every clause of a document match) and exact keys are asked for by field (title:, keys:) or by
+# typing a citation or number
+SEARCH_FIELDS = ("text", "topics")
 FIELD_BOOSTS = {"text": 2.0, "topics": 1.0, "title": 0.5, "keys": 3.0}
 FACETS = ("region", "province", "kind", "issuer", "year", "category", "sanction", "severity")
 MULTI_VALUED = ("category", "sanction", "severity")
@@ -108,9 +112,10 @@ class _Marker(highlight.Formatter):
 _OPERATORS = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()]')
 
 
-def parse_query(ix, query: str, any_word: bool = False):
+def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False):
     """A Whoosh query for the user's text; raises QueryError with a reason.
-    `any_word`: words are joined by OR (clauses with more of them first)."""
+    `any_word`: words are joined by OR (clauses with more of them first);
+    `fuzzy`: long words also match words one edit away, at a fifth of the weight."""
     if not query.strip() or query.strip() == "*":
         return Every()
     known = set(ix.schema.names())
@@ -122,23 +127,23 @@ def parse_query(ix, query: str, any_word: bool = False):
     if query.count("(") != query.count(")"):
         raise QueryError("unbalanced parentheses in query")
     if not _OPERATORS.search(query) and ":" not in query:
-        plain = _plain_query(ix, query, any_word)
+        plain = _plain_query(ix, query, any_word, fuzzy)
         if plain is not None:
             return plain
-    return _parse(ix, query, any_word)
+    return _parse(ix, query, any_word, fuzzy)
 
 
-def _parse(ix, query: str, any_word: bool):
+def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
     group = OrGroup.factory(0.9) if any_word else AndGroup
     parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
     try:
         parsed = parser.parse(expand(_exact_keys(query)))
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
-    return _with_fuzzy(parsed)
+    return _with_fuzzy(parsed) if fuzzy else parsed
 
 
-def _plain_query(ix, query: str, any_word: bool):
+def _plain_query(ix, query: str, any_word: bool, fuzzy: bool):
     """Plain words as an officer types them ("larangan ASN Sidrap", "baliho
     pilkada Tangerang"): a place is the region (or province) of the hit, not
     a word of its text; words that stand in nearly every clause (ASN,
@@ -156,11 +161,13 @@ def _plain_query(ix, query: str, any_word: bool):
                   for field in (("province",) if r.level == "provinsi" else ("region",))], boost=3.0) if places else None
     optional = [q for q in (_parse(ix, " ".join(soft), True) if soft else None, place_q) if q is not None]
     if hard:
-        required = _parse(ix, " ".join(hard), any_word)
+        required = _parse(ix, " ".join(hard), any_word, fuzzy)
     elif place_q is not None:
         required, optional = place_q, optional[:-1]
     else:
         return None
+    if any_word:  # nothing is required: any of the words or the place
+        return Or([required] + optional)
     return AndMaybe(required, Or(optional)) if optional else required
 
 
@@ -192,14 +199,19 @@ def _exact_keys(query: str) -> str:
 
 def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int = 10, page: int = 1,
            facets: bool = True, by_document: bool = False, per_document: int = 3) -> SearchResult:
-    """Clauses matching every word of `query`; when none does and the query
-    is plain words (no operators, quotes or fields), clauses matching any of
-    them, those with more words first (`relaxed`)."""
-    result = _search(ix, parse_query(ix, query), query, filters, limit, page, facets, by_document, per_document)
+    """Clauses matching every word of `query`, best first. When fewer than
+    a page match, long words also match OCR-damaged spellings one edit away
+    (ranked below exact matches); when none match at all and the query is
+    plain words (no operators, quotes or fields), clauses with some of the
+    words are shown, those with more of them first (`relaxed`)."""
+    run = lambda q: _search(ix, q, query, filters, limit, page, facets, by_document, per_document)  # noqa: E731
+    limit = max(1, limit)
+    result = run(parse_query(ix, query))
+    if result.total < limit:
+        result = run(parse_query(ix, query, fuzzy=True))
     words = [w for w in query.split() if ":" not in w]
     if result.total == 0 and len(words) > 1 and not _OPERATORS.search(query):
-        result = _search(ix, parse_query(ix, query, any_word=True), query, filters, limit, page, facets,
-                         by_document, per_document)
+        result = run(parse_query(ix, query, any_word=True, fuzzy=True))
         result.relaxed = True
     return result
 
@@ -217,12 +229,17 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
     with ix.searcher() as searcher:
         if by_document:
             return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
-        results = searcher.search_page(q, max(1, page), pagelen=max(1, limit), filter=flt, groupedby=groupedby)
-        results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-        results.results.formatter = _Marker()
-        hits = [_hit(h) for h in results]
-        return SearchResult(query=query, total=results.total, page=results.pagenum, pages=results.pagecount,
-                            hits=hits, facets=_facet_counts(results.results, groupedby))
+        # every match, unscored, for the count and the facets; then only the top of the ranking is scored
+        docnums = list(searcher.docs_for_query(And([q, flt]) if flt else q))
+        limit = max(1, limit)
+        pages = max(1, -(-len(docnums) // limit))
+        page = min(max(1, page), pages)
+        results = searcher.search(q, limit=page * limit, filter=flt)
+        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+        results.formatter = _Marker()
+        hits = [_hit(results[i]) for i in range((page - 1) * limit, min(page * limit, results.scored_length()))]
+        return SearchResult(query=query, total=len(docnums), page=page, pages=pages, hits=hits,
+                            facets=count_facets(searcher, docnums, FACETS) if facets else {})
 
 
 def _facet_counts(results, groupedby) -> dict[str, list[tuple[str, int]]]:

@@ -9,6 +9,7 @@ empty index.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from whoosh.writing import LockError
 
 from himpun.catalog import Catalog
 from himpun.errors import LibraryError
-from himpun.index.analysis import indonesian_analyzer
+from himpun.index.analysis import indonesian_analyzer, prestem
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
@@ -45,6 +46,10 @@ def schema() -> Schema:
         category=KEYWORD(commas=True, stored=True),
         sanction=KEYWORD(commas=True, stored=True),
         severity=KEYWORD(commas=True, stored=True),
+        # the same values as one column each, read in bulk to count facets (himpun/index/facets.py)
+        category_set=ID(sortable=True),
+        sanction_set=ID(sortable=True),
+        severity_set=ID(sortable=True),
         number=STORED,
         path=STORED,
         page=STORED,
@@ -69,15 +74,27 @@ class SyncResult:
 
 
 def sync(catalog: Catalog, directory: Path) -> SyncResult:
-    """Bring the index in line with the catalog; a no-op when it already is."""
+    """Bring the index in line with the catalog; a no-op when it already is.
+    An index made with an older schema is rebuilt from the catalog."""
+    if windex.exists_in(directory, INDEX_NAME) and \
+            set(open_index(directory).schema.names()) != set(schema().names()):
+        return rebuild(catalog, directory)
     deletions = catalog.pending_deletions()
     pending = catalog.unindexed()
     result = SyncResult()
     if not deletions and not pending:
         return result
     ix = open_index(directory)
+    procs = _procs(catalog, pending)
+    if procs > 1:
+        # the writer's worker processes are forked with the stems known so far: learn them all first,
+        # so that no word is stemmed in a worker (where its stem would be lost, and computed again)
+        for row in pending:
+            for fields in clause_fields(catalog, row):
+                prestem(fields["text"], fields["title"], fields["topics"])
     try:
-        writer = ix.writer(timeout=60)
+        writer = ix.writer(timeout=60, procs=procs, multisegment=procs > 1, limitmb=128) if procs > 1 \
+            else ix.writer(timeout=60, limitmb=128)
     except LockError:
         raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
     try:
@@ -94,6 +111,18 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
     catalog.mark_indexed(pending, deletions)
     result.added_documents, result.removed_documents = len(pending), len(deletions)
     return result
+
+
+PARALLEL_FROM = 5000  # clauses: below this, starting writer processes costs more than it saves
+
+
+def _procs(catalog: Catalog, pending: list[int]) -> int:
+    if len(pending) < 50:
+        return 1
+    clauses = catalog.db.execute(
+        f"SELECT count(*) FROM clauses WHERE doc IN ({','.join('?' * len(pending))})", pending).fetchone()[0] \
+        if len(pending) < 900 else catalog.db.execute("SELECT count(*) FROM clauses").fetchone()[0]
+    return min(os.cpu_count() or 1, 4) if clauses >= PARALLEL_FROM else 1
 
 
 def rebuild(catalog: Catalog, directory: Path) -> SyncResult:
@@ -121,5 +150,7 @@ def clause_fields(catalog: Catalog, row: int):
             issuer=doc.issuer or "-", year=str(d["year"]) if d["year"] else "-", date=doc.date or "",
             category=",".join(c.categories), sanction=",".join(s.type for s in c.sanctions),
             severity=",".join(sorted({s.severity for s in c.sanctions if s.severity})),
+            category_set=",".join(c.categories) or "-", sanction_set=",".join(s.type for s in c.sanctions) or "-",
+            severity_set=",".join(sorted({s.severity for s in c.sanctions if s.severity})) or "-",
             number=doc.numbers[0] if doc.numbers else None, path=doc.source, page=c.page,
         )
