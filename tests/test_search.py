@@ -13,7 +13,12 @@ def filled(library, sample_dir):
 
 
 @pytest.mark.parametrize("text, tokens", [
-    ("ASN dilarang mempromosikan calon", ["asn", "larang", "promosi", "calon"]),
+    ("ASN dilarang mempromosikan calon", ["asn", "syn_asn", "larang", "promosi", "calon"]),
+    # a synonym phrase also yields its group's term, spanning the phrase
+    ("di media sosial", ["media", "sosial", "syn_medsos"]),
+    ("pemberhentian tidak dengan hormat", ["henti", "tidak", "hormat", "syn_ptdh"]),
+    # the longest phrase of a group, once; the next phrase of the same group again
+    ("alat peraga kampanye dan spanduk", ["alat", "aga", "syn_baliho", "kampanye", "spanduk", "syn_baliho"]),
     ("Nomor 800/1071/BKPSDM dan PP 94/2021", ["nomor", "800/1071/bkpsdm", "pp", "94/2021"]),
     ("yang dan di ke", []),
 ])
@@ -96,17 +101,20 @@ def test_stems_are_kept_in_the_library_and_never_computed_twice(library, sample_
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("ASN like status calon", '(asn OR pns OR "pegawai negeri sipil" OR "aparatur sipil negara" OR "pegawai asn") '
-                              '(like OR menyukai OR "tanda suka") (unggahan OR postingan OR posting OR konten OR '
-                              'status) calon'),
-    ("alat peraga kampanye", '(baliho OR baleho OR spanduk OR banner OR "alat peraga" OR "alat peraga kampanye" OR apk)'),
+    ("ASN like status calon", "syn_asn syn_like syn_unggahan calon"),
+    ("alat peraga kampanye", "syn_baliho"),  # the longest phrase of a group wins
     ('"media sosial" region:medsos', '"media sosial" region:medsos'),  # quotes and field values are left alone
-    ("medsos AND NOT netral", '(medsos OR "media sosial" OR "sosial media") AND NOT (netral OR netralitas)'),
+    ("medsos AND NOT netral", "syn_medsos AND NOT syn_netral"),
 ])
 def test_synonym_expansion(query, expected):
     from himpun.index.synonyms import expand
 
     assert expand(query) == expected
+
+
+def test_group_terms_share_the_place_of_their_phrase():
+    tokens = [(t.text, t.pos) for t in indonesian_analyzer()("memasang spanduk calon", positions=True)]
+    assert tokens == [("pasang", 0), ("spanduk", 1), ("syn_baliho", 1), ("calon", 2)]
 
 
 def test_synonyms_find_the_other_words(filled):

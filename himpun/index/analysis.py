@@ -16,6 +16,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 
 from himpun.data import words
 from himpun.index.stems import StemCache
+from himpun.index.synonyms import MAX_WORDS, phrase_terms
 
 TOKEN_PATTERN = r"\w+(?:[./\-]\w+)*"
 
@@ -77,6 +78,62 @@ class SastrawiStemFilter(Filter):
             yield t
 
 
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], str]:
+    """Synonym phrases as the words left after stopwords (the filter runs after them)."""
+    out = {}
+    for words_, term in phrase_terms().items():
+        kept = tuple(w for w in words_ if w not in stopwords())
+        if kept:
+            out.setdefault(kept, term)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    return frozenset(k[-1] for k in _phrases())
+
+
+class SynonymFilter(Filter):
+    """After each phrase of a synonym group, the group's term, at the place
+    where the phrase starts and spanning it (himpun/index/synonyms.py).
+    Tokens stream through untouched; only the words of the last few are
+    remembered (later filters change tokens in place)."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        phrases = _phrases()
+        recent: list[tuple[str, int, int, int]] = []  # (text, index, pos, startchar) of the last MAX_WORDS tokens
+        last: tuple[str, int] | None = None  # the last group term given, and the index where its phrase ends
+        for i, t in enumerate(tokens):
+            recent.append((t.text, i, getattr(t, "pos", i), getattr(t, "startchar", 0)))
+            if len(recent) > MAX_WORDS:
+                recent.pop(0)
+            found = None
+            if t.text in _last_words():
+                words = [r[0] for r in recent]
+                for n in range(len(words), 0, -1):  # the longest phrase ending here
+                    term = phrases.get(tuple(words[-n:]))
+                    if term:
+                        found = (term, recent[-n])
+                        break
+            yield t
+            if found:
+                term, (_, first, pos, startchar) = found
+                if last and last[0] == term and first <= last[1]:
+                    continue  # the same group, over a phrase already given ("alat peraga" in "alat peraga kampanye")
+                syn = t.copy()
+                syn.text, syn.stopped = term, False
+                if hasattr(syn, "pos"):
+                    syn.pos = pos
+                if hasattr(syn, "startchar"):
+                    syn.startchar = startchar
+                last = (term, i)
+                yield syn
+
+
 def prestem(*texts: str) -> None:
     """Stem every word of `texts` into the cache (before forking workers)."""
     tokenize = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=stopwords(), minsize=1)
@@ -86,5 +143,5 @@ def prestem(*texts: str) -> None:
 
 
 def indonesian_analyzer():
-    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
-            | StopFilter(stoplist=stopwords(), minsize=1) | SastrawiStemFilter())
+    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=stopwords(), minsize=1)
+            | SynonymFilter() | SastrawiStemFilter())

@@ -24,6 +24,10 @@ from himpun.index.analysis import indonesian_analyzer, prestem
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
+# Bumped when what the index holds for the same catalog changes (analysis, fields): an index of
+# another format is rebuilt from the catalog on the next sync.
+INDEX_FORMAT = "2"
+_FORMAT_FILE = "FORMAT"
 
 
 def schema() -> Schema:
@@ -63,7 +67,16 @@ def open_index(directory: Path, create: bool = True):
     if not create:
         raise LibraryError(f"{directory}: no search index; run `himpun reindex`")
     directory.mkdir(parents=True, exist_ok=True)
-    return windex.create_in(directory, schema(), indexname=INDEX_NAME)
+    ix = windex.create_in(directory, schema(), indexname=INDEX_NAME)
+    (directory / _FORMAT_FILE).write_text(INDEX_FORMAT)
+    return ix
+
+
+def _format(directory: Path) -> str | None:
+    try:
+        return (directory / _FORMAT_FILE).read_text().strip()
+    except OSError:
+        return None
 
 
 @dataclass
@@ -76,8 +89,8 @@ class SyncResult:
 def sync(catalog: Catalog, directory: Path) -> SyncResult:
     """Bring the index in line with the catalog; a no-op when it already is.
     An index made with an older schema is rebuilt from the catalog."""
-    if windex.exists_in(directory, INDEX_NAME) and \
-            set(open_index(directory).schema.names()) != set(schema().names()):
+    directory = Path(directory)
+    if windex.exists_in(directory, INDEX_NAME) and _format(directory) != INDEX_FORMAT:
         return rebuild(catalog, directory)
     deletions = catalog.pending_deletions()
     pending = catalog.unindexed()

@@ -1,10 +1,11 @@
-"""Query expansion with the synonym table (himpun/data/synonyms.tsv).
+"""Synonyms (himpun/data/synonyms.tsv), as one term per group.
 
-A phrase of a group in the query, outside quotes and `field:value` terms,
-becomes an OR of the whole group: `sanksi medsos` ->
-`(sanksi OR hukuman) (medsos OR "media sosial" OR "sosial media")`. The
-index stays as it is; expansion at query time keeps it small and lets the
-table change without a rebuild.
+When a text is indexed, every phrase of a group also yields the group's own
+term at its place (`media sosial` -> also `syn_medsos`, spanning both
+words); in a query, a phrase of a group outside quotes and `field:value`
+terms becomes that term: `sanksi medsos` -> `syn_sanksi syn_medsos`. A group
+is then one posting list, not an OR of phrases, which keeps queries fast;
+a changed table needs `himpun reindex`.
 """
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ def _finder() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return rx, by_phrase
 
 
+def term_of(group: tuple[str, ...]) -> str:
+    """The index term of a group: `syn_` and its first phrase."""
+    return "syn_" + group[0].replace(" ", "_")
+
+
+@lru_cache(maxsize=1)
+def phrase_terms() -> dict[tuple[str, ...], str]:
+    """Each phrase of every group, as a tuple of lowercase words, and the
+    group's term (for the index-time filter)."""
+    return {tuple(p.split()): term_of(g) for g in groups() for p in g}
+
+
+MAX_WORDS = max(len(p.split()) for g in groups() for p in g)
+
+
 def expand(query: str) -> str:
     rx, by_phrase = _finder()
     protected = [m.span() for m in _PROTECTED.finditer(query)]
@@ -37,9 +53,8 @@ def expand(query: str) -> str:
     for m in rx.finditer(query):
         if any(s <= m.start() < e for s, e in protected):
             continue
-        group = by_phrase[" ".join(m.group(0).lower().split())]
         out.append(query[last:m.start()])
-        out.append("(" + " OR ".join(f'"{p}"' if " " in p else p for p in group) + ")")
+        out.append(term_of(by_phrase[" ".join(m.group(0).lower().split())]))
         last = m.end()
     out.append(query[last:])
     return "".join(out)
