@@ -116,3 +116,12 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     assert doc.clauses and all(c.context == "" and c.marker == "" and c.applies_to == [] for c in doc.clauses)
     assert catalog.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     catalog.close()
+
+
+def test_an_index_of_another_format_is_rebuilt_from_the_catalog(library, sample_dir):
+    library.ingest([sample_dir])
+    before = library.search("medsos").total
+    (library.index_dir / "FORMAT").write_text("1")  # as an older Himpun, or another synonym table, left it
+    assert library.sync_index().added_documents == 3  # rebuilt
+    assert (library.index_dir / "FORMAT").read_text() != "1"
+    assert library.search("medsos").total == before > 0

@@ -9,8 +9,10 @@ empty index.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +26,19 @@ from himpun.index.analysis import indonesian_analyzer, prestem
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
-# Bumped when what the index holds for the same catalog changes (analysis, fields): an index of
-# another format is rebuilt from the catalog on the next sync.
-INDEX_FORMAT = "2"
+# Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
+# names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
+# an index of another format is rebuilt from the catalog on the next sync.
+INDEX_VERSION = "2"
+_ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
 _FORMAT_FILE = "FORMAT"
+
+
+def index_format() -> str:
+    digest = hashlib.sha256()
+    for name in _ANALYSIS_TABLES:
+        digest.update(resources.files("himpun.data").joinpath(name).read_bytes())
+    return f"{INDEX_VERSION}:{digest.hexdigest()[:16]}"
 
 
 def schema() -> Schema:
@@ -68,7 +79,7 @@ def open_index(directory: Path, create: bool = True):
         raise LibraryError(f"{directory}: no search index; run `himpun reindex`")
     directory.mkdir(parents=True, exist_ok=True)
     ix = windex.create_in(directory, schema(), indexname=INDEX_NAME)
-    (directory / _FORMAT_FILE).write_text(INDEX_FORMAT)
+    (directory / _FORMAT_FILE).write_text(index_format())
     return ix
 
 
@@ -90,7 +101,7 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
     """Bring the index in line with the catalog; a no-op when it already is.
     An index made with an older schema is rebuilt from the catalog."""
     directory = Path(directory)
-    if windex.exists_in(directory, INDEX_NAME) and _format(directory) != INDEX_FORMAT:
+    if windex.exists_in(directory, INDEX_NAME) and _format(directory) != index_format():
         return rebuild(catalog, directory)
     deletions = catalog.pending_deletions()
     pending = catalog.unindexed()
