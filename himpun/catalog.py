@@ -245,8 +245,9 @@ class Catalog:
         return [Page(r["number"], r["text"], bool(r["ocr"]), r["confidence"])
                 for r in self.db.execute("SELECT * FROM pages WHERE doc = ? ORDER BY number", (row,))]
 
-    def document(self, row: int) -> Document | None:
-        """A stored document as a record, with its pages, clauses and citations."""
+    def document(self, row: int, pages: bool = True) -> Document | None:
+        """A stored document as a record, with its clauses and citations, and
+        its pages unless `pages` is False (the index needs no page text)."""
         d = self.document_row(row)
         if d is None:
             return None
@@ -254,7 +255,7 @@ class Catalog:
                         issuer=d["issuer"], issuers=json.loads(d["issuers"] or "[]"), region=d["region"],
                         province=d["province"], numbers=json.loads(d["numbers"] or "[]"), date=d["date"],
                         dates=json.loads(d["dates"] or "[]"), citations=self.citations_of(row),
-                        pages=self.pages_of(row), clauses=self.clauses_of(row), url=d["url"],
+                        pages=self.pages_of(row) if pages else [], clauses=self.clauses_of(row), url=d["url"],
                         format=d["format"])
 
     def document_rows(self) -> list[int]:

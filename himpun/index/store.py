@@ -163,7 +163,7 @@ def clause_fields(catalog: Catalog, row: int):
     d = catalog.document_row(row)
     if d is None:
         return
-    doc = catalog.document(row)
+    doc = catalog.document(row, pages=False)
     keys = [c.key.lower() for c in doc.citations] + [n.lower() for n in doc.numbers]
     for c in doc.clauses:
         yield dict(
