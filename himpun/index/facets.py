@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from operator import itemgetter
 
+from himpun.index.searchers import state
+
 SINGLE = ("region", "province", "kind", "issuer", "year")
 MULTI = {"category": "category_set", "sanction": "sanction_set", "severity": "severity_set"}
 
@@ -21,8 +23,7 @@ _columns: dict[tuple[str, int], dict[str, list]] = {}
 
 def columns(searcher) -> dict[str, list]:
     """Every facet column of the searcher's index, as lists by document number."""
-    ix = searcher._ix if hasattr(searcher, "_ix") else None
-    key = (str(getattr(getattr(ix, "storage", None), "folder", id(searcher))), searcher.reader().generation())
+    key = state(searcher._ix)
     cached = _columns.get(key)
     if cached is None:
         reader = searcher.reader()

@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 
-from whoosh import highlight, sorting
+from whoosh import collectors, highlight, sorting
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
-from whoosh.query import And, AndMaybe, Every, FuzzyTerm, Or, Term
+from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, FuzzyTerm, Or, Term
 
 from himpun.data import words
 from himpun.errors import QueryError
@@ -24,6 +24,7 @@ from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.index.facets import count as count_facets
+from himpun.index.searchers import searcher as open_searcher
 from himpun.index.synonyms import expand
 
 # plain words are looked for in the clause text and its topic words; the document title (which would
@@ -226,20 +227,38 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
     if facets:
         groupedby = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count)
                      for name in FACETS}
-    with ix.searcher() as searcher:
-        if by_document:
-            return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
-        # every match, unscored, for the count and the facets; then only the top of the ranking is scored
-        docnums = list(searcher.docs_for_query(And([q, flt]) if flt else q))
-        limit = max(1, limit)
-        pages = max(1, -(-len(docnums) // limit))
-        page = min(max(1, page), pages)
-        results = searcher.search(q, limit=page * limit, filter=flt)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-        results.formatter = _Marker()
-        hits = [_hit(results[i]) for i in range((page - 1) * limit, min(page * limit, results.scored_length()))]
-        return SearchResult(query=query, total=len(docnums), page=page, pages=pages, hits=hits,
-                            facets=count_facets(searcher, docnums, FACETS) if facets else {})
+    searcher = open_searcher(ix)
+    if by_document:
+        return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
+    # one pass over the matches: every one is counted (for the total and the facets), only the best are kept
+    limit = max(1, limit)
+    collector = _CountingTop(limit=max(1, page) * limit)
+    searcher.search_with_collector(And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q, collector)
+    docnums = collector.docnums
+    pages = max(1, -(-len(docnums) // limit))
+    page = min(max(1, page), pages)
+    results = collector.results()
+    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+    results.formatter = _Marker()
+    hits = [_hit(results[i]) for i in range((page - 1) * limit, min(page * limit, results.scored_length()))]
+    return SearchResult(query=query, total=len(docnums), page=page, pages=pages, hits=hits,
+                        facets=count_facets(searcher, docnums, FACETS) if facets else {})
+
+
+class _CountingTop(collectors.TopCollector):
+    """The top `limit` matches by score, and the numbers of all matches. Block
+    skipping is off: a match that cannot rank must still be counted."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False, replace=0)
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum):
+        self.docnums.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
 
 
 def _facet_counts(results, groupedby) -> dict[str, list[tuple[str, int]]]:

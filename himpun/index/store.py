@@ -23,6 +23,7 @@ from whoosh.writing import LockError
 from himpun.catalog import Catalog
 from himpun.errors import LibraryError
 from himpun.index.analysis import indonesian_analyzer, prestem
+from himpun.index.searchers import forget
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
@@ -152,6 +153,7 @@ def _procs(catalog: Catalog, pending: list[int]) -> int:
 def rebuild(catalog: Catalog, directory: Path) -> SyncResult:
     """Throw the index away and build it again from the catalog."""
     directory = Path(directory)
+    forget(directory)
     if directory.exists():
         shutil.rmtree(directory)
     catalog.mark_all_unindexed()
