@@ -20,7 +20,7 @@ from himpun import PARSER_VERSION
 from himpun.errors import LibraryError
 from himpun.records import Citation, Clause, Document, Page, Sanction
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -71,6 +71,27 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     sha256 TEXT, status TEXT NOT NULL, reason TEXT
 );
 CREATE TABLE IF NOT EXISTS index_deletions (doc INTEGER PRIMARY KEY);
+-- cross-references (himpun/xref), kept per document and removed with it
+CREATE TABLE IF NOT EXISTS xref_done (doc INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS xref_facts (
+    doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    clause TEXT NOT NULL, category TEXT NOT NULL, sanction TEXT, severity TEXT, rank INTEGER NOT NULL,
+    source TEXT, via TEXT
+);
+CREATE INDEX IF NOT EXISTS xref_facts_category ON xref_facts(category);
+CREATE INDEX IF NOT EXISTS xref_facts_doc ON xref_facts(doc);
+CREATE TABLE IF NOT EXISTS clause_bands (
+    band INTEGER NOT NULL, clause TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS clause_bands_band ON clause_bands(band);
+CREATE INDEX IF NOT EXISTS clause_bands_doc ON clause_bands(doc);
+CREATE TABLE IF NOT EXISTS clause_links (
+    a TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL, PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS clause_links_b ON clause_links(b);
 """
 
 
@@ -79,6 +100,7 @@ _MIGRATIONS = {
     2: ["ALTER TABLE clauses ADD COLUMN context TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE clauses ADD COLUMN marker TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE clauses ADD COLUMN applies_to TEXT NOT NULL DEFAULT '[]'"],
+    3: [],  # the cross-reference tables, created above; filled by himpun/xref on the next sync
 }
 
 

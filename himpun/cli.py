@@ -279,6 +279,63 @@ def _bold(snippet: str, color: bool) -> str:
 
 
 @cli.command()
+@click.option("--category", help="Only this prohibition category (slug, e.g. social-media-engagement).")
+@click.option("--region", help="Only this region (canonical name or short form; nasional).")
+@click.option("--province", help="Only regions of this province.")
+@click.option("--kind", type=click.Choice(["circular", "decree", "regulation", "pact", "news", "other"]))
+@click.option("--year", help="Only documents dated in this year.")
+@click.option("--divergent", is_flag=True,
+              help="Per category, the regions whose sanction differs from the national rule or from each other.")
+@click.option("--gaps", "gaps_region", metavar="REGION",
+              help="The prohibitions of the national list that REGION's documents do not cover.")
+@click.option("--citations", is_flag=True,
+              help="Cited regulations: shared legal bases, documents citing replaced regulations.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.pass_context
+def xref(ctx, category, region, province, kind, year, divergent, gaps_region, citations, fmt):
+    """Cross-reference regions: which region prohibits what, with which
+    sanction (the heaviest it states), on which documents. Each cell names
+    the clause behind it, which `himpun show` opens.
+
+    \b
+    Examples:
+      himpun xref                              (region by category matrix)
+      himpun xref --category social-media-engagement --format csv
+      himpun xref --divergent                  (regions apart from the national rule)
+      himpun xref --gaps Sidrap                (national prohibitions Sidrap leaves out)
+      himpun xref --citations --format json    (legal bases; replaced regulations)
+    """
+    from himpun.xref import render
+    lib = _library(ctx)
+    filters = dict(category=category, region=region, province=province, kind=kind, year=year)
+    if gaps_region:
+        from himpun.library import canonical_region
+        name = canonical_region(gaps_region)
+        found = lib.gaps(name)
+        click.echo(render.as_json([g.__dict__ for g in found]) if fmt == "json" else render.gaps_text(name, found))
+    elif citations:
+        graph = lib.citations(region=region, province=province, kind=kind, year=year)
+        click.echo(render.as_json(graph.to_dict()) if fmt == "json" else render.citations_text(graph))
+    elif divergent:
+        found = lib.divergences(**filters)
+        if fmt == "json":
+            click.echo(render.as_json([d.to_dict() for d in found]))
+        elif fmt == "csv":
+            click.echo(render.matrix_csv([c for d in found for c in ([d.national] if d.national else []) + d.cells]),
+                       nl=False)
+        else:
+            click.echo(render.divergence_text(found))
+    else:
+        cells = lib.matrix(**filters)
+        if fmt == "json":
+            click.echo(render.as_json([c.to_dict() for c in cells]))
+        elif fmt == "csv":
+            click.echo(render.matrix_csv(cells), nl=False)
+        else:
+            click.echo(render.matrix_table(cells))
+
+
+@cli.command()
 @click.argument("ident")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 @click.pass_context
@@ -290,12 +347,15 @@ def show(ctx, ident, as_json):
       himpun show 3f2a9c01b7de-004     (a clause: its document and neighbours)
       himpun show 3f2a9c01b7de         (a document: metadata and clauses)
     """
-    item = _library(ctx).show(ident)
+    lib = _library(ctx)
+    item = lib.show(ident)
     if isinstance(item, ClauseView):
+        same = lib.similar(item.clause.id)
         if as_json:
             click.echo(json.dumps({"clause": item.clause.to_dict(), "document": _doc_meta(item.document),
                                    "before": [c.to_dict() for c in item.before],
-                                   "after": [c.to_dict() for c in item.after]}, ensure_ascii=False, indent=2))
+                                   "after": [c.to_dict() for c in item.after], "same_rule_elsewhere": same},
+                                  ensure_ascii=False, indent=2))
             return
         c = item.clause
         _print_document(item.document, clauses=False)
@@ -310,6 +370,11 @@ def show(ctx, ident, as_json):
                    + (f"; sanction: {_sanctions(c)}" if c.sanctions else ""))
         for other in item.after:
             click.echo(click.style(f"  {other.id}  {other.text}", dim=True))
+        if same:
+            click.echo("\nThe same rule elsewhere:")
+            for o in same:
+                click.echo(f"  {o['clause']}  {o['region'] or '-'}, {o['kind']} {o['number'] or ''} "
+                           f"(similarity {o['similarity']:.2f}): {o['text'][:120]}")
     elif as_json:
         click.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
     else:

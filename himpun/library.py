@@ -25,6 +25,7 @@ from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import Clause, Document
+from himpun import xref
 
 ENV_VAR = "HIMPUN_LIBRARY"
 
@@ -72,6 +73,7 @@ class Library:
         with OcrContext(mode=ocr, jobs=jobs or default_jobs()) as ocr_context:
             report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context)
         self.sync_index()
+        xref.sync(self.catalog)
         return report
 
     def sync_index(self) -> SyncResult:
@@ -125,6 +127,39 @@ class Library:
     def show(self, ident: str) -> ClauseView | Document:
         """A clause (id like `3f2a9c01b7de-004`) or a document (its id)."""
         return self.clause(ident) if "-" in ident else self.document(ident)
+
+    # -- cross-references -----------------------------------------------------
+
+    def _xref_filters(self, filters: dict) -> dict:
+        xref.sync(self.catalog)
+        out = {k: v for k, v in filters.items() if v}
+        if out.get("region"):
+            out["region"] = canonical_region(out["region"])
+        if out.get("province"):
+            out["province"] = canonical_region(out["province"], level="provinsi")
+        return out
+
+    def matrix(self, **filters: str | None) -> list[xref.Cell]:
+        """Region by category: the heaviest sanction each region attaches.
+        Filters: category, region, province, kind, year."""
+        return xref.matrix(self.catalog, **self._xref_filters(filters))
+
+    def divergences(self, **filters: str | None) -> list[xref.Divergence]:
+        """Per category, the regions whose sanction differs from the national rule or from each other."""
+        return xref.divergences(self.catalog, **self._xref_filters(filters))
+
+    def gaps(self, region: str) -> list[xref.Gap]:
+        """The national list's prohibitions that no document of `region` covers."""
+        return xref.gaps(self.catalog, self._xref_filters({"region": region})["region"])
+
+    def citations(self, **filters: str | None) -> xref.citations.CitationGraph:
+        """Regulations cited per document, shared legal bases, citations of replaced regulations."""
+        return xref.citation_graph(self.catalog, **self._xref_filters(filters))
+
+    def similar(self, clause_id: str) -> list[dict]:
+        """The same rule in other documents (near-duplicate clauses)."""
+        xref.sync(self.catalog)
+        return xref.similar_to(self.catalog, clause_id)
 
     def stats(self) -> dict:
         c = self.catalog

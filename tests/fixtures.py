@@ -51,3 +51,54 @@ NEWS_HTML_PACITAN = """<!DOCTYPE html>
 <div id="comments"><h3>Tinggalkan Balasan</h3><form><textarea></textarea></form></div>
 </body></html>
 """
+
+
+# Three circulars for the cross-reference tests: a national rule and two regions that depart from it
+XREF_SLEMAN = """PEMERINTAH KABUPATEN SLEMAN
+SURAT EDARAN BUPATI SLEMAN
+NOMOR 800.1/2291/BKPP/2024
+TENTANG NETRALITAS APARATUR SIPIL NEGARA DALAM PEMILIHAN KEPALA DAERAH TAHUN 2024
+
+Berdasarkan Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil, dengan ini disampaikan hal-hal sebagai berikut:
+1. ASN dilarang:
+a. memasang spanduk, baliho, atau alat peraga lainnya terkait pasangan calon;
+b. memberikan tanda suka, komentar, atau membagikan unggahan pasangan calon di media sosial;
+c. menghadiri deklarasi pasangan calon.
+2. ASN yang melanggar ketentuan angka 1 huruf a dan huruf b dijatuhi hukuman disiplin berat berupa pembebasan dari jabatan.
+3. ASN yang melanggar ketentuan angka 1 huruf c dijatuhi sanksi moral berupa pernyataan secara terbuka.
+
+Ditetapkan di Sleman
+pada tanggal 2 September 2024
+BUPATI SLEMAN,
+KUSTINI
+"""
+
+XREF_MADIUN = """PEMERINTAH KOTA MADIUN
+SURAT EDARAN WALI KOTA MADIUN
+NOMOR 100.3.4/512/BKPSDM/2024
+TENTANG NETRALITAS PEGAWAI APARATUR SIPIL NEGARA
+
+Sesuai Peraturan Pemerintah Nomor 53 Tahun 2010 tentang Disiplin Pegawai Negeri Sipil, disampaikan:
+1. ASN dilarang memasang spanduk, baliho, atau alat peraga lainnya terkait pasangan calon, dan pelanggaran atas larangan ini dijatuhi hukuman disiplin sedang berupa pemotongan tunjangan kinerja sebesar 25% selama 6 bulan.
+2. ASN dilarang menggunakan fasilitas negara untuk kepentingan kampanye.
+
+Ditetapkan di Madiun
+pada tanggal 9 September 2024
+WALI KOTA MADIUN,
+MAIDI
+"""
+
+XREF_NATIONAL = """KEMENTERIAN PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI REPUBLIK INDONESIA
+SURAT EDARAN MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI
+NOMOR 1 TAHUN 2023
+TENTANG NETRALITAS PEGAWAI APARATUR SIPIL NEGARA
+
+Berdasarkan Keputusan Bersama Nomor 2 Tahun 2022, disampaikan:
+1. ASN dilarang memasang spanduk, baliho, atau alat peraga lainnya terkait bakal calon, dan ASN yang melanggar dijatuhi hukuman disiplin berat.
+2. ASN dilarang memberikan tanda suka, komentar, atau membagikan unggahan bakal calon di media sosial, dan ASN yang melanggar dijatuhi sanksi moral berupa pernyataan secara tertutup.
+
+Ditetapkan di Jakarta
+pada tanggal 1 Agustus 2023
+MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI,
+ABDULLAH AZWAR ANAS
+"""

@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 from himpun.index import open_index
+from himpun.library import Library
 from tests.fixtures import CIRCULAR_GOWA
 
 
@@ -107,6 +108,9 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     db = sqlite3.connect(path)
     for column in ("context", "marker", "applies_to"):
         db.execute(f"ALTER TABLE clauses DROP COLUMN {column}")
+    for table in ("xref_done", "xref_facts", "clause_bands", "clause_links"):  # schema 3
+        db.execute(f"DROP TABLE {table}")
+    db.execute("DELETE FROM meta WHERE key = 'xref_version'")
     db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     db.commit()
     db.close()
@@ -116,6 +120,10 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     assert doc.clauses and all(c.context == "" and c.marker == "" and c.applies_to == [] for c in doc.clauses)
     assert catalog.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     catalog.close()
+    # the cross-references of documents stored before schema 3 are made on the next use
+    reopened = Library(library.root)
+    assert {c.region for c in reopened.matrix()} == {"Kabupaten Gowa"}
+    reopened.close()
 
 
 def test_an_index_of_another_format_is_rebuilt_from_the_catalog(library, sample_dir):

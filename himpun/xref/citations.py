@@ -1,0 +1,83 @@
+"""The citation graph: which regulations each document cites, which regions
+share a legal basis, and which documents cite a regulation that was replaced
+(himpun/data/regulations.tsv, column "replaced by": UU 5/2014 by UU 20/2023,
+PP 53/2010 by PP 94/2021, ...)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from himpun.data import load_table
+
+
+@lru_cache(maxsize=1)
+def replacements() -> dict[str, str]:
+    """Key -> the key of the regulation that replaced it."""
+    return {row[0].strip(): row[2].strip() for row in load_table("regulations.tsv")
+            if len(row) > 2 and row[2].strip() not in ("", "-")}
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    return {row[0].strip(): row[1].strip() for row in load_table("regulations.tsv") if len(row) > 1}
+
+
+def current(key: str) -> str:
+    """The regulation in force that a key leads to (following replacements)."""
+    seen = set()
+    while key in replacements() and key not in seen:
+        seen.add(key)
+        key = replacements()[key]
+    return key
+
+
+@dataclass
+class CitingDocument:
+    doc_id: str
+    region: str | None
+    kind: str
+    number: str | None
+    date: str | None
+    path: str
+    keys: list[str]
+    # cited keys that were replaced -> the replacement, and whether the document also cites it
+    replaced: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class CitationGraph:
+    documents: list[CitingDocument]
+    shared: dict[str, list[str]]  # key -> regions whose documents cite it
+    flagged: list[CitingDocument]  # documents citing a replaced regulation
+
+    def to_dict(self) -> dict:
+        from dataclasses import asdict
+        return {"documents": [asdict(d) for d in self.documents], "shared_basis": self.shared,
+                "flagged": [d.doc_id for d in self.flagged],
+                "titles": {k: titles().get(k) for k in self.shared}}
+
+
+def citation_graph(catalog, *, region=None, province=None, kind=None, year=None) -> CitationGraph:
+    where, args = [], []
+    for column, value in (("region", region), ("province", province), ("kind", kind), ("year", year)):
+        if value:
+            where.append(f"d.{column} = ?")
+            args.append(int(value) if column == "year" else value)
+    rows = catalog.db.execute(
+        "SELECT d.id, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path, group_concat(DISTINCT c.key) "
+        "FROM documents d JOIN citations c ON c.doc = d.id"
+        + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY d.id ORDER BY d.region, d.date, d.doc_id",
+        args).fetchall()
+    docs, shared = [], {}
+    for r in rows:
+        keys = sorted(set((r[7] or "").split(",")) - {""})
+        replaced = {k: {"by": current(k), "also_cites_replacement": current(k) in keys}
+                    for k in keys if k in replacements()}
+        docs.append(CitingDocument(r[1], r[2], r[3], (json.loads(r[4] or "[]") or [None])[0], r[5], r[6], keys,
+                                   replaced))
+        for k in keys:
+            if r[2] and r[2] not in shared.setdefault(k, []):
+                shared[k].append(r[2])
+    shared = dict(sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+    return CitationGraph(docs, shared, [d for d in docs if d.replaced])

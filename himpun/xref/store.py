@@ -1,0 +1,81 @@
+"""Keeping the cross-reference tables of the catalog up to date, one
+document at a time.
+
+For each document not yet cross-referenced: one fact per (prohibition
+clause, category) with the heaviest sanction that applies to it and the
+clause that states that sanction (the prohibition itself, a sanction clause
+that names it, or, when it has none, a sanction clause of the same document
+that names no item: "ASN yang melanggar ketentuan di atas dijatuhi ...");
+the clause's MinHash bands; links to similar clauses of other documents.
+A document's rows go with it (foreign keys cascade), so replacing or
+removing a document needs no recomputation of the others. Everything is
+redone once when `XREF_VERSION` changes.
+"""
+from __future__ import annotations
+
+from himpun.catalog import Catalog
+from himpun.records import Clause, Sanction
+from himpun.xref.rules import rank
+from himpun.xref.similar import link_document
+
+XREF_VERSION = "1"
+
+
+def sync(catalog: Catalog) -> int:
+    """Cross-reference every document that is not yet; the number done."""
+    db = catalog.db
+    version = db.execute("SELECT value FROM meta WHERE key = 'xref_version'").fetchone()
+    if version is None or version[0] != XREF_VERSION:
+        with catalog.transaction():
+            for table in ("xref_done", "xref_facts", "clause_bands", "clause_links"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('xref_version', ?)", (XREF_VERSION,))
+    pending = [r[0] for r in db.execute(
+        "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE x.doc IS NULL ORDER BY d.id")]
+    for row in pending:
+        update(catalog, row)
+    return len(pending)
+
+
+def update(catalog: Catalog, row: int) -> None:
+    """Cross-reference one document (atomic)."""
+    clauses = catalog.clauses_of(row)
+    with catalog.transaction() as db:
+        db.execute("DELETE FROM xref_facts WHERE doc = ?", (row,))
+        db.execute("DELETE FROM clause_bands WHERE doc = ?", (row,))
+        db.executemany("INSERT INTO xref_facts VALUES (?,?,?,?,?,?,?,?)",
+                       [(row, *fact) for fact in facts(clauses)])
+        link_document(db, row, [(c.id, c.text) for c in clauses if c.kind == "prohibition"])
+        db.execute("INSERT OR REPLACE INTO xref_done VALUES (?)", (row,))
+
+
+def facts(clauses: list[Clause]) -> list[tuple]:
+    """(clause, category, sanction, severity, rank, source clause, via) for
+    every category of every prohibition of one document."""
+    named_by: dict[str, list[Clause]] = {}  # prohibition id -> the sanction clauses that name it
+    general: list[tuple[Sanction, str]] = []  # sanctions of clauses that name no item
+    for c in clauses:
+        if c.kind != "sanction":
+            continue
+        for pid in c.applies_to:
+            named_by.setdefault(pid, []).append(c)
+        if not c.applies_to:
+            general += [(s, c.id) for s in c.sanctions]
+    out = []
+    for c in clauses:
+        if c.kind != "prohibition":
+            continue
+        if c.sanctions:
+            best = max(c.sanctions, key=lambda s: rank(s.type, s.severity))
+            # the clause that states it: a sanction clause naming this one, else this one
+            source = next((s.id for s in named_by.get(c.id, []) if best in s.sanctions), c.id)
+            via = "clause" if source == c.id else "reference"
+        elif general:
+            best, source = max(general, key=lambda t: rank(t[0].type, t[0].severity))
+            via = "document"
+        else:
+            best, source, via = None, None, None
+        for cat in c.categories:
+            out.append((c.id, cat, best.type if best else None, best.severity if best else None,
+                        rank(best.type, best.severity) if best else 0, source, via))
+    return out

@@ -1,0 +1,176 @@
+"""Cross-references over a real catalog: the region-by-category matrix,
+divergences from the national rule, gaps, the citation graph with replaced
+regulations, the same rule in other regions, incremental upkeep."""
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from himpun.cli import cli
+from himpun.records import Sanction
+from himpun.xref.rules import differs, rank
+from himpun.xref.similar import content_words, jaccard
+from tests.fixtures import XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
+
+
+@pytest.fixture
+def regions(library, tmp_path):
+    d = tmp_path / "xref"
+    d.mkdir()
+    (d / "se_sleman.txt").write_text(XREF_SLEMAN, encoding="utf-8")
+    (d / "se_madiun.txt").write_text(XREF_MADIUN, encoding="utf-8")
+    (d / "se_menpan.txt").write_text(XREF_NATIONAL, encoding="utf-8")
+    library.ingest([d])
+    return library
+
+
+def _cells(lib, **filters):
+    return {(c.region, c.category): (c.sanction, c.severity) for c in lib.matrix(**filters)}
+
+
+def test_matrix_cells_are_the_heaviest_sanction_each_region_states(regions):
+    assert _cells(regions) == {
+        ("nasional", "campaign-materials"): ("disciplinary", "berat"),
+        ("nasional", "social-media-engagement"): ("moral-sanction", None),
+        ("Kabupaten Sleman", "campaign-materials"): ("release-from-position", "berat"),
+        ("Kabupaten Sleman", "social-media-engagement"): ("release-from-position", "berat"),
+        ("Kabupaten Sleman", "declaration-attendance"): ("moral-sanction", None),
+        ("Kota Madiun", "campaign-materials"): ("allowance-cut", "sedang"),
+        ("Kota Madiun", "state-facilities"): (None, None),  # prohibited, no sanction stated
+    }
+
+
+def test_matrix_cells_name_their_sources(regions):
+    cell = next(c for c in regions.matrix(region="Sleman") if c.category == "social-media-engagement")
+    src = cell.source
+    # the prohibition and the sanction clause that names it ("melanggar ketentuan angka 1 huruf a dan huruf b")
+    assert "tanda suka" in regions.clause(src.clause).clause.text
+    assert src.via == "reference" and "pembebasan dari jabatan" in regions.clause(src.sanction_clause).clause.text
+    assert src.number == "800.1/2291/BKPP/2024" and src.date == "2024-09-02" and src.page == 1
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"category": "campaign-materials"}, {"nasional", "Kabupaten Sleman", "Kota Madiun"}),
+    ({"province": "Jatim"}, {"Kota Madiun"}),
+    ({"region": "Kab. Sleman"}, {"Kabupaten Sleman"}),
+    ({"year": "2023"}, {"nasional"}),
+    ({"kind": "news"}, set()),
+])
+def test_matrix_filters(regions, filters, expected):
+    assert {region for region, _ in _cells(regions, **filters)} == expected
+
+
+def test_divergences_from_the_national_rule(regions):
+    found = {d.category: d for d in regions.divergences()}
+    assert set(found) == {"campaign-materials", "social-media-engagement"}
+    materials = found["campaign-materials"]
+    assert (materials.national.sanction, materials.national.severity) == ("disciplinary", "berat")
+    assert [c.region for c in materials.cells] == ["Kota Madiun"]  # Sleman's berat agrees
+    assert materials.direction == {"Kota Madiun": "lighter"}
+    assert "hukuman disiplin sedang" in materials.cells[0].source.quote
+    engagement = found["social-media-engagement"]
+    assert engagement.direction == {"Kabupaten Sleman": "heavier"}
+
+
+def test_gaps_list_national_prohibitions_a_region_leaves_out(regions):
+    madiun = {g.category: g for g in regions.gaps("Kota Madiun")}
+    assert "campaign-materials" not in madiun and "state-facilities" not in madiun
+    assert "social-media-engagement" in madiun and madiun["social-media-engagement"].covered_by == ["Kabupaten Sleman"]
+    assert madiun["social-media-engagement"].basis == ["SKB 2/2022"]
+    assert "partisanship-general" not in madiun and "discriminatory-service" not in madiun  # not forms of violation
+
+
+def test_citation_graph_flags_replaced_regulations(regions):
+    graph = regions.citations()
+    flagged = {d.region: d.replaced for d in graph.flagged}
+    assert flagged == {"Kota Madiun": {"PP 53/2010": {"by": "PP 94/2021", "also_cites_replacement": False}}}
+    assert graph.shared["PP 94/2021"] == ["Kabupaten Sleman"]
+
+
+def test_the_same_rule_in_other_regions_is_linked(regions):
+    sleman = next(c for c in regions.matrix(region="Sleman") if c.category == "campaign-materials").source.clause
+    same = regions.similar(sleman)
+    assert {s["region"] for s in same} == {"Kota Madiun", "nasional"}
+    assert all(0.6 <= s["similarity"] <= 1 for s in same)
+    out = CliRunner().invoke(cli, ["--library", str(regions.root), "show", sleman])
+    assert out.exit_code == 0 and "The same rule elsewhere:" in out.output and "Kota Madiun" in out.output
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("memasang spanduk, baliho, atau alat peraga lainnya terkait pasangan calon",
+     "d. memasang spanduk, baliho, atau alat peraga lainnya terkait bakal calon;", True),
+    ("menjadi anggota atau pengurus partai politik", "1. menjadi anggota atau pengurus partai politik;", True),
+    ("memasang spanduk, baliho, atau alat peraga lainnya terkait pasangan calon",
+     "memberikan tanda suka, komentar, atau membagikan unggahan pasangan calon di media sosial", False),
+])
+def test_near_duplicates(a, b, same):
+    assert (jaccard(content_words(a), content_words(b)) >= 0.6) is same
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (("disciplinary", "berat"), ("dismissal-dishonourable", "berat"), False),  # a form of the same level
+    (("allowance-cut", "sedang"), ("disciplinary", "berat"), True),
+    (("moral-sanction", None), ("disciplinary", "berat"), True),
+    (("unspecified", None), ("disciplinary", "berat"), False),  # "sanksi sesuai ketentuan" contradicts nothing
+])
+def test_sanctions_differ(a, b, expected):
+    assert differs(a, b) is expected
+
+
+def test_rank_orders_by_severity_then_type():
+    order = [Sanction("unspecified"), Sanction("moral-sanction"), Sanction("written-reprimand", "ringan"),
+             Sanction("allowance-cut", "sedang"), Sanction("disciplinary", "berat"),
+             Sanction("dismissal-dishonourable", "berat")]
+    assert sorted(order, key=lambda s: rank(s.type, s.severity)) == order
+
+
+def test_updates_are_incremental_and_follow_replacements(regions, tmp_path):
+    from himpun.xref import sync
+    db = regions.catalog.db
+    facts = lambda: {tuple(r) for r in db.execute("SELECT d.path, f.clause, f.category, f.sanction FROM xref_facts f "  # noqa: E731
+                                                  "JOIN documents d ON d.id = f.doc")}
+    before = facts()
+    madiun = tmp_path / "xref" / "se_madiun.txt"
+    # the same file, changed: its new parse replaces the old, with a heavier sanction
+    madiun.write_text(XREF_MADIUN.replace("hukuman disiplin sedang berupa pemotongan tunjangan kinerja sebesar 25% "
+                                          "selama 6 bulan", "hukuman disiplin berat berupa penurunan jabatan"),
+                      encoding="utf-8")
+    regions.ingest([madiun])
+    after = facts()
+    assert {r for r in after if not r[0].endswith("se_madiun.txt")} == \
+        {r for r in before if not r[0].endswith("se_madiun.txt")}  # the others untouched
+    assert ("campaign-materials", "position-demotion") in {(r[2], r[3]) for r in after if r[0].endswith("se_madiun.txt")}
+    assert ("campaign-materials", "allowance-cut") not in {(r[2], r[3]) for r in after}
+    assert _cells(regions)[("Kota Madiun", "campaign-materials")] == ("position-demotion", "berat")
+    assert db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 3
+    # links of the replaced clauses went with them; the new clause is linked again
+    assert db.execute("SELECT count(*) FROM clause_links WHERE a NOT IN (SELECT id FROM clauses) "
+                      "OR b NOT IN (SELECT id FROM clauses)").fetchone()[0] == 0
+    assert {s["region"] for s in regions.similar(
+        next(c for c in regions.matrix(region="Kota Madiun") if c.category == "campaign-materials").source.clause)} \
+        == {"Kabupaten Sleman", "nasional"}
+    # only what is not yet cross-referenced is done
+    assert sync(regions.catalog) == 0
+    db.execute("DELETE FROM xref_done WHERE doc = (SELECT min(id) FROM documents)")
+    assert sync(regions.catalog) == 1 and facts() == after
+
+
+def test_cli_xref_formats(regions):
+    run = lambda *args: CliRunner().invoke(cli, ["--library", str(regions.root), "xref", *args])  # noqa: E731
+    table = run()
+    assert table.exit_code == 0 and "Kabupaten Sleman" in table.output and "B release-from-position" in table.output
+    rows = list(csv.DictReader(io.StringIO(run("--format", "csv").output)))
+    assert {(r["region"], r["category"], r["severity"]) for r in rows} >= {("Kota Madiun", "campaign-materials", "sedang")}
+    assert all(r["clause"] for r in rows)
+    cells = json.loads(run("--format", "json", "--category", "campaign-materials").output)
+    assert {c["region"] for c in cells} == {"nasional", "Kabupaten Sleman", "Kota Madiun"}
+    div = run("--divergent")
+    assert "Kota Madiun: S allowance-cut [lighter]" in div.output
+    gaps = json.loads(run("--gaps", "Kota Madiun", "--format", "json").output)
+    assert "social-media-engagement" in {g["category"] for g in gaps}
+    cites = run("--citations")
+    assert "PP 53/2010 -> PP 94/2021" in cites.output
+    bad = run("--gaps", "Madiun")
+    assert bad.exit_code != 0 and "Kabupaten Madiun or Kota Madiun" in bad.output
