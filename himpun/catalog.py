@@ -86,12 +86,14 @@ CREATE TABLE IF NOT EXISTS clause_bands (
 );
 CREATE INDEX IF NOT EXISTS clause_bands_band ON clause_bands(band);
 CREATE INDEX IF NOT EXISTS clause_bands_doc ON clause_bands(doc);
-CREATE TABLE IF NOT EXISTS clause_links (
-    a TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
-    b TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
-    similarity REAL NOT NULL, PRIMARY KEY (a, b)
+CREATE INDEX IF NOT EXISTS clause_bands_clause ON clause_bands(clause);
+-- clauses that state the same rule share a group (the id of the first clause of the group)
+CREATE TABLE IF NOT EXISTS clause_groups (
+    clause TEXT PRIMARY KEY REFERENCES clauses(id) ON DELETE CASCADE,
+    grp TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS clause_links_b ON clause_links(b);
+CREATE INDEX IF NOT EXISTS clause_groups_grp ON clause_groups(grp);
+CREATE INDEX IF NOT EXISTS clause_groups_doc ON clause_groups(doc);
 """
 
 
@@ -126,6 +128,7 @@ class Catalog:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: lookups of a large library stay in memory
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{self.path}: cannot open the catalog ({exc})") from None

@@ -108,7 +108,7 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     db = sqlite3.connect(path)
     for column in ("context", "marker", "applies_to"):
         db.execute(f"ALTER TABLE clauses DROP COLUMN {column}")
-    for table in ("xref_done", "xref_facts", "clause_bands", "clause_links"):  # schema 3
+    for table in ("xref_done", "xref_facts", "clause_bands", "clause_groups"):  # schema 3
         db.execute(f"DROP TABLE {table}")
     db.execute("DELETE FROM meta WHERE key = 'xref_version'")
     db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")

@@ -94,6 +94,7 @@ def test_the_same_rule_in_other_regions_is_linked(regions):
     same = regions.similar(sleman)
     assert {s["region"] for s in same} == {"Kota Madiun", "nasional"}
     assert all(0.6 <= s["similarity"] <= 1 for s in same)
+    assert regions.similar(same[0]["clause"])  # and back
     out = CliRunner().invoke(cli, ["--library", str(regions.root), "show", sleman])
     assert out.exit_code == 0 and "The same rule elsewhere:" in out.output and "Kota Madiun" in out.output
 
@@ -145,9 +146,8 @@ def test_updates_are_incremental_and_follow_replacements(regions, tmp_path):
     assert ("campaign-materials", "allowance-cut") not in {(r[2], r[3]) for r in after}
     assert _cells(regions)[("Kota Madiun", "campaign-materials")] == ("position-demotion", "berat")
     assert db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 3
-    # links of the replaced clauses went with them; the new clause is linked again
-    assert db.execute("SELECT count(*) FROM clause_links WHERE a NOT IN (SELECT id FROM clauses) "
-                      "OR b NOT IN (SELECT id FROM clauses)").fetchone()[0] == 0
+    # the groups of the replaced clauses went with them; the new clause is grouped again
+    assert db.execute("SELECT count(*) FROM clause_groups WHERE clause NOT IN (SELECT id FROM clauses)").fetchone()[0] == 0
     assert {s["region"] for s in regions.similar(
         next(c for c in regions.matrix(region="Kota Madiun") if c.category == "campaign-materials").source.clause)} \
         == {"Kabupaten Sleman", "nasional"}

@@ -5,10 +5,13 @@ punctuation or digits, no function words). Candidates are found by MinHash
 locality-sensitive hashing (datasketch): 64 permutations cut into 16 bands
 of 4; two clauses that share a band are candidates, which finds pairs with
 a word-set Jaccard similarity of about 0.5 and above without comparing every
-pair. Each candidate is then checked exactly: linked when the Jaccard
-similarity of the word sets is at least `THRESHOLD`. Band hashes live in the
-catalog (`clause_bands`), so a new document is compared with the library in
-time that does not grow with the library's size (beyond the index lookup).
+pair. Each candidate is then checked exactly (Jaccard similarity of the word
+sets at least `THRESHOLD`), and a clause joins the rule group of its best
+match (`clause_groups`), else starts its own. Band hashes and groups live in
+the catalog, and only a few candidates per band are looked at, so a new
+document is placed in time that does not grow with the library's size
+(beyond the SQLite index lookups), even when a rule is copied thousands of
+times.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from functools import lru_cache
 from himpun.data import words
 
 NUM_PERM, BANDS = 64, 16
+SCHEME = "affine32"  # named, so that band keys stored by one datasketch version match those of the next
 ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.6
 MIN_WORDS = 4  # shorter clauses ("ASN dilarang berpolitik") match too much by chance
@@ -40,6 +44,7 @@ _CONSEQUENCE = re.compile(r"[,;]?\s*\b(?:dan |serta )?(?:(?:asn|pns|pegawai)\s+y
                           r"|diberikan\s+sanksi|akan\s+diberi|terancam|sanksi)\b")
 
 
+@lru_cache(maxsize=65536)  # the same rule is met again and again as a candidate
 def content_words(text: str) -> frozenset[str]:
     """The words that say what a clause prohibits: lowercased, without
     function words, without the consequence the clause may go on to state."""
@@ -55,11 +60,22 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def bands(wordset: frozenset[str]) -> list[int]:
-    """The LSH band keys of a word set, as signed 64-bit integers."""
+def _minhash():
+    """An empty MinHash sharing the permutations of the first (making them costs more than hashing a clause)."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+    return MinHash(num_perm=NUM_PERM, seed=1, permutations=_PERMUTATIONS, scheme=SCHEME)
+
+
+_PERMUTATIONS = None
+
+
+def bands(wordset: frozenset[str]) -> list[int]:
+    """The LSH band keys of a word set, as signed 64-bit integers."""
+    m = _minhash()
     m.update_batch([w.encode() for w in sorted(wordset)])
     hv = m.hashvalues
     out = []
@@ -69,37 +85,61 @@ def bands(wordset: frozenset[str]) -> list[int]:
     return out
 
 
+CLOSE_ENOUGH = 0.9  # a match this close ends the search
+PER_BAND = 8  # candidates looked at per band: a bucket of many copies of one rule needs only a few
+
+
 def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str]]) -> int:
-    """Band and link the clauses (id, text) of the document `row` against
-    every other document's; the number of links made."""
-    made = 0
+    """Band the clauses (id, text) of the document `row` and put each in the
+    rule group of its most similar clause in another document (or a group of
+    its own). The work per clause is bounded (BANDS x PER_BAND candidates),
+    so adding a document costs the same however large the library is. The
+    number of clauses that joined an existing group is returned."""
+    joined = 0
     for cid, text in clauses:
         ws = content_words(text)
-        if len(ws) < MIN_WORDS:
-            continue
-        keys = bands(ws)
-        db.executemany("INSERT INTO clause_bands VALUES (?,?,?)", [(k, cid, row) for k in keys])
-        marks = ",".join("?" * len(keys))
-        candidates = db.execute(
-            f"SELECT DISTINCT b.clause, c.text FROM clause_bands b JOIN clauses c ON c.id = b.clause "
-            f"WHERE b.band IN ({marks}) AND b.doc != ?", (*keys, row)).fetchall()
-        for other, other_text in candidates:
-            score = jaccard(ws, content_words(other_text))
-            if score >= THRESHOLD:
-                a, b = sorted((cid, other))
-                db.execute("INSERT OR REPLACE INTO clause_links VALUES (?,?,?)", (a, b, round(score, 3)))
-                made += 1
-    return made
+        group = cid
+        if len(ws) >= MIN_WORDS:
+            keys = bands(ws)
+            best = (THRESHOLD, None)
+            seen: set[str] = set()
+            for key in keys:
+                for other, other_text, grp in db.execute(
+                        "SELECT b.clause, c.text, g.grp FROM clause_bands b JOIN clauses c ON c.id = b.clause "
+                        "JOIN clause_groups g ON g.clause = b.clause WHERE b.band = ? AND b.doc != ? LIMIT ?",
+                        (key, row, PER_BAND)):
+                    if other in seen or grp == best[1]:
+                        continue  # a group already matched needs no second member
+                    seen.add(other)
+                    score = jaccard(ws, content_words(other_text))
+                    if score >= best[0]:
+                        best = (score, grp)
+                if best[0] >= CLOSE_ENOUGH:
+                    break
+            db.executemany("INSERT INTO clause_bands VALUES (?,?,?)", [(k, cid, row) for k in keys])
+            if best[1] is not None:
+                group = best[1]
+                joined += 1
+        db.execute("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?)", (cid, group, row))
+    return joined
 
 
-def similar_to(catalog, clause_id: str) -> list[dict]:
-    """Clauses of other documents that state the same rule as `clause_id`,
-    most similar first, with their document's region, kind, number and date."""
-    rows = catalog.db.execute(
-        """SELECT l.similarity, c.id, c.text, c.page, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path
-           FROM clause_links l JOIN clauses c ON c.id = CASE WHEN l.a = ? THEN l.b ELSE l.a END
-           JOIN documents d ON d.id = c.doc WHERE l.a = ? OR l.b = ?
-           ORDER BY l.similarity DESC, d.region, c.id""", (clause_id, clause_id, clause_id)).fetchall()
-    return [{"similarity": r[0], "clause": r[1], "text": r[2], "page": r[3], "doc_id": r[4], "region": r[5],
-             "kind": r[6], "number": (json.loads(r[7] or "[]") or [None])[0], "date": r[8], "path": r[9]}
-            for r in rows]
+def similar_to(catalog, clause_id: str, limit: int = 100) -> list[dict]:
+    """Clauses of other documents in the rule group of `clause_id`, most
+    similar first (Jaccard similarity of their content words), with their
+    document's region, kind, number and date."""
+    db = catalog.db
+    me = db.execute("SELECT g.grp, c.text, c.doc FROM clause_groups g JOIN clauses c ON c.id = g.clause "
+                    "WHERE g.clause = ?", (clause_id,)).fetchone()
+    if me is None:
+        return []
+    mine = content_words(me[1])
+    rows = db.execute(
+        """SELECT c.id, c.text, c.page, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path
+           FROM clause_groups g JOIN clauses c ON c.id = g.clause JOIN documents d ON d.id = c.doc
+           WHERE g.grp = ? AND g.doc != ? LIMIT ?""", (me[0], me[2], limit * 4)).fetchall()
+    out = [{"similarity": round(jaccard(mine, content_words(r[1])), 2), "clause": r[0], "text": r[1], "page": r[2],
+            "doc_id": r[3], "region": r[4], "kind": r[5], "number": (json.loads(r[6] or "[]") or [None])[0],
+            "date": r[7], "path": r[8]} for r in rows]
+    out.sort(key=lambda o: (-o["similarity"], o["region"] or "", o["clause"]))
+    return out[:limit]

@@ -6,7 +6,7 @@ clause, category) with the heaviest sanction that applies to it and the
 clause that states that sanction (the prohibition itself, a sanction clause
 that names it, or, when it has none, a sanction clause of the same document
 that names no item: "ASN yang melanggar ketentuan di atas dijatuhi ...");
-the clause's MinHash bands; links to similar clauses of other documents.
+the clause's MinHash bands and its rule group (himpun/xref/similar.py).
 A document's rows go with it (foreign keys cascade), so replacing or
 removing a document needs no recomputation of the others. Everything is
 redone once when `XREF_VERSION` changes.
@@ -27,26 +27,37 @@ def sync(catalog: Catalog) -> int:
     version = db.execute("SELECT value FROM meta WHERE key = 'xref_version'").fetchone()
     if version is None or version[0] != XREF_VERSION:
         with catalog.transaction():
-            for table in ("xref_done", "xref_facts", "clause_bands", "clause_links"):
+            for table in ("xref_done", "xref_facts", "clause_bands", "clause_groups"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('xref_version', ?)", (XREF_VERSION,))
     pending = [r[0] for r in db.execute(
         "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE x.doc IS NULL ORDER BY d.id")]
-    for row in pending:
-        update(catalog, row)
+    for i in range(0, len(pending), BATCH):
+        with catalog.transaction():
+            for row in pending[i:i + BATCH]:
+                _update(catalog, row)
     return len(pending)
+
+
+BATCH = 200  # documents per transaction when catching up
 
 
 def update(catalog: Catalog, row: int) -> None:
     """Cross-reference one document (atomic)."""
+    with catalog.transaction():
+        _update(catalog, row)
+
+
+def _update(catalog: Catalog, row: int) -> None:
     clauses = catalog.clauses_of(row)
-    with catalog.transaction() as db:
-        db.execute("DELETE FROM xref_facts WHERE doc = ?", (row,))
-        db.execute("DELETE FROM clause_bands WHERE doc = ?", (row,))
-        db.executemany("INSERT INTO xref_facts VALUES (?,?,?,?,?,?,?,?)",
-                       [(row, *fact) for fact in facts(clauses)])
-        link_document(db, row, [(c.id, c.text) for c in clauses if c.kind == "prohibition"])
-        db.execute("INSERT OR REPLACE INTO xref_done VALUES (?)", (row,))
+    db = catalog.db
+    db.execute("DELETE FROM xref_facts WHERE doc = ?", (row,))
+    db.execute("DELETE FROM clause_bands WHERE doc = ?", (row,))
+    db.execute("DELETE FROM clause_groups WHERE doc = ?", (row,))
+    db.executemany("INSERT INTO xref_facts VALUES (?,?,?,?,?,?,?,?)",
+                   [(row, *fact) for fact in facts(clauses)])
+    link_document(db, row, [(c.id, c.text) for c in clauses if c.kind == "prohibition"])
+    db.execute("INSERT OR REPLACE INTO xref_done VALUES (?)", (row,))
 
 
 def facts(clauses: list[Clause]) -> list[tuple]:

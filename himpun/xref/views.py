@@ -75,27 +75,47 @@ class Gap:
     covered_by: list[str]  # other regions whose documents cover it
 
 
-def _facts(catalog, category=None, region=None, province=None, kind=None, year=None):
-    where, args = [], []
+_COLUMNS = ("f.clause, f.category, f.sanction, f.severity, f.rank, f.source, d.doc_id, d.region, d.province, "
+            "d.kind, d.numbers, d.date, d.path, f.via")
+
+
+def _where(category=None, region=None, province=None, kind=None, year=None) -> tuple[str, list]:
+    where, args = ["d.region IS NOT NULL"], []
     for column, value in (("f.category", category), ("d.region", region), ("d.province", province),
                           ("d.kind", kind), ("d.year", year)):
         if value:
             where.append(f"{column} = ?")
             args.append(int(value) if column == "d.year" else value)
-    sql = ("SELECT f.clause, f.category, f.sanction, f.severity, f.rank, f.source, d.doc_id, d.region, d.province, "
-           "d.kind, d.numbers, d.date, d.path, c.text, c.page, s.text, s.page, f.via "
-           "FROM xref_facts f JOIN documents d ON d.id = f.doc JOIN clauses c ON c.id = f.clause "
-           "LEFT JOIN clauses s ON s.id = f.source WHERE d.region IS NOT NULL"
-           + "".join(f" AND {w}" for w in where) + " ORDER BY d.region, f.category, f.rank DESC, d.date DESC, f.clause")
-    return catalog.db.execute(sql, args).fetchall()
+    return " AND ".join(where), args
 
 
-def _source(r) -> Source:
-    stated = r[15] is not None and r[2] is not None
-    return Source(clause=r[0], doc_id=r[6], kind=r[9], number=(json.loads(r[10] or "[]") or [None])[0], date=r[11],
-                  page=r[14], quote=_quote(r[13]), path=r[12], sanction_clause=r[5] if stated else None,
-                  sanction_page=r[16] if stated else None,
-                  sanction_quote=_quote(r[15]) if stated and r[5] != r[0] else None, via=r[17] if stated else None)
+def _facts(catalog, category=None, region=None, province=None, kind=None, year=None) -> list[tuple]:
+    """Every fact that matches, heaviest first within a (region, category)."""
+    where, args = _where(category, region, province, kind, year)
+    return catalog.db.execute(
+        f"SELECT {_COLUMNS} FROM xref_facts f JOIN documents d ON d.id = f.doc WHERE {where} "
+        "ORDER BY d.region, f.category, f.rank DESC, d.date DESC, f.clause", args).fetchall()
+
+
+def _sources(catalog, rows) -> list[Source]:
+    """The sources of fact rows, with the text of their clauses read in one go."""
+    ids = sorted({r[0] for r in rows} | {r[5] for r in rows if r[5]})
+    texts = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        texts.update({r[0]: (r[1], r[2]) for r in catalog.db.execute(
+            f"SELECT id, text, page FROM clauses WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    out = []
+    for r in rows:
+        stated = r[2] is not None and r[5] in texts
+        text, page = texts[r[0]]
+        s_text, s_page = texts[r[5]] if stated else (None, None)
+        out.append(Source(clause=r[0], doc_id=r[6], kind=r[9], number=(json.loads(r[10] or "[]") or [None])[0],
+                          date=r[11], page=page, quote=_quote(text), path=r[12],
+                          sanction_clause=r[5] if stated else None, sanction_page=s_page,
+                          sanction_quote=_quote(s_text) if stated and r[5] != r[0] else None,
+                          via=r[13] if stated else None))
+    return out
 
 
 def _quote(text: str, width: int = 200) -> str:
@@ -104,18 +124,27 @@ def _quote(text: str, width: int = 200) -> str:
 
 
 def matrix(catalog, *, category=None, region=None, province=None, kind=None, year=None) -> list[Cell]:
-    """One cell per (region, category) present, national first, then regions by name."""
-    cells: dict[tuple[str, str], Cell] = {}
-    order = {c: i for i, c in enumerate(national_list())}
-    for r in _facts(catalog, category, region, province, kind, year):
+    """One cell per (region, category) present, national first, then regions
+    by name. A cell's source is its heaviest fact, the newest document and
+    then the first clause winning ties, so the same catalog gives the same cells."""
+    where, args = _where(category, region, province, kind, year)
+    best: dict[tuple[str, str], tuple] = {}
+    count: dict[tuple[str, str], int] = {}
+    docs: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for r in catalog.db.execute(f"SELECT {_COLUMNS} FROM xref_facts f JOIN documents d ON d.id = f.doc "
+                                f"WHERE {where}", args):
         key = (r[7], r[1])
-        cell = cells.get(key)
-        if cell is None:  # rows come heaviest first within a (region, category)
-            cell = cells[key] = Cell(r[7], r[8], r[1], r[2], r[3], r[4], 0, [], _source(r))
-        cell.clauses += 1
-        if r[6] not in cell.documents:
-            cell.documents.append(r[6])
-    return sorted(cells.values(), key=lambda c: (c.region != NATIONAL, c.region, order.get(c.category, 99)))
+        count[key] = count.get(key, 0) + 1
+        docs.setdefault(key, set()).add((r[11] or "", r[6]))
+        b = best.get(key)
+        if b is None or (r[4], r[11] or "", b[0]) > (b[4], b[11] or "", r[0]):
+            best[key] = r
+    rows = list(best.values())
+    order = {c: i for i, c in enumerate(national_list())}
+    cells = [Cell(r[7], r[8], r[1], r[2], r[3], r[4], count[(r[7], r[1])],
+                  [d for _, d in sorted(docs[(r[7], r[1])], key=lambda t: (t[0], t[1]), reverse=True)], src)
+             for r, src in zip(rows, _sources(catalog, rows))]
+    return sorted(cells, key=lambda c: (c.region != NATIONAL, c.region, order.get(c.category, 99)))
 
 
 def _national(catalog, category: str, kind=None, year=None) -> Cell | None:
@@ -127,7 +156,8 @@ def _national(catalog, category: str, kind=None, year=None) -> Cell | None:
     best_kind = min(_AUTHORITY.get(r[9], 3) for r in rows)
     rows = [r for r in rows if _AUTHORITY.get(r[9], 3) == best_kind]
     r = max(rows, key=lambda r: r[4])
-    return Cell(NATIONAL, None, category, r[2], r[3], r[4], len(rows), sorted({x[6] for x in rows}), _source(r))
+    return Cell(NATIONAL, None, category, r[2], r[3], r[4], len(rows), sorted({x[6] for x in rows}),
+                _sources(catalog, [r])[0])
 
 
 def divergences(catalog, *, category=None, region=None, province=None, kind=None, year=None) -> list[Divergence]:
