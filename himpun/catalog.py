@@ -90,7 +90,8 @@ CREATE INDEX IF NOT EXISTS clause_bands_clause ON clause_bands(clause);
 -- clauses that state the same rule share a group (the id of the first clause of the group)
 CREATE TABLE IF NOT EXISTS clause_groups (
     clause TEXT PRIMARY KEY REFERENCES clauses(id) ON DELETE CASCADE,
-    grp TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    grp TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    words TEXT NOT NULL DEFAULT ''  -- its content words, space-separated, to compare without reading the text
 );
 CREATE INDEX IF NOT EXISTS clause_groups_grp ON clause_groups(grp);
 CREATE INDEX IF NOT EXISTS clause_groups_doc ON clause_groups(doc);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything, then run Himpun's main job on the sample corpus:
-# ingest corpus/, search it, and show what the library holds.
+# ingest corpus/, search it, cross-reference its regions, and show what the library holds.
 # The demo library lives in .demo-library/ (or $HIMPUN_LIBRARY).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,18 @@ echo "== himpun search \"media sosial\""
 echo
 echo "== himpun search baliho --severity berat"
 "$himpun" search baliho --severity berat --limit 3
+echo
+echo "== himpun xref --region Sidrap   (the heaviest sanction per prohibition, with its source)"
+"$himpun" xref --region Sidrap
+echo
+echo "== himpun xref --divergent"
+"$himpun" xref --divergent
+echo
+echo "== himpun xref --gaps Sidrap"
+"$himpun" xref --gaps Sidrap
+echo
+echo "== himpun xref --citations"
+"$himpun" xref --citations
 echo
 echo "== himpun stats"
 "$himpun" stats

@@ -30,7 +30,7 @@ INDEX_NAME = "clauses"
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 _ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
 _FORMAT_FILE = "FORMAT"
 
@@ -49,8 +49,8 @@ def schema() -> Schema:
         doc_row=ID(stored=True),
         doc_id=ID(stored=True),
         text=TEXT(analyzer=ana, stored=True),
-        title=TEXT(analyzer=ana, stored=True),
-        topics=TEXT(analyzer=ana),
+        title=TEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
+        topics=TEXT(analyzer=ana, phrase=False),
         keys=KEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
         kind=ID(stored=True, sortable=True),
         clause_kind=ID(stored=True, sortable=True),

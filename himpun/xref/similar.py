@@ -56,6 +56,11 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(low) if w not in stop)
 
 
+@lru_cache(maxsize=65536)
+def _split(words_: str) -> frozenset[str]:
+    return frozenset(words_.split())
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -104,14 +109,14 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
             best = (THRESHOLD, None)
             seen: set[str] = set()
             for key in keys:
-                for other, other_text, grp in db.execute(
-                        "SELECT b.clause, c.text, g.grp FROM clause_bands b JOIN clauses c ON c.id = b.clause "
+                for other, other_words, grp in db.execute(
+                        "SELECT b.clause, g.words, g.grp FROM clause_bands b "
                         "JOIN clause_groups g ON g.clause = b.clause WHERE b.band = ? AND b.doc != ? LIMIT ?",
                         (key, row, PER_BAND)):
                     if other in seen or grp == best[1]:
                         continue  # a group already matched needs no second member
                     seen.add(other)
-                    score = jaccard(ws, content_words(other_text))
+                    score = jaccard(ws, _split(other_words))
                     if score >= best[0]:
                         best = (score, grp)
                 if best[0] >= CLOSE_ENOUGH:
@@ -120,7 +125,7 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
             if best[1] is not None:
                 group = best[1]
                 joined += 1
-        db.execute("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?)", (cid, group, row))
+        db.execute("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?,?)", (cid, group, row, " ".join(sorted(ws))))
     return joined
 
 
