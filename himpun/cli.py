@@ -336,6 +336,44 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
 
 
 @cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: standard output; required for pdf).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default=None,
+              help="Output format. Default: from the file's extension, else md.")
+@click.option("--region", help="Only this region's documents, with the national ones.")
+@click.option("--province", help="Only this province's documents (and its regions'), with the national ones.")
+@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (YYYY-MM-DD).")
+@click.pass_context
+def rulebook(ctx, output, fmt, region, province, since):
+    """Write the consolidated rulebook (Buku Aturan Netralitas ASN), in
+    Indonesian: for each prohibition of the national list, the rule, its
+    national basis, the sanctions by severity, the regions that adopt it
+    with quotes and pages, and where regions diverge; annexes with the
+    region-by-prohibition matrix, the source documents and the regulations
+    cited. Every statement carries references to the clauses it came from.
+
+    \b
+    Examples:
+      himpun rulebook -o buku-aturan.md
+      himpun rulebook -o buku-aturan.pdf               (A4, page numbers, contents)
+      himpun rulebook --region Sidrap --format html -o sidrap.html
+      himpun rulebook --province Banten --since 2024-01-01 -o banten-2024.pdf
+    """
+    from himpun.rulebook import write
+    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix.lstrip(".").lower()
+                  in ("md", "html", "pdf") else "md")
+    if fmt == "pdf" and output is None:
+        raise click.UsageError("PDF output needs a file: -o FILE.pdf")
+    book = _library(ctx).rulebook(region=region, province=province, since=since)
+    data = write(book, fmt, output)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        click.echo(f"wrote {output} ({fmt}, {len(book.sections)} prohibitions, {book.scope['documents']} documents, "
+                   f"{len(book.footnotes)} source references)", err=True)
+
+
+@cli.command()
 @click.argument("ident")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 @click.pass_context

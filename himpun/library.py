@@ -161,6 +161,17 @@ class Library:
         xref.sync(self.catalog)
         return xref.similar_to(self.catalog, clause_id)
 
+    def rulebook(self, *, region: str | None = None, province: str | None = None, since: str | None = None):
+        """The consolidated rulebook's content (himpun.rulebook.write renders it): everything, or one
+        region's or province's documents with the national ones, optionally from a date (YYYY-MM-DD) on."""
+        from himpun import rulebook
+        f = self._xref_filters({"region": region, "province": province})
+        if since:
+            import re as _re
+            if not _re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
+                raise QueryError(f"--since {since!r}: give a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+        return rulebook.build(self.catalog, region=f.get("region"), province=f.get("province"), since=since)
+
     def stats(self) -> dict:
         c = self.catalog
         return {"library": str(self.root), **c.counts(),
