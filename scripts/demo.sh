@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything, then run Himpun's main job on the sample corpus:
-# ingest corpus/, search it, cross-reference its regions, and show what the library holds.
+# ingest corpus/, search it, cross-reference its regions, write the rulebook
+# (Markdown, HTML, PDF in .demo-output/), and show what the library holds.
 # The demo library lives in .demo-library/ (or $HIMPUN_LIBRARY).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,13 @@ echo "== himpun xref --gaps Sidrap"
 echo
 echo "== himpun xref --citations"
 "$himpun" xref --citations
+echo
+out=${HIMPUN_DEMO_OUT:-$PWD/.demo-output}
+mkdir -p "$out"
+echo "== himpun rulebook -o $out/buku-aturan.{md,html,pdf}"
+for fmt in md html pdf; do
+    "$himpun" rulebook -o "$out/buku-aturan.$fmt"
+done
 echo
 echo "== himpun stats"
 "$himpun" stats
