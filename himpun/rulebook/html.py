@@ -84,7 +84,11 @@ def render(book: Rulebook) -> str:
             out.append("<table><tr><th>Wilayah</th><th>Dokumen</th><th>Kutipan</th><th>Sanksi</th></tr>")
             for a in rows:
                 sanction = e(a.sanction) + (f" ({e(a.severity)})" if a.severity else "") if a.sanction else "—"
-                out.append(f"<tr><td>{e(a.region)}</td><td>{e(doc_label(a.source))}, hlm. {a.page}</td>"
+                also = ""
+                if a.others:
+                    also = ('<br><small>Juga: ' + "; ".join(f"{e(doc_label(src))}{_refs(r)}" for src, r in a.others)
+                            + (f"; dan {a.more} dokumen lain" if a.more else "") + "</small>")
+                out.append(f"<tr><td>{e(a.region)}</td><td>{e(doc_label(a.source))}, hlm. {a.page}{also}</td>"
                            f"<td>“{e(a.quote)}”{_refs(a.refs)}</td><td>{sanction}</td></tr>")
             out.append("</table>")
         out.append("</section>")

@@ -14,6 +14,13 @@ def _esc(text: str | None) -> str:
     return text
 
 
+def _others(a) -> str:
+    if not a.others:
+        return ""
+    listed = "; ".join(f"{_esc(doc_label(src))} {refs_text(r)}" for src, r in a.others)
+    return f" Juga: {listed}" + (f"; dan {a.more} dokumen lain" if a.more else "") + "."
+
+
 def render(book: Rulebook) -> str:
     out = ["# Buku Aturan Netralitas ASN", ""]
     out += [f"- {_esc(line)}" for line in cover_lines(book)] + [""]
@@ -48,7 +55,7 @@ def render(book: Rulebook) -> str:
             for a in rows:
                 out.append(f"- {_esc(a.region)} — {_esc(doc_label(a.source))}, hlm. {a.page}: \"{_esc(a.quote)}\""
                            + (f" Sanksi: {_esc(a.sanction)}" + (f" ({a.severity})" if a.severity else "") if a.sanction
-                              else "") + f" {refs_text(a.refs)}")
+                              else "") + f" {refs_text(a.refs)}" + _others(a))
             out.append("")
     cats = [s.category for s in book.sections]
     out += ['<a id="lampiran-a"></a>', "## Lampiran A. Matriks wilayah dan larangan", "",

@@ -52,7 +52,9 @@ class Source:
 
 @dataclass
 class Adoption:
-    """One region's adoption of a rule: a document, a short quote, a page."""
+    """One region's adoption of a rule: the document that states it with the
+    heaviest sanction (the newest on a tie), a short quote, a page; and the
+    region's other documents that state it too."""
 
     region: str
     source: Source
@@ -61,6 +63,8 @@ class Adoption:
     sanction: str | None  # the heaviest sanction it attaches, as an Indonesian label, or None
     severity: str | None
     refs: list[int]
+    others: list[tuple[Source, list[int]]] = field(default_factory=list)  # (document, refs), at most MAX_OTHERS
+    more: int = 0  # further documents not listed
 
 
 @dataclass
@@ -200,13 +204,8 @@ def build(catalog, *, region=None, province=None, since=None, today: date | None
 
 def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
     rule = national_list().get(cat)
-    adoptions, national = [], []
-    for f in facts:
-        d = docs[f[0]]
-        a = Adoption(d["region"], _source(d), _quote(f[7]), f[8], label(f[3]) if f[3] else None, f[4],
-                     refs(f[1], f[6]))
-        (national if d["region"] == NATIONAL else adoptions).append(a)
     lines: dict[tuple[str, str], SanctionLine] = {}
+    sources: dict[tuple[str, str], list[str]] = {}
     for f in facts:
         if not f[3]:
             continue
@@ -215,8 +214,10 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
         reg = docs[f[0]]["region"]
         if reg not in line.regions:
             line.regions.append(reg)
-        line.refs = sorted(set(line.refs) | set(refs(f[6])))
+        sources.setdefault(key, []).append(f[6])
     sev_order = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+    for key in sorted(lines, key=lambda k: (sev_order.get(lines[k].severity, 9), lines[k].sanction)):
+        lines[key].refs = refs(*sources[key])  # numbered in the order the lines are read
     sanctions = sorted(lines.values(), key=lambda s: (sev_order.get(s.severity, 9), s.sanction))
     # the national rule: the heaviest sanction national documents state, regulations and decrees first
     stated = [f for f in facts if docs[f[0]]["region"] == NATIONAL and f[3] and f[3] != "unspecified"]
@@ -240,9 +241,38 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
     elif any(differs((a[3], a[4]), (b[3], b[4])) for a in best.values() for b in best.values()):
         divergences = [DivergenceLine(reg, sanction_phrase(f[3], f[4]), f[4], None, _quote(f[7], 160),
                                       refs(f[1], f[6])) for reg, f in sorted(best.items())]
+    # adoptions last: references are numbered in reading order (sanctions, differences, adoptions)
+    by_region: dict[str, list] = {}
+    for f in facts:
+        by_region.setdefault(docs[f[0]]["region"], []).append(f)
+    adoptions, national = [], []
+    for reg in sorted(by_region, key=lambda r: (r != NATIONAL, r)):
+        group = sorted(by_region[reg], key=lambda f: (-f[5], _neg(docs[f[0]]["date"]), f[1]))
+        best = group[0]
+        d = docs[best[0]]
+        a = Adoption(reg, _source(d), _quote(best[7]), best[8], label(best[3]) if best[3] else None, best[4],
+                     refs(best[1], best[6]))
+        seen = {best[0]}
+        for f in group[1:]:
+            if f[0] in seen:
+                continue
+            seen.add(f[0])
+            if len(a.others) < MAX_OTHERS:
+                a.others.append((_source(docs[f[0]]), refs(f[1])))
+            else:
+                a.more += 1
+        (national if reg == NATIONAL else adoptions).append(a)
     basis = [(k, titles().get(k, ""), current(k) if k in replacements() else None) for k in (rule.basis if rule else ())]
     return Section(cat, label(cat), rule.sentence if rule else label(cat) + ".", basis, national, sanctions, adoptions,
                    sanction_phrase(nat[3], nat[4]) if nat else None, divergences)
+
+
+MAX_OTHERS = 5  # further documents of a region listed under its adoption of a rule
+
+
+def _neg(iso: str | None) -> str:
+    """A key that sorts dates newest first."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in (iso or ""))
 
 
 def _footnotes(catalog, refs: Refs) -> list[dict]:
