@@ -1,8 +1,10 @@
 """Ingesting a batch of paths into a library: walk, identify each file by
-the SHA-256 of its bytes, skip what is already in, read and parse the rest,
-store each document in its own catalog transaction, then bring the search
-index in line. A bad file costs one line in the report and the ingest log;
-the batch goes on."""
+the SHA-256 of its bytes, skip what is already in (so an interrupted batch,
+run again, finishes the rest), have the rest read and parsed (here, in a
+local pool of worker processes, or on a Dask cluster: himpun/ingest/
+runners.py), and store each returned document in its own catalog
+transaction, as the one writer. A bad file costs one line in the report and
+the ingest log; the batch goes on."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,10 +13,12 @@ from typing import Callable, Iterable
 
 from himpun import PARSER_VERSION
 from himpun.catalog import Catalog
-from himpun.errors import FileError, SkippedFile
+from himpun.errors import FileError
 from himpun.ingest.files import Found, sha256_of, walk
 from himpun.ingest.pages import OcrContext
-from himpun.ingest.pipeline import extract_path, read_bytes
+from himpun.ingest.pipeline import read_bytes
+from himpun.ingest.runners import Runner
+from himpun.ingest.work import FileResult, process_with
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Outcome:
     reason: str | None = None
     doc_id: str | None = None
     clauses: int = 0
+    pages: int = 0
 
 
 @dataclass
@@ -49,53 +54,91 @@ class BatchReport:
             "skipped": self.count("skipped"),
             "failed": self.count("failed"),
             "clauses": self.clauses,
+            "pages": sum(o.pages for o in self.outcomes),
         }
 
 
 def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None,
                  on_start: Callable[[int], None] | None = None,
-                 ocr: OcrContext | None = None) -> BatchReport:
+                 ocr: OcrContext | None = None, runner: Runner | None = None,
+                 checkpoint: Callable[[], None] | None = None, checkpoint_every: int = 500) -> BatchReport:
     """Ingest every file under `paths`; `on_start` hears how many files there
-    are, `on_file` hears each outcome as it happens. `ocr`: how scans are read."""
+    are, `on_file` hears each outcome as it happens. `ocr`: how scans are
+    read; `runner`: where files are read and parsed when there are several
+    (default: here, one after another, with `ocr`'s page workers); `checkpoint`
+    is called every `checkpoint_every` stored documents (the library brings
+    its search index up to date there)."""
     report = BatchReport()
     files = list(walk(list(paths)))
     if on_start:
         on_start(len(files))
     ocr = ocr or OcrContext()
-    for found in files:
-        outcome = ingest_one(catalog, found, ocr)
+    stored = 0
+
+    def done(outcome: Outcome) -> None:
+        nonlocal stored
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
+        if outcome.status in ("ingested", "replaced", "updated"):
+            stored += 1
+            if checkpoint and stored % checkpoint_every == 0:
+                checkpoint()
+
+    pending: dict[str, list[Found]] = {}  # sha -> files with those bytes, the first one to be parsed
+    for found in files:
+        path = str(found.path)
+        if found.problem:
+            catalog.log(path, "failed", found.problem)
+            done(Outcome(path, "failed", found.problem))
+            continue
+        try:
+            sha = sha256_of(read_bytes(found.path))
+        except FileError as exc:
+            catalog.log(path, "failed", exc.reason)
+            done(Outcome(path, "failed", exc.reason))
+            continue
+        known = catalog.known(sha)
+        if (known is not None and known["parser_version"] == PARSER_VERSION) or sha in pending:
+            if sha in pending:
+                pending[sha].append(found)
+                continue
+            catalog.log(path, "unchanged", None, sha)
+            done(Outcome(path, "unchanged", doc_id=sha[:12]))
+            continue
+        pending[sha] = [found]
+
+    items = [(str(founds[0].path), sha) for sha, founds in pending.items()]
+    if runner is None or len(items) <= 1 or (runner.local and not worth_a_pool(items)):
+        results = (process_with(path, sha, ocr) for path, sha in items)
+    else:
+        results = runner.run(items, ocr.mode, ocr.options)
+    for result in results:
+        done(store_result(catalog, result))
+        for twin in pending[result.sha256][1:]:  # the same bytes under another name: one document
+            status = "unchanged" if result.status == "parsed" else result.status
+            catalog.log(str(twin.path), status, result.reason, result.sha256)
+            done(Outcome(str(twin.path), status, result.reason, result.sha256[:12] if status == "unchanged" else None))
     return report
 
 
-def ingest_one(catalog: Catalog, found: Found, ocr: OcrContext | None = None) -> Outcome:
-    path = str(found.path)
-    if found.problem:
-        catalog.log(path, "failed", found.problem)
-        return Outcome(path, "failed", found.problem)
-    sha = None
-    try:
-        data = read_bytes(found.path)
-        sha = sha256_of(data)
-        known = catalog.known(sha)
-        if known is not None and known["parser_version"] == PARSER_VERSION:
-            catalog.log(path, "unchanged", None, sha)
-            return Outcome(path, "unchanged", doc_id=sha[:12])
-        doc = extract_path(found.path, data, sha, ocr)
-        doc.source = str(found.path.resolve())
-        stored = catalog.store(doc, size=len(data))
-    except SkippedFile as exc:
-        catalog.log(path, "skipped", exc.reason, sha)
-        return Outcome(path, "skipped", exc.reason)
-    except FileError as exc:
-        catalog.log(path, "failed", exc.reason, sha)
-        return Outcome(path, "failed", exc.reason)
-    except Exception as exc:  # a parser bug must cost one file, not the batch
-        reason = f"unexpected error while parsing ({type(exc).__name__}: {exc})"
-        catalog.log(path, "failed", reason, sha)
-        return Outcome(path, "failed", reason)
-    catalog.log(path, stored.status, None, sha)
-    return Outcome(path, stored.status, doc_id=doc.doc_id, clauses=len(doc.clauses))
+def store_result(catalog: Catalog, result: FileResult) -> Outcome:
+    """Store what a worker returned (the one writer), log it, say what happened."""
+    if result.status != "parsed":
+        catalog.log(result.path, result.status, result.reason, result.sha256)
+        return Outcome(result.path, result.status, result.reason)
+    doc = result.document
+    stored = catalog.store(doc, size=result.size)
+    catalog.log(result.path, stored.status, None, result.sha256)
+    return Outcome(result.path, stored.status, doc_id=doc.doc_id, clauses=len(doc.clauses), pages=len(doc.pages))
+
+
+POOL_FROM = 32  # text files: below this many, starting worker processes costs more than it saves
+
+
+def worth_a_pool(items: list[tuple[str, str]]) -> bool:
+    """Whether worker processes pay for themselves: a PDF or an image (OCR
+    may take seconds a page), or many files."""
+    return len(items) >= POOL_FROM or any(Path(p).suffix.lower() not in (".txt", ".text", ".md", ".html", ".htm")
+                                          for p, _ in items)

@@ -68,36 +68,55 @@ def _library(ctx) -> Library:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, then a summary object.")
 @click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary.")
 @_OCR
-@_JOBS
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that read, OCR and parse files, each single-threaded. Default: all cores.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Send the per-file work to this Dask cluster; records are stored here. The workers need "
+                   "Himpun and Tesseract, and the files at the same paths.")
 @click.pass_context
-def ingest(ctx, paths, as_json, quiet, ocr, jobs):
+def ingest(ctx, paths, as_json, quiet, ocr, jobs, scheduler):
     """Add files and directories (recursively) to the library.
 
     Reads .txt, .html and .pdf files; scanned PDF pages and page images (PNG,
-    JPEG, TIFF) are read with Tesseract OCR (Indonesian). A file is known
-    by the SHA-256 of its bytes: ingesting it again changes nothing, and a
-    changed file replaces the records of its old version. A file that cannot
-    be read is reported on one line and the batch goes on. Exit code 0 when
-    every file went in (or was already in), 1 when some failed.
+    JPEG, TIFF) are read with Tesseract OCR (Indonesian). Files are read and
+    parsed in parallel (--jobs, or a Dask cluster with --scheduler) and
+    stored one by one. A file is known by the SHA-256 of its bytes:
+    ingesting it again changes nothing, so an interrupted batch run again
+    finishes the rest; a changed file replaces the records of its old
+    version. A file that cannot be read is reported on one line and the
+    batch goes on. Exit code 0 when every file went in (or was already in),
+    1 when some failed.
 
     \b
     Examples:
       himpun ingest corpus/
       himpun ingest inbox/*.pdf --json
       himpun ingest scans/ --jobs 2 --ocr always
+      himpun ingest /shared/arsip --scheduler tcp://10.0.0.5:8786
     """
+    import time
+
     lib = _library(ctx)
     bar = None
+    progress = {"files": 0, "pages": 0, "failed": 0, "total": 0, "t0": time.monotonic(), "last": 0.0}
+    plain = not sys.stderr.isatty()
 
     def on_start(total):
         nonlocal bar
-        if sys.stderr.isatty() and not as_json and total > 1:
+        progress["total"] = total
+        if not plain and not as_json and total > 1:
             from tqdm import tqdm
 
-            bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+            bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
 
     def on_file(o):
+        progress["files"] += 1
+        progress["pages"] += o.pages
+        progress["failed"] += o.status == "failed"
+        elapsed = max(1e-6, time.monotonic() - progress["t0"])
         if bar:
+            bar.set_postfix_str(f"{progress['pages']} pages, {progress['pages'] / elapsed:.1f} pages/s, "
+                                f"{progress['failed']} failed", refresh=False)
             bar.update(1)
         if as_json:
             click.echo(json.dumps(o.__dict__, ensure_ascii=False))
@@ -105,9 +124,16 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs):
             _above(bar, f"{o.status}: {o.path}: {o.reason}")
         elif not quiet and not bar:
             click.echo(f"{o.status}: {o.path} ({o.clauses} clauses)" if o.clauses else f"{o.status}: {o.path}")
+        if plain and not as_json and progress["total"] > 20 and elapsed - progress["last"] >= 10:
+            progress["last"] = elapsed
+            left = progress["total"] - progress["files"]
+            eta = left * elapsed / progress["files"]
+            click.echo(f"progress: {progress['files']}/{progress['total']} files, {progress['pages']} pages, "
+                       f"{progress['pages'] / elapsed:.1f} pages/s, {progress['failed']} failed, "
+                       f"about {eta:.0f} s left", err=True)
 
     try:
-        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs)
+        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler)
     finally:
         if bar:
             bar.close()

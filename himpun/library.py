@@ -22,6 +22,7 @@ from himpun.index.analysis import use_stem_cache
 from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
 from himpun.ingest.pages import OcrContext, default_jobs
+from himpun.ingest.runners import DaskCluster, LocalPool
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import Clause, Document
@@ -66,12 +67,23 @@ class Library:
     # -- writing ------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], on_file: Callable[[Outcome], None] | None = None,
-               on_start: Callable[[int], None] | None = None, ocr: str = "auto", jobs: int | None = None
-               ) -> BatchReport:
+               on_start: Callable[[int], None] | None = None, ocr: str = "auto", jobs: int | None = None,
+               scheduler: str | None = None) -> BatchReport:
         """Ingest files and directories. `ocr`: auto (scans and images),
-        always (every PDF page), never; `jobs`: OCR workers (default: all cores)."""
-        with OcrContext(mode=ocr, jobs=jobs or default_jobs()) as ocr_context:
-            report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context)
+        always (every PDF page), never; `jobs`: worker processes that read,
+        OCR and parse files (default: all cores; the pages of a lone scan are
+        shared among them); `scheduler`: a Dask cluster (tcp://HOST:PORT) to
+        send the per-file work to instead. Documents are stored here, one at
+        a time, and the search index is brought up to date every 500 of them."""
+        jobs = jobs or default_jobs()
+        runner = DaskCluster(scheduler) if scheduler else LocalPool(jobs) if jobs > 1 else None
+        try:
+            with OcrContext(mode=ocr, jobs=jobs) as ocr_context:
+                report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
+                                      checkpoint=self.sync_index)
+        finally:
+            if runner is not None:
+                runner.close()
         self.sync_index()
         xref.sync(self.catalog)
         return report

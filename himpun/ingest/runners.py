@@ -1,0 +1,88 @@
+"""Where the per-file work of a batch runs: in this process, in a local pool
+of worker processes, or on a Dask distributed cluster. Each runner takes
+`process_file` calls and hands back results as they complete; the caller
+(himpun/batch.py) is the one writer."""
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Iterable, Iterator
+
+from himpun.errors import HimpunError
+from himpun.ingest.ocr import OcrOptions
+from himpun.ingest.work import FileResult, init_worker, process_file
+
+
+class Runner:
+    """Runs process_file(path, sha256, ocr_mode, options) for many files."""
+
+    local = True  # a local pool is skipped for a few small files; a cluster is used as asked
+
+    def run(self, items: Iterable[tuple[str, str]], ocr_mode: str, options: OcrOptions) -> Iterator[FileResult]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class LocalPool(Runner):
+    """`jobs` spawned single-threaded worker processes on this machine."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, items, ocr_mode, options):
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=init_worker)
+        futures = [self._pool.submit(process_file, path, sha, ocr_mode, options) for path, sha in items]
+        try:
+            for f in as_completed(futures):
+                yield f.result()
+        finally:
+            for f in futures:
+                f.cancel()
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+class DaskCluster(Runner):
+    """The workers of a Dask distributed cluster (`tcp://HOST:PORT`). They need
+    Himpun and Tesseract installed and must see the files at the same paths
+    (a shared drive); the records come back here to be stored."""
+
+    local = False
+
+    def __init__(self, address: str, timeout: float = 30):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise HimpunError("--scheduler needs the 'distributed' package (pip install distributed)") from None
+        try:
+            self.client = Client(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise HimpunError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+
+    def run(self, items, ocr_mode, options):
+        from distributed import as_completed as dask_completed
+
+        futures = [self.client.submit(process_file, path, sha, ocr_mode, options, pure=False) for path, sha in items]
+        try:
+            for f in dask_completed(futures, loop=self.client.loop):
+                yield f.result()
+        finally:
+            for f in futures:
+                f.cancel()
+
+    def close(self):
+        self.client.close()

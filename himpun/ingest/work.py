@@ -1,0 +1,70 @@
+"""The per-file unit of work of a batch: read, OCR and parse one file into a
+record, touching no library. The same function runs in this process, in a
+local pool of worker processes, or on a Dask cluster (himpun/ingest/
+dask.py); the one writer in the main process stores what comes back.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from himpun.errors import FileError, SkippedFile
+from himpun.ingest.files import sha256_of
+from himpun.ingest.ocr import OcrOptions
+from himpun.ingest.pages import OcrContext
+from himpun.ingest.pipeline import extract_path, read_bytes
+from himpun.records import Document
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # parsed | skipped | failed
+    sha256: str | None = None
+    size: int = 0
+    document: Document | None = None
+    reason: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    worker: str = ""  # the host and process that did the work
+
+
+def process_file(path: str, sha256: str | None = None, ocr_mode: str = "auto",
+                 options: OcrOptions | None = None) -> FileResult:
+    """Read and parse one file in a worker: OCR in this process, single-threaded."""
+    return process_with(path, sha256, OcrContext(mode=ocr_mode, jobs=1, options=options or OcrOptions()))
+
+
+def process_with(path: str, sha256: str | None, ocr: OcrContext) -> FileResult:
+    """Read and parse one file, its scanned pages read as `ocr` says; never
+    raises for a bad file (the reason is in the result)."""
+    import socket
+    import time
+
+    t0 = time.perf_counter()
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    sha, size = sha256, 0
+    try:
+        data = read_bytes(Path(path))
+        size = len(data)
+        sha = sha or sha256_of(data)
+        doc = extract_path(Path(path), data, sha, ocr)
+        doc.source = str(Path(path).resolve())
+        status, reason = "parsed", None
+    except SkippedFile as exc:
+        doc, status, reason = None, "skipped", exc.reason
+    except FileError as exc:
+        doc, status, reason = None, "failed", exc.reason
+    except Exception as exc:  # a parser bug must cost one file, not the batch
+        doc, status = None, "failed"
+        reason = f"unexpected error while parsing ({type(exc).__name__}: {exc})"
+    return FileResult(path, status, sha, size, doc, reason, len(doc.pages) if doc else 0,
+                      time.perf_counter() - t0, worker)
+
+
+def init_worker() -> None:
+    """Set up a local worker process: single-threaded Tesseract, modules imported once."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    import himpun.ingest.ocr  # noqa: F401
+    import himpun.ingest.parse  # noqa: F401

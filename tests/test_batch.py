@@ -1,0 +1,150 @@
+"""Batch ingestion: a local pool of worker processes and a real Dask cluster
+give the same catalog as one process; an interrupted batch finishes on a
+re-run; the same bytes under two names are one document."""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from himpun.library import Library
+from tests.fixtures import XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
+
+TEXTS = {"se_sleman.txt": XREF_SLEMAN, "se_madiun.txt": XREF_MADIUN, "se_menpan.txt": XREF_NATIONAL}
+
+
+@pytest.fixture
+def inbox(tmp_path, sample_dir):
+    d = tmp_path / "batch"
+    d.mkdir()
+    for name, text in TEXTS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    for f in sample_dir.iterdir():
+        (d / f.name).write_bytes(f.read_bytes())
+    (d / "copy_of_sleman.txt").write_text(XREF_SLEMAN, encoding="utf-8")  # same bytes, another name
+    (d / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")  # truncated
+    return d
+
+
+def snapshot(lib: Library) -> dict:
+    db = lib.catalog.db
+    return {
+        "documents": sorted(tuple(r) for r in db.execute(
+            "SELECT sha256, kind, issuer, region, numbers, date FROM documents")),
+        "clauses": sorted(tuple(r) for r in db.execute(
+            "SELECT id, kind, text, page, start_char, end_char, context, marker FROM clauses")),
+        "categories": sorted(tuple(r) for r in db.execute("SELECT clause, category FROM clause_categories")),
+        "sanctions": sorted(tuple(r) for r in db.execute("SELECT clause, type, severity FROM clause_sanctions")),
+        "facts": sorted(tuple(r) for r in db.execute("SELECT clause, category, sanction FROM xref_facts")),
+        "search": lib.search("ASN").total,
+    }
+
+
+def statuses(report):
+    return sorted((o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes)
+
+
+def test_a_local_pool_gives_what_one_process_gives(inbox, tmp_path, monkeypatch):
+    monkeypatch.setattr("himpun.batch.POOL_FROM", 2)  # a pool even for this handful of text files
+    one = Library(tmp_path / "one")
+    r1 = one.ingest([inbox], jobs=1)
+    pool = Library(tmp_path / "pool")
+    r2 = pool.ingest([inbox], jobs=2)
+    assert statuses(r1) == statuses(r2)
+    # files are taken in sorted order: the copy comes first, the original is then the same document
+    assert ("se_sleman.txt", "unchanged") in statuses(r2) and ("broken.pdf", "failed") in statuses(r2)
+    assert snapshot(one) == snapshot(pool)
+    one.close()
+    pool.close()
+
+
+def test_an_interrupted_batch_finishes_on_a_rerun(inbox, tmp_path):
+    lib = Library(tmp_path / "lib")
+    seen = []
+
+    def stop_after_two(outcome):
+        seen.append(outcome)
+        if len([o for o in seen if o.status == "ingested"]) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        lib.ingest([inbox], on_file=stop_after_two, jobs=1)
+    assert lib.catalog.counts()["documents"] == 2
+    again = lib.ingest([inbox], jobs=1)
+    got = dict(statuses(again))
+    assert sum(1 for s in got.values() if s == "unchanged") == 3  # the two stored, and the copy
+    assert lib.catalog.counts()["documents"] == 6
+    fresh = Library(tmp_path / "fresh")
+    fresh.ingest([inbox], jobs=1)
+    assert snapshot(lib) == snapshot(fresh)
+    lib.close()
+    fresh.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A real scheduler and two single-threaded worker processes on 127.0.0.1."""
+    pytest.importorskip("distributed")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", DASK_DISTRIBUTED__WORKER__DAEMON="False")
+    dask = [sys.executable, "-m", "dask"]
+    procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                      "--dashboard-address", ":0", "--no-show"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)]
+    try:
+        from distributed import Client
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the Dask scheduler did not start")
+                time.sleep(0.2)
+        for _ in range(2):
+            procs.append(subprocess.Popen(dask + ["worker", address, "--nthreads", "1", "--no-nanny",
+                                                  "--dashboard-address", ":0", "--local-directory", str(tmp_path)],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                                          cwd=tmp_path))
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def test_a_dask_cluster_gives_what_a_local_run_gives(inbox, tmp_path, dask_cluster):
+    local = Library(tmp_path / "local")
+    r1 = local.ingest([inbox], jobs=1)
+    remote = Library(tmp_path / "remote")
+    r2 = remote.ingest([inbox], scheduler=dask_cluster)
+    assert statuses(r1) == statuses(r2)
+    assert snapshot(local) == snapshot(remote)
+    workers = {row[0] for row in remote.catalog.db.execute("SELECT count(*) FROM documents")}
+    assert workers == {6}
+    local.close()
+    remote.close()
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, inbox):
+    from himpun.errors import HimpunError
+    lib = Library(tmp_path / "lib")
+    with pytest.raises(HimpunError, match="cannot reach the Dask scheduler"):
+        lib.ingest([inbox], scheduler=f"tcp://127.0.0.1:{_free_port()}")
+    lib.close()
