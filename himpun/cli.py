@@ -146,6 +146,54 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs, scheduler):
     ctx.exit(ExitCode.OK if report.ok else ExitCode.SOME_FAILED)
 
 
+@cli.command()
+@click.argument("inbox", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between looks at the inbox.")
+@click.option("--settle", default=2.0, show_default=True,
+              help="Seconds a file must keep its size before it is taken (it may still be arriving).")
+@click.option("--move-to", type=click.Path(file_okay=False, path_type=Path),
+              help="Move each ingested file here (failed ones under failed/). Default: leave files in place.")
+@_OCR
+@_JOBS
+@click.pass_context
+def watch(ctx, inbox, interval, settle, move_to, ocr, jobs):
+    """Ingest files as they arrive in INBOX, each once it has stopped growing,
+    with one log line per file. Stops cleanly on Ctrl-C or SIGTERM, after the
+    file in hand.
+
+    \b
+    Examples:
+      himpun watch /srv/inbox
+      himpun watch /srv/inbox --move-to /srv/done --settle 5
+    """
+    import signal
+    import threading
+
+    from himpun.watch import watch as run_watch
+
+    lib = _library(ctx)
+    stop = threading.Event()
+
+    def ask_to_stop(signum, frame):
+        stop.set()
+
+    previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def log(o):
+        detail = f" ({o.clauses} clauses)" if o.clauses else ""
+        click.echo(f"{o.status}: {o.path}{detail}" + (f": {o.reason}" if o.reason else ""),
+                   err=o.status in ("failed", "skipped"))
+
+    click.echo(f"watching {inbox} (Ctrl-C to stop)", err=True)
+    try:
+        taken = run_watch(lib, inbox, interval=interval, settle=settle, move_to=move_to, on_outcome=log, stop=stop,
+                          ocr=ocr, jobs=jobs)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo(f"stopped; {taken} file(s) taken", err=True)
+
+
 def _above(bar, line: str) -> None:
     if bar:
         bar.write(line, file=sys.stderr)
