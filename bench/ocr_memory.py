@@ -86,6 +86,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=60)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--ingest", action="store_true",
+                    help="ingest the scan into a fresh library (catalog, index, cross-references), not just extract")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "long_scan.pdf"
@@ -95,8 +97,15 @@ def main() -> None:
         watcher = WorkerPeak()
         watcher.start()
         started = time.perf_counter()
-        with OcrContext(jobs=args.jobs) as ocr:
-            doc = extract_path(pdf, ocr=ocr)
+        if args.ingest:
+            from himpun.library import Library
+            lib = Library(Path(tmp) / "library")
+            lib.ingest([pdf], jobs=args.jobs)
+            doc = lib.catalog.document(lib.catalog.document_rows()[0])
+            lib.close()
+        else:
+            with OcrContext(jobs=args.jobs) as ocr:
+                doc = extract_path(pdf, ocr=ocr)
         elapsed = time.perf_counter() - started
         main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         watcher.stop.set()
