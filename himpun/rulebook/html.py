@@ -66,7 +66,7 @@ def render(book: Rulebook) -> str:
             out.append("<p><b>Dasar hukum nasional.</b> " + "; ".join(
                 f"{e(k)} ({e(t)})" + (f", telah diganti {e(r)}" if r else "") for k, t, r in s.basis) + "</p>")
         if s.national_rule:
-            out.append(f"<p><b>Sanksi menurut dokumen nasional.</b> {e(s.national_rule)}</p>")
+            out.append(f"<p><b>Sanksi menurut dokumen nasional.</b> {e(s.national_rule)}{_refs(s.national_refs)}</p>")
         if s.sanctions:
             out.append("<p><b>Sanksi yang dikenakan</b></p><ul>")
             for line in s.sanctions:

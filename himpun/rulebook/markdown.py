@@ -36,7 +36,7 @@ def render(book: Rulebook) -> str:
                 f"{_esc(k)} ({_esc(t)})" + (f", telah diganti {_esc(r)}" if r else "") for k, t, r in s.basis))
             out.append("")
         if s.national_rule:
-            out += [f"**Sanksi menurut dokumen nasional.** {_esc(s.national_rule)}", ""]
+            out += [f"**Sanksi menurut dokumen nasional.** {_esc(s.national_rule)} {refs_text(s.national_refs)}", ""]
         if s.sanctions:
             out += ["**Sanksi yang dikenakan**", ""]
             for line in s.sanctions:

@@ -95,6 +95,7 @@ class Section:
     sanctions: list[SanctionLine]
     adoptions: list[Adoption]  # regional documents
     national_rule: str | None  # the national sanction as a phrase, when stated
+    national_refs: list[int]
     divergences: list[DivergenceLine]
 
 
@@ -204,6 +205,14 @@ def build(catalog, *, region=None, province=None, since=None, today: date | None
 
 def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
     rule = national_list().get(cat)
+    # the national rule: the heaviest sanction national documents state, regulations and decrees first
+    stated = [f for f in facts if docs[f[0]]["region"] == NATIONAL and f[3] and f[3] != "unspecified"]
+    authority = {"regulation": 0, "decree": 0, "circular": 1}
+    nat = None
+    if stated:
+        top = min(authority.get(docs[f[0]]["kind"], 2) for f in stated)
+        nat = max((f for f in stated if authority.get(docs[f[0]]["kind"], 2) == top), key=lambda f: (f[5], f[1]))
+    national_refs = refs(nat[1], nat[6]) if nat else []
     lines: dict[tuple[str, str], SanctionLine] = {}
     sources: dict[tuple[str, str], list[str]] = {}
     for f in facts:
@@ -219,13 +228,6 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
     for key in sorted(lines, key=lambda k: (sev_order.get(lines[k].severity, 9), lines[k].sanction)):
         lines[key].refs = refs(*sources[key])  # numbered in the order the lines are read
     sanctions = sorted(lines.values(), key=lambda s: (sev_order.get(s.severity, 9), s.sanction))
-    # the national rule: the heaviest sanction national documents state, regulations and decrees first
-    stated = [f for f in facts if docs[f[0]]["region"] == NATIONAL and f[3] and f[3] != "unspecified"]
-    authority = {"regulation": 0, "decree": 0, "circular": 1}
-    nat = None
-    if stated:
-        top = min(authority.get(docs[f[0]]["kind"], 2) for f in stated)
-        nat = max((f for f in stated if authority.get(docs[f[0]]["kind"], 2) == top), key=lambda f: (f[5], f[1]))
     divergences = []
     best: dict[str, tuple] = {}
     for f in facts:
@@ -264,7 +266,7 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
         (national if reg == NATIONAL else adoptions).append(a)
     basis = [(k, titles().get(k, ""), current(k) if k in replacements() else None) for k in (rule.basis if rule else ())]
     return Section(cat, label(cat), rule.sentence if rule else label(cat) + ".", basis, national, sanctions, adoptions,
-                   sanction_phrase(nat[3], nat[4]) if nat else None, divergences)
+                   sanction_phrase(nat[3], nat[4]) if nat else None, national_refs, divergences)
 
 
 MAX_OTHERS = 5  # further documents of a region listed under its adoption of a rule
