@@ -131,9 +131,11 @@ def main() -> None:
             pdfs = []
             for i in range(-(-args.scan_pages // 10)):
                 pdf = scans / f"scan_{i:02d}.pdf"
-                build(pdf, min(10, args.scan_pages - 10 * i))
+                build(pdf, min(10, args.scan_pages - 10 * i), start=10 * i)
                 for jpg in scans.glob(f"scan_{i:02d}.*.jpg"):
                     jpg.unlink()
+                with pdf.open("ab") as out:  # scans built from the same pages must still be distinct files
+                    out.write(f"\n% bench scan {i}\n".encode())
                 pdfs.append(pdf)
             page_rates = {}
             for jobs in (1, 2):

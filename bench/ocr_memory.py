@@ -26,14 +26,16 @@ from himpun.ingest.pages import OcrContext  # noqa: E402
 from himpun.scansim import LEVELS, degrade, render  # noqa: E402
 
 
-def build(path: Path, n: int) -> None:
-    """Write the scan page by page (one page image in memory at a time)."""
+def build(path: Path, n: int, start: int = 0) -> None:
+    """Write the scan page by page (one page image in memory at a time);
+    pages `start` to `start + n` of the sequence, so that scans built with
+    other starts differ."""
     from fpdf import FPDF
 
     sources = [p for src in sorted((ROOT / "scripts" / "corpus" / "scans").glob("*.txt"))
                for p in src.read_text("utf-8").split("\f")]
     pdf = FPDF(format="A4")
-    for i in range(n):
+    for i in range(start, start + n):
         jpeg = path.with_suffix(f".{i}.jpg")
         degrade(render(sources[i % len(sources)], 300), LEVELS["clean"], seed=i).save(jpeg, "JPEG", quality=80)
         pdf.add_page()
@@ -91,7 +93,11 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "long_scan.pdf"
-        build(pdf, args.pages)
+        # built in another process, so that this one's peak memory is the ingest's alone
+        import multiprocessing
+        maker = multiprocessing.get_context("spawn").Process(target=build, args=(pdf, args.pages))
+        maker.start()
+        maker.join()
         size = pdf.stat().st_size
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         watcher = WorkerPeak()

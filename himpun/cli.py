@@ -70,11 +70,13 @@ def _library(ctx) -> Library:
 @_OCR
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes that read, OCR and parse files, each single-threaded. Default: all cores.")
+@click.option("--wait", default=600.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for another process writing to the library before giving up.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Send the per-file work to this Dask cluster; records are stored here. The workers need "
                    "Himpun and Tesseract, and the files at the same paths.")
 @click.pass_context
-def ingest(ctx, paths, as_json, quiet, ocr, jobs, scheduler):
+def ingest(ctx, paths, as_json, quiet, ocr, jobs, wait, scheduler):
     """Add files and directories (recursively) to the library.
 
     Reads .txt, .html and .pdf files; scanned PDF pages and page images (PNG,
@@ -133,7 +135,8 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs, scheduler):
                        f"about {eta:.0f} s left", err=True)
 
     try:
-        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler)
+        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler, wait=wait,
+                            on_wait=lambda msg: click.echo(msg, err=True))
     finally:
         if bar:
             bar.close()
@@ -545,7 +548,7 @@ def reindex(ctx):
     Example:
       himpun reindex
     """
-    r = _library(ctx).reindex()
+    r = _library(ctx).reindex(on_wait=lambda msg: click.echo(msg, err=True))
     click.echo(f"indexed {r.clauses} clauses of {r.added_documents} documents")
 
 

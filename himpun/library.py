@@ -23,6 +23,7 @@ from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
 from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.ingest.runners import DaskCluster, LocalPool
+from himpun.lock import writer_lock, writer_lock_if_free
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import Clause, Document
@@ -68,39 +69,58 @@ class Library:
 
     def ingest(self, paths: Iterable[str | Path], on_file: Callable[[Outcome], None] | None = None,
                on_start: Callable[[int], None] | None = None, ocr: str = "auto", jobs: int | None = None,
-               scheduler: str | None = None) -> BatchReport:
+               scheduler: str | None = None, wait: float = 600.0,
+               on_wait: Callable[[str], None] | None = None) -> BatchReport:
         """Ingest files and directories. `ocr`: auto (scans and images),
         always (every PDF page), never; `jobs`: worker processes that read,
         OCR and parse files (default: all cores; the pages of a lone scan are
         shared among them); `scheduler`: a Dask cluster (tcp://HOST:PORT) to
         send the per-file work to instead. Documents are stored here, one at
-        a time, and the search index is brought up to date every 500 of them."""
+        a time, and the search index is brought up to date every 500 of them.
+        One writer at a time: another waits up to `wait` seconds (`on_wait`
+        hears that it waits), then fails with a LibraryError."""
         jobs = jobs or default_jobs()
-        runner = DaskCluster(scheduler) if scheduler else LocalPool(jobs) if jobs > 1 else None
-        try:
-            with OcrContext(mode=ocr, jobs=jobs) as ocr_context:
-                report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                      checkpoint=self.sync_index)
-        finally:
-            if runner is not None:
-                runner.close()
-        self.sync_index()
-        xref.sync(self.catalog)
+        with writer_lock(self.root, wait, on_wait):
+            runner = DaskCluster(scheduler) if scheduler else LocalPool(jobs) if jobs > 1 else None
+            try:
+                with OcrContext(mode=ocr, jobs=jobs) as ocr_context:
+                    report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
+                                          checkpoint=self._sync_index)
+            finally:
+                if runner is not None:
+                    runner.close()
+            self._sync_index()
+            xref.sync(self.catalog)
         return report
 
-    def sync_index(self) -> SyncResult:
+    def sync_index(self) -> SyncResult | None:
+        """Bring the search index in line with the catalog, unless another
+        process is writing (it will): None then."""
+        with writer_lock_if_free(self.root) as free:
+            if not free:
+                return None
+            return self._sync_index()
+
+    def _sync_index(self) -> SyncResult:
         stems = use_stem_cache(self.root / "stems.db")
         try:
             return sync(self.catalog, self.index_dir)
         finally:
             stems.flush()
 
-    def reindex(self) -> SyncResult:
-        stems = use_stem_cache(self.root / "stems.db")
-        try:
-            return rebuild(self.catalog, self.index_dir)
-        finally:
-            stems.flush()
+    def reindex(self, wait: float = 600.0, on_wait: Callable[[str], None] | None = None) -> SyncResult:
+        with writer_lock(self.root, wait, on_wait):
+            stems = use_stem_cache(self.root / "stems.db")
+            try:
+                return rebuild(self.catalog, self.index_dir)
+            finally:
+                stems.flush()
+
+    def _sync_xref(self) -> None:
+        """Cross-reference what is not yet, unless another process is writing."""
+        with writer_lock_if_free(self.root) as free:
+            if free:
+                xref.sync(self.catalog)
 
     # -- reading ------------------------------------------------------------
 
@@ -143,7 +163,7 @@ class Library:
     # -- cross-references -----------------------------------------------------
 
     def _xref_filters(self, filters: dict) -> dict:
-        xref.sync(self.catalog)
+        self._sync_xref()
         out = {k: v for k, v in filters.items() if v}
         if out.get("region"):
             out["region"] = canonical_region(out["region"])
@@ -170,7 +190,7 @@ class Library:
 
     def similar(self, clause_id: str) -> list[dict]:
         """The same rule in other documents (near-duplicate clauses)."""
-        xref.sync(self.catalog)
+        self._sync_xref()
         return xref.similar_to(self.catalog, clause_id)
 
     def rulebook(self, *, region: str | None = None, province: str | None = None, since: str | None = None):

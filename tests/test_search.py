@@ -208,3 +208,8 @@ def test_a_kept_searcher_sees_a_rebuilt_index(filled, tmp_path):
     assert filled.search("netralitas").total == before + 1
     filled.reindex()
     assert filled.search("netralitas").total == before + 1
+
+
+def test_an_empty_library_searches_without_error(library):
+    r = library.search("ASN")
+    assert r.total == 0 and r.hits == [] and all(v == [] for v in r.facets.values())

@@ -27,7 +27,10 @@ def columns(searcher) -> dict[str, list]:
     cached = _columns.get(key)
     if cached is None:
         reader = searcher.reader()
-        cached = {name: list(reader.column_reader(name)) for name in (*SINGLE, *MULTI.values())}
+        if reader.doc_count_all() == 0:  # an index with no segment yet has no columns to read
+            cached = {name: [] for name in (*SINGLE, *MULTI.values())}
+        else:
+            cached = {name: list(reader.column_reader(name)) for name in (*SINGLE, *MULTI.values())}
         _columns.clear()  # one index generation at a time
         _columns[key] = cached
     return cached

@@ -32,6 +32,11 @@ from himpun.errors import FileError
 from himpun.ingest import imageprep
 from himpun.ingest.ocrtext import LOW_CONFIDENCE, Reading, from_tsv
 
+# Tesseract single-threaded wherever it runs (in this process too, not only in the pool's workers):
+# parallelism comes from running one per core, and one thread gives the same reading on every run
+# (OpenMP threads made a borderline page read differently under load). An explicit setting wins.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
 LANG = "ind"
 TARGET_DPI = 300
 LOST_TEXT = 0.05  # share of text rows a reading may leave out before the page is read again

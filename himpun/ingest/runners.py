@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from himpun.errors import HimpunError
 from himpun.ingest.ocr import OcrOptions
-from himpun.ingest.work import FileResult, init_worker, process_file
+from himpun.ingest.work import FileResult, init_worker, process_files
 
 
 class Runner:
@@ -42,10 +42,11 @@ class LocalPool(Runner):
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=init_worker)
-        futures = [self._pool.submit(process_file, path, sha, ocr_mode, options) for path, sha in items]
+        futures = [self._pool.submit(process_files, chunk, ocr_mode, options)
+                   for chunk in chunks(list(items), self.jobs)]
         try:
             for f in as_completed(futures):
-                yield f.result()
+                yield from f.result()
         finally:
             for f in futures:
                 f.cancel()
@@ -54,6 +55,17 @@ class LocalPool(Runner):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def chunks(items: list[tuple[str, str]], workers: int) -> list[list[tuple[str, str]]]:
+    """Files grouped into tasks: text files in groups (so that scheduling costs
+    little beside parsing), enough groups to keep every worker busy; a PDF or
+    an image alone (it may take minutes)."""
+    heavy, light = [], []
+    for it in items:
+        (light if it[0].lower().endswith((".txt", ".text", ".md", ".html", ".htm")) else heavy).append(it)
+    size = max(1, min(16, len(light) // (workers * 8)))
+    return [[it] for it in heavy] + [light[i:i + size] for i in range(0, len(light), size)]
 
 
 class DaskCluster(Runner):
@@ -76,10 +88,13 @@ class DaskCluster(Runner):
     def run(self, items, ocr_mode, options):
         from distributed import as_completed as dask_completed
 
-        futures = [self.client.submit(process_file, path, sha, ocr_mode, options, pure=False) for path, sha in items]
+        items = list(items)
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        futures = [self.client.submit(process_files, chunk, ocr_mode, options, pure=False)
+                   for chunk in chunks(items, workers)]
         try:
             for f in dask_completed(futures, loop=self.client.loop):
-                yield f.result()
+                yield from f.result()
         finally:
             for f in futures:
                 f.cancel()

@@ -36,6 +36,12 @@ def process_file(path: str, sha256: str | None = None, ocr_mode: str = "auto",
     return process_with(path, sha256, OcrContext(mode=ocr_mode, jobs=1, options=options or OcrOptions()))
 
 
+def process_files(items: list[tuple[str, str | None]], ocr_mode: str = "auto",
+                  options: OcrOptions | None = None) -> list[FileResult]:
+    """Several small files in one task (a cluster's per-task cost is milliseconds)."""
+    return [process_file(path, sha, ocr_mode, options) for path, sha in items]
+
+
 def process_with(path: str, sha256: str | None, ocr: OcrContext) -> FileResult:
     """Read and parse one file, its scanned pages read as `ocr` says; never
     raises for a bad file (the reason is in the result)."""

@@ -153,8 +153,7 @@ def _source(d: dict) -> Source:
 
 
 def build(catalog, *, region=None, province=None, since=None, today: date | None = None) -> Rulebook:
-    from himpun.xref import sync
-    sync(catalog)
+    """The rulebook of a catalog whose cross-references are up to date (himpun.xref.sync)."""
     docs = _documents(catalog, region, province, since)
     refs = Refs()
     ids = list(docs)
