@@ -58,11 +58,15 @@ class BatchReport:
         }
 
 
+MAX_BYTES = 500_000_000  # one file; more is refused before it is read
+
+
 def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None,
                  on_start: Callable[[int], None] | None = None,
                  ocr: OcrContext | None = None, runner: Runner | None = None,
-                 checkpoint: Callable[[], None] | None = None, checkpoint_every: int = 500) -> BatchReport:
+                 checkpoint: Callable[[], None] | None = None, checkpoint_every: int = 500,
+                 max_bytes: int = MAX_BYTES) -> BatchReport:
     """Ingest every file under `paths`; `on_start` hears how many files there
     are, `on_file` hears each outcome as it happens. `ocr`: how scans are
     read; `runner`: where files are read and parsed when there are several
@@ -94,6 +98,10 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
             done(Outcome(path, "failed", found.problem))
             continue
         try:
+            size = _size(found.path)
+            if size > max_bytes:
+                raise FileError(path, f"file too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB, "
+                                      "--max-bytes)")
             sha = sha256_of(read_bytes(found.path))
         except FileError as exc:
             catalog.log(path, "failed", exc.reason)
@@ -121,6 +129,15 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
             catalog.log(str(twin.path), status, result.reason, result.sha256)
             done(Outcome(str(twin.path), status, result.reason, result.sha256[:12] if status == "unchanged" else None))
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        raise FileError(str(path), "file vanished before it could be read") from None
+    except OSError as exc:
+        raise FileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 
 
 def store_result(catalog: Catalog, result: FileResult) -> Outcome:

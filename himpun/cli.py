@@ -70,13 +70,21 @@ def _library(ctx) -> Library:
 @_OCR
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes that read, OCR and parse files, each single-threaded. Default: all cores.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=500, show_default=True, metavar="MB",
+              help="Refuse files larger than this many megabytes.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Refuse files with more pages (or image frames) than this.")
+@click.option("--max-pixels", type=click.IntRange(min=1), default=120, show_default=True, metavar="MEGAPIXELS",
+              help="Refuse page images larger than this (decompression bombs, giant scans).")
+@click.option("--ocr-timeout", type=click.FloatRange(min=1), default=120, show_default=True, metavar="SECONDS",
+              help="Give up on a page when one Tesseract run takes longer than this.")
 @click.option("--wait", default=600.0, show_default=True, metavar="SECONDS",
               help="How long to wait for another process writing to the library before giving up.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Send the per-file work to this Dask cluster; records are stored here. The workers need "
                    "Himpun and Tesseract, and the files at the same paths.")
 @click.pass_context
-def ingest(ctx, paths, as_json, quiet, ocr, jobs, wait, scheduler):
+def ingest(ctx, paths, as_json, quiet, ocr, jobs, max_bytes, max_pages, max_pixels, ocr_timeout, wait, scheduler):
     """Add files and directories (recursively) to the library.
 
     Reads .txt, .html and .pdf files; scanned PDF pages and page images (PNG,
@@ -136,7 +144,9 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs, wait, scheduler):
 
     try:
         report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler, wait=wait,
-                            on_wait=lambda msg: click.echo(msg, err=True))
+                            on_wait=lambda msg: click.echo(msg, err=True),
+                            limits=dict(max_bytes=max_bytes * 1_000_000, max_pages=max_pages,
+                                        max_pixels=max_pixels * 1_000_000, ocr_timeout=ocr_timeout))
     finally:
         if bar:
             bar.close()

@@ -14,7 +14,8 @@ from typing import Callable, Iterable
 
 import platformdirs
 
-from himpun.batch import BatchReport, Outcome, ingest_paths
+from himpun.batch import MAX_BYTES, BatchReport, Outcome, ingest_paths
+from himpun.ingest.ocr import OcrOptions
 from himpun.catalog import Catalog
 from himpun.errors import NotFound, QueryError
 from himpun.index import open_index, rebuild, search, sync
@@ -70,7 +71,7 @@ class Library:
     def ingest(self, paths: Iterable[str | Path], on_file: Callable[[Outcome], None] | None = None,
                on_start: Callable[[int], None] | None = None, ocr: str = "auto", jobs: int | None = None,
                scheduler: str | None = None, wait: float = 600.0,
-               on_wait: Callable[[str], None] | None = None) -> BatchReport:
+               on_wait: Callable[[str], None] | None = None, limits: dict | None = None) -> BatchReport:
         """Ingest files and directories. `ocr`: auto (scans and images),
         always (every PDF page), never; `jobs`: worker processes that read,
         OCR and parse files (default: all cores; the pages of a lone scan are
@@ -78,14 +79,20 @@ class Library:
         send the per-file work to instead. Documents are stored here, one at
         a time, and the search index is brought up to date every 500 of them.
         One writer at a time: another waits up to `wait` seconds (`on_wait`
-        hears that it waits), then fails with a LibraryError."""
+        hears that it waits), then fails with a LibraryError. `limits`:
+        max_bytes (per file), max_pages (per file), max_pixels (per page
+        image), ocr_timeout (seconds per Tesseract run); a file beyond one
+        fails with the reason."""
+        limits = dict(limits or {})
+        max_bytes = limits.pop("max_bytes", None) or MAX_BYTES
+        options = OcrOptions(**{("timeout" if k == "ocr_timeout" else k): v for k, v in limits.items() if v})
         jobs = jobs or default_jobs()
         with writer_lock(self.root, wait, on_wait):
             runner = DaskCluster(scheduler) if scheduler else LocalPool(jobs) if jobs > 1 else None
             try:
-                with OcrContext(mode=ocr, jobs=jobs) as ocr_context:
+                with OcrContext(mode=ocr, jobs=jobs, options=options) as ocr_context:
                     report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                          checkpoint=self._sync_index)
+                                          checkpoint=self._sync_index, max_bytes=max_bytes)
             finally:
                 if runner is not None:
                     runner.close()

@@ -189,7 +189,11 @@ def _photocopy(img: Image.Image, amount: float, rng: random.Random) -> Image.Ima
     """Grey the paper, add grain, and sprinkle toner specks."""
     w, h = img.size
     paper = img.point(lambda v: int(v * (1 - 0.18 * amount) + 10 * amount))
-    grain = Image.effect_noise((w, h), 40 * amount).point(lambda v: 128 + (v - 128))
+    # Gaussian grain from the seed (PIL's effect_noise draws from C's unseeded rand(), so the same seed
+    # gave a different page in a different process, and OCR tests on it were flaky)
+    import numpy as np
+    noise = np.random.default_rng(rng.randrange(2 ** 32)).normal(128.0, 40 * amount, (h, w))
+    grain = Image.fromarray(np.clip(noise, 0, 255).astype(np.uint8), "L")
     out = ImageChops.add(ImageChops.subtract(paper, grain.point(lambda v: max(0, 128 - v))),
                          grain.point(lambda v: max(0, v - 128)))
     d = ImageDraw.Draw(out)

@@ -14,6 +14,12 @@ def grayscale(img: Image.Image) -> Image.Image:
     return img.convert("L") if img.mode != "L" else img
 
 
+def blank(page: Image.Image) -> bool:
+    """A page with no dark pixel at all (a blank sheet, an empty scan)."""
+    small = page.reduce(4) if page.width > 400 else page
+    return small.point(lambda v: 255 if v < 140 else 0).getbbox() is None
+
+
 def guess_dpi(page: Image.Image) -> float:
     """Resolution of a page image without metadata, taking it for A4 or Letter."""
     return max(page.size) / 11.5

@@ -32,14 +32,13 @@ from himpun.errors import FileError
 from himpun.ingest import imageprep
 from himpun.ingest.ocrtext import LOW_CONFIDENCE, Reading, from_tsv
 
-# Tesseract single-threaded wherever it runs (in this process too, not only in the pool's workers):
-# parallelism comes from running one per core, and one thread gives the same reading on every run
-# (OpenMP threads made a borderline page read differently under load). An explicit setting wins.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
 LANG = "ind"
 TARGET_DPI = 300
 LOST_TEXT = 0.05  # share of text rows a reading may leave out before the page is read again
+
+# Tesseract single-threaded wherever it runs (in this process too, not only in the pool's workers):
+# parallelism comes from running one per core, and one thread gives the same reading on every run
+# (OpenMP threads made a borderline page read differently under load). An explicit setting wins.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
@@ -51,7 +50,10 @@ class OcrOptions:
     deskew: bool = False
     recover: bool = True
     orient: bool = True
-    timeout: float = 120.0  # seconds for one Tesseract run
+    timeout: float = 120.0  # seconds for one Tesseract run (--ocr-timeout)
+    # limits on what a file may ask of the machine (--max-pages, --max-pixels)
+    max_pages: int = 2000  # pages (or frames) of one file
+    max_pixels: int = 120_000_000  # pixels of one page image, decoded or rendered
 
 
 @dataclass
@@ -66,6 +68,8 @@ def ocr_image(img: Image.Image, dpi: float | None = None, options: OcrOptions = 
               source: str = "image") -> OcrResult:
     """Read one page image. `dpi`: its resolution when known."""
     page = imageprep.grayscale(img)
+    if imageprep.blank(page):  # nothing to read: no Tesseract run at all
+        return OcrResult("", 100.0, steps=["blank"])
     steps: list[str] = []
     dpi = dpi or imageprep.guess_dpi(page)
     degraded = options.clean and imageprep.looks_degraded(page)

@@ -46,7 +46,7 @@ def _load(task: PageTask):
         try:
             page = pdf[task.index]
             w, h = page.get_size()
-            if w * h * (RENDER_DPI / 72) ** 2 > MAX_PIXELS:
+            if w * h * (RENDER_DPI / 72) ** 2 > task.options.max_pixels:
                 raise FileError(task.path, f"page {task.index + 1} is too large to render "
                                            f"({w / 72:.0f} x {h / 72:.0f} inches)")
             bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
@@ -55,7 +55,7 @@ def _load(task: PageTask):
             pdf.close()
     from PIL import Image
 
-    img = open_image(task.path)
+    img = open_image(task.path, task.options.max_pixels)
     img.seek(task.index)
     frame = img.copy()
     dpi = img.info.get("dpi", (None, None))[0]
@@ -63,7 +63,7 @@ def _load(task: PageTask):
     return frame, float(dpi) if dpi and dpi > 30 else None
 
 
-def open_image(path: str):
+def open_image(path: str, max_pixels: int = MAX_PIXELS):
     """Open an image, refusing what would not fit in memory."""
     import warnings
 
@@ -77,7 +77,7 @@ def open_image(path: str):
         raise FileError(path, "image too large to decode safely (a decompression bomb?)") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise FileError(path, f"cannot read image ({exc})") from None
-    if img.width * img.height > MAX_PIXELS:
+    if img.width * img.height > max_pixels:
         img.close()
         raise FileError(path, f"image too large ({img.width} x {img.height} pixels)")
     return img

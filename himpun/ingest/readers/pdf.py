@@ -31,12 +31,15 @@ def read_pdf(path: Path, data: bytes, ocr: OcrContext) -> ReadResult:
         raise FileError(str(path), f"damaged PDF ({exc})") from None
     try:
         n_pages = len(pdf)
+        if n_pages > ocr.options.max_pages:
+            raise FileError(str(path), f"PDF has {n_pages} pages; the limit is {ocr.options.max_pages} (--max-pages)")
         has_text = [pdf[i].get_textpage().count_chars() > 0 for i in range(n_pages)]
         title = (pdf.get_metadata_value("Title") or "").strip() or None
     finally:
         pdf.close()
     if n_pages == 0:
         raise FileError(str(path), "PDF has no pages")
+
     texts = _text_layers(path, data, has_text) if ocr.mode != "always" else [""] * n_pages
     scanned = [i for i, t in enumerate(texts) if not usable(t)]
     if scanned and ocr.mode == "never":
