@@ -2,57 +2,71 @@
 
 Whoosh's own grouping reads each matching document's value through a column
 reader, per search. Here each facet column is read once per index generation
-into a list indexed by document number; a search then takes the set of
-matching document numbers (no scoring) and counts values with C-level
-helpers (operator.itemgetter, collections.Counter). Multi-valued facets
-(category, sanction, severity) keep one comma-joined value per clause, split
-after counting.
+and coded as numbers (one array of value codes by document number, and the
+values); a search then takes the matching document numbers (no scoring) and
+counts codes with numpy's bincount. Multi-valued facets (category, sanction,
+severity) keep one comma-joined value per clause, split after counting.
 """
 from __future__ import annotations
 
-from collections import Counter
-from operator import itemgetter
+import numpy as np
 
 from himpun.index.searchers import state
 
 SINGLE = ("region", "province", "kind", "issuer", "year")
 MULTI = {"category": "category_set", "sanction": "sanction_set", "severity": "severity_set"}
 
-_columns: dict[tuple[str, int], dict[str, list]] = {}
+_columns: dict[tuple, dict[str, "_Column"]] = {}
 
 
-def columns(searcher) -> dict[str, list]:
-    """Every facet column of the searcher's index, as lists by document number."""
+class _Column:
+    """One facet column coded as numbers: `codes[docnum]` indexes `labels`; for a multi-valued
+    column each label (a comma-joined set) is tied to its parts by the pairs (pair_label, pair_part)."""
+
+    def __init__(self, values: list[str], multi: bool):
+        if values:
+            labels, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
+        else:
+            labels, codes = np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64)
+        self.codes = codes.astype(np.int32).ravel()
+        self.labels = [str(v) for v in labels]
+        self.multi = multi
+        if multi:
+            parts: dict[str, int] = {}
+            pairs = [(i, parts.setdefault(part, len(parts))) for i, label in enumerate(self.labels)
+                     for part in label.split(",")]
+            self.parts = list(parts)
+            self.pair_label = np.asarray([a for a, _ in pairs], dtype=np.int64)
+            self.pair_part = np.asarray([b for _, b in pairs], dtype=np.int64)
+
+    def count(self, docnums: np.ndarray) -> list[tuple[str, int]]:
+        tally = np.bincount(self.codes[docnums], minlength=len(self.labels)) if len(docnums) \
+            else np.zeros(len(self.labels), dtype=np.int64)
+        names = self.labels
+        if self.multi:
+            tally = np.bincount(self.pair_part, weights=tally[self.pair_label], minlength=len(self.parts)) \
+                if len(self.pair_part) else np.zeros(0)
+            names = self.parts
+        found = [(names[i], int(tally[i])) for i in np.nonzero(tally)[0]]
+        return sorted(((v, n) for v, n in found if v not in ("-", "")), key=lambda t: (-t[1], t[0]))
+
+
+def columns(searcher) -> dict[str, _Column]:
+    """Every facet column of the searcher's index, coded."""
     key = state(searcher._ix)
     cached = _columns.get(key)
     if cached is None:
         reader = searcher.reader()
-        if reader.doc_count_all() == 0:  # an index with no segment yet has no columns to read
-            cached = {name: [] for name in (*SINGLE, *MULTI.values())}
-        else:
-            cached = {name: list(reader.column_reader(name)) for name in (*SINGLE, *MULTI.values())}
+        cached = {}
+        for name in (*SINGLE, *MULTI.values()):
+            values = ["" if v is None else v for v in reader.column_reader(name)] if reader.doc_count_all() else []
+            cached[name] = _Column(values, multi=name in MULTI.values())
         _columns.clear()  # one index generation at a time
         _columns[key] = cached
     return cached
 
 
-def count(searcher, docnums: list[int], names: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+def count(searcher, docnums, names: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
     cols = columns(searcher)
-    out = {}
-    for name in names:
-        col = cols[MULTI.get(name, name)]
-        if not docnums:
-            counts: Counter = Counter()
-        elif len(docnums) == 1:
-            counts = Counter([col[docnums[0]]])
-        else:
-            counts = Counter(itemgetter(*docnums)(col))
-        if name in MULTI:
-            split: Counter = Counter()
-            for value, n in counts.items():
-                for part in value.split(","):
-                    split[part] += n
-            counts = split
-        out[name] = sorted(((v, n) for v, n in counts.items() if v not in ("-", "", None)),
-                           key=lambda t: (-t[1], str(t[0])))
-    return out
+    docnums = np.asarray(docnums, dtype=np.int64)
+    return {name: cols[MULTI.get(name, name)].count(docnums) for name in names}

@@ -15,17 +15,19 @@ from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 
 from whoosh import collectors, highlight, sorting
+from whoosh.searching import Results
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
-from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, FuzzyTerm, Or, Term
+from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, FuzzyTerm, Or, Phrase, Term
 
 from himpun.data import words
 from himpun.errors import QueryError
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
+from himpun.index.arrays import Unsupported, evaluate
 from himpun.index.facets import count as count_facets
 from himpun.index.searchers import searcher as open_searcher
-from himpun.index.synonyms import expand
+from himpun.index.synonyms import PREFIX as SYNONYM_PREFIX, expand
 
 # plain words are looked for in the clause text and its topic words; the document title (which would
 # make every clause of a document match) and exact keys are asked for by field (title:, keys:) or by
@@ -141,7 +143,25 @@ def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
         parsed = parser.parse(expand(_exact_keys(query)))
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
+    parsed = _phrases(parsed, ix.schema)
     return _with_fuzzy(parsed) if fuzzy else parsed
+
+
+def _phrases(q, schema):
+    """Quoted phrases as the index holds them. The analysis gives a synonym phrase's group term at
+    the place of its first word (`media sosial` -> media, sosial, syn_medsos), so a quoted phrase
+    is its words without the group terms; over a field kept without word positions (topic words,
+    title) it asks for all its words there (Whoosh itself would refuse to run it)."""
+    if isinstance(q, Phrase):
+        words = [w for w in q.words if not w.startswith(SYNONYM_PREFIX)] or q.words
+        if q.fieldname in schema and not schema[q.fieldname].format.supports("positions"):
+            return And([Term(q.fieldname, w) for w in words], boost=q.boost)
+        if len(words) == 1:
+            return Term(q.fieldname, words[0], boost=q.boost)
+        return Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda sub: _phrases(sub, schema))
 
 
 def _plain_query(ix, query: str, any_word: bool, fuzzy: bool):
@@ -230,19 +250,29 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
     searcher = open_searcher(ix)
     if by_document:
         return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
-    # one pass over the matches: every one is counted (for the total and the facets), only the best are kept
     limit = max(1, limit)
-    collector = _CountingTop(limit=max(1, page) * limit)
-    searcher.search_with_collector(And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q, collector)
-    docnums = collector.docnums
+    q = And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q
+    docnums, results = _match(searcher, q, max(1, page) * limit)
     pages = max(1, -(-len(docnums) // limit))
     page = min(max(1, page), pages)
-    results = collector.results()
     results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     results.formatter = _Marker()
     hits = [_hit(results[i]) for i in range((page - 1) * limit, min(page * limit, results.scored_length()))]
     return SearchResult(query=query, total=len(docnums), page=page, pages=pages, hits=hits,
                         facets=count_facets(searcher, docnums, FACETS) if facets else {})
+
+
+def _match(searcher, q, top: int):
+    """Every matching document number and Whoosh Results holding the best `top`. Over posting arrays
+    (himpun/index/arrays.py) when the query allows, else in one pass of Whoosh's matchers that counts
+    every match and keeps the best."""
+    try:
+        matches = evaluate(searcher, q)
+    except Unsupported:
+        collector = _CountingTop(limit=top)
+        searcher.search_with_collector(q, collector)
+        return collector.docnums, collector.results()
+    return matches.ids, Results(searcher, q, matches.top(top), docset=None)
 
 
 class _CountingTop(collectors.TopCollector):

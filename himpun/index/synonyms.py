@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from himpun.data import load_table
 
+PREFIX = "syn_"  # what a group's index term starts with
+
 _PROTECTED = re.compile(r'"[^"]*"|\'[^\']*\'|\b\w+:(?:\'[^\']*\'|"[^"]*"|\S+)|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 
 
@@ -33,7 +35,7 @@ def _finder() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 def term_of(group: tuple[str, ...]) -> str:
     """The index term of a group: `syn_` and its first phrase."""
-    return "syn_" + group[0].replace(" ", "_")
+    return PREFIX + group[0].replace(" ", "_")
 
 
 @lru_cache(maxsize=1)
