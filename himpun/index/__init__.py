@@ -1,5 +1,6 @@
 """The Whoosh search index: schema and Indonesian analysis, sync from the
 catalog, and search."""
+from himpun.index import patches  # noqa: F401  (Whoosh's segment writer, before any index is written)
 from himpun.index.search import SearchResult, search
 from himpun.index.store import open_index, rebuild, sync
 

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, Schema
 from whoosh.writing import LockError
 
 from himpun.catalog import Catalog
 from himpun.errors import LibraryError
 from himpun.index.analysis import indonesian_analyzer, prestem
+from himpun.index.fields import MemoKEYWORD, MemoTEXT, UnindexedID
 from himpun.index.searchers import forget
 from himpun.index.topics import topic_words
 
@@ -30,7 +31,7 @@ INDEX_NAME = "clauses"
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 _ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
 _FORMAT_FILE = "FORMAT"
 
@@ -47,25 +48,25 @@ def schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         doc_row=ID(stored=True),
-        doc_id=ID(stored=True),
-        text=TEXT(analyzer=ana, stored=True),
-        title=TEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
-        topics=TEXT(analyzer=ana, phrase=False),
-        keys=KEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
+        doc_id=UnindexedID(stored=True),
+        text=MemoTEXT(analyzer=ana, stored=True),
+        title=MemoTEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
+        topics=MemoTEXT(analyzer=ana, phrase=False),
+        keys=MemoKEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
         kind=ID(stored=True, sortable=True),
         clause_kind=ID(stored=True, sortable=True),
         region=ID(stored=True, sortable=True),
         province=ID(stored=True, sortable=True),
         issuer=ID(stored=True, sortable=True),
         year=ID(stored=True, sortable=True),
-        date=ID(stored=True),
-        category=KEYWORD(commas=True, stored=True),
-        sanction=KEYWORD(commas=True, stored=True),
-        severity=KEYWORD(commas=True, stored=True),
-        # the same values as one column each, read in bulk to count facets (himpun/index/facets.py)
-        category_set=ID(sortable=True),
-        sanction_set=ID(sortable=True),
-        severity_set=ID(sortable=True),
+        date=UnindexedID(stored=True),
+        category=MemoKEYWORD(commas=True, stored=True),
+        sanction=MemoKEYWORD(commas=True, stored=True),
+        severity=MemoKEYWORD(commas=True, stored=True),
+        # the same values as one column each, read in bulk to count facets (himpun/index/facets.py); no postings
+        category_set=UnindexedID(sortable=True),
+        sanction_set=UnindexedID(sortable=True),
+        severity_set=UnindexedID(sortable=True),
         number=STORED,
         path=STORED,
         page=STORED,
@@ -100,7 +101,14 @@ class SyncResult:
 
 def sync(catalog: Catalog, directory: Path) -> SyncResult:
     """Bring the index in line with the catalog; a no-op when it already is.
-    An index made with an older schema is rebuilt from the catalog."""
+    An index made with an older schema is rebuilt from the catalog.
+
+    Documents go in by chunks of at most SEGMENT_CLAUSES clauses per writer
+    process, one commit each, and each chunk is marked indexed in the
+    catalog as soon as its commit is done: a writer's postings then fit in
+    memory (Whoosh's external sort, which spills and merges runs in Python,
+    cost more than everything else together at 100,000 clauses), and an
+    interrupted sync keeps what it committed."""
     directory = Path(directory)
     if windex.exists_in(directory, INDEX_NAME) and _format(directory) != index_format():
         return rebuild(catalog, directory)
@@ -110,43 +118,65 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
     if not deletions and not pending:
         return result
     ix = open_index(directory)
-    procs = _procs(catalog, pending)
-    if procs > 1:
-        # the writer's worker processes are forked with the stems known so far: learn them all first,
-        # so that no word is stemmed in a worker (where its stem would be lost, and computed again)
-        for row in pending:
-            for fields in clause_fields(catalog, row):
-                prestem(fields["text"], fields["title"], fields["topics"])
-    try:
-        writer = ix.writer(timeout=60, procs=procs, multisegment=procs > 1, limitmb=128) if procs > 1 \
-            else ix.writer(timeout=60, limitmb=128)
-    except LockError:
-        raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
-    try:
-        for row in deletions + pending:
-            writer.delete_by_term("doc_row", str(row))
-        for row in pending:
-            for fields in clause_fields(catalog, row):
-                writer.add_document(**fields)
-                result.clauses += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    catalog.mark_indexed(pending, deletions)
+    chunks = list(_chunks(catalog, pending)) or [([], 0)]  # only deletions: one commit for them
+    for n, (rows, clauses) in enumerate(chunks):
+        removed = deletions if n == 0 else []
+        procs = _procs(clauses)
+        if procs > 1:
+            # the writer's worker processes are forked with the stems known so far: learn them all first,
+            # so that no word is stemmed in a worker (where its stem would be lost, and computed again)
+            for row in rows:
+                for fields in clause_fields(catalog, row):
+                    prestem(fields["text"], fields["title"], fields["topics"])
+        try:
+            writer = ix.writer(timeout=60, procs=procs, multisegment=True, limitmb=LIMIT_MB) if procs > 1 \
+                else ix.writer(timeout=60, limitmb=LIMIT_MB)
+        except LockError:
+            raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
+        try:
+            for row in removed + rows:
+                writer.delete_by_term("doc_row", str(row))
+            for row in rows:
+                for fields in clause_fields(catalog, row):
+                    writer.add_document(**fields)
+                    result.clauses += 1
+            # a large chunk stays a segment of its own: merging segments is Python work per posting again
+            writer.commit(merge=clauses < SEGMENT_CLAUSES // 4)
+        except BaseException:
+            writer.cancel()
+            raise
+        catalog.mark_indexed(rows, removed)
     result.added_documents, result.removed_documents = len(pending), len(deletions)
     return result
 
 
 PARALLEL_FROM = 5000  # clauses: below this, starting writer processes costs more than it saves
+SEGMENT_CLAUSES = 20_000  # clauses one writer process takes into memory before a commit
+LIMIT_MB = 320  # the writer's posting pool: SEGMENT_CLAUSES clauses (about 60 postings each) fit without spilling
 
 
-def _procs(catalog: Catalog, pending: list[int]) -> int:
-    if len(pending) < 50:
-        return 1
-    clauses = catalog.db.execute(
-        f"SELECT count(*) FROM clauses WHERE doc IN ({','.join('?' * len(pending))})", pending).fetchone()[0] \
-        if len(pending) < 900 else catalog.db.execute("SELECT count(*) FROM clauses").fetchone()[0]
+def _chunks(catalog: Catalog, pending: list[int]):
+    """(documents, their clauses) in index order, each within what the writer processes of one commit take."""
+    if len(pending) < 900:
+        counts = dict(catalog.db.execute(f"SELECT doc, count(*) FROM clauses WHERE doc IN ({','.join('?' * len(pending))}) "
+                                         "GROUP BY doc", pending))
+    else:
+        counts = dict(catalog.db.execute("SELECT doc, count(*) FROM clauses GROUP BY doc"))
+    per_commit = SEGMENT_CLAUSES * _procs(10 ** 9)
+    rows: list[int] = []
+    clauses = 0
+    for row in pending:
+        n = counts.get(row, 0)
+        if rows and clauses + n > per_commit:
+            yield rows, clauses
+            rows, clauses = [], 0
+        rows.append(row)
+        clauses += n
+    if rows:
+        yield rows, clauses
+
+
+def _procs(clauses: int) -> int:
     return min(os.cpu_count() or 1, 4) if clauses >= PARALLEL_FROM else 1
 
 
