@@ -144,3 +144,16 @@ def test_facets_count_what_matches(indexed):
             by_category[c] = by_category.get(c, 0) + 1
     assert dict(r.facets["region"]) == {k: v for k, v in by_region.items() if k}
     assert dict(r.facets["category"]) == by_category
+
+
+@pytest.mark.parametrize("text", ["kampanye", "media sosial", "hukuman disiplin", ""])
+def test_results_by_document_are_whoosh_results_gathered(segmented, text):
+    from himpun.index.search import _by_document, _by_document_whoosh
+    ix, searcher = segmented
+    q = parse_query(ix, text)
+    for page in (1, 2):
+        got = _by_document(searcher, q, None, {}, text, 2, page, 2)
+        want = _by_document_whoosh(searcher, q, {}, text, 2, page, 2)
+        assert got.total == want.total > 0 and got.total_documents == want.total_documents
+        assert [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in got.documents] == \
+            [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in want.documents]

@@ -51,22 +51,21 @@ class _Column:
         return sorted(((v, n) for v, n in found if v not in ("-", "")), key=lambda t: (-t[1], t[0]))
 
 
-def columns(searcher) -> dict[str, _Column]:
-    """Every facet column of the searcher's index, coded."""
+def column(searcher, name: str) -> _Column:
+    """A column of the searcher's index, coded; read once per index generation."""
     key = state(searcher._ix)
     cached = _columns.get(key)
     if cached is None:
-        reader = searcher.reader()
-        cached = {}
-        for name in (*SINGLE, *MULTI.values()):
-            values = ["" if v is None else v for v in reader.column_reader(name)] if reader.doc_count_all() else []
-            cached[name] = _Column(values, multi=name in MULTI.values())
         _columns.clear()  # one index generation at a time
-        _columns[key] = cached
-    return cached
+        cached = _columns[key] = {}
+    got = cached.get(name)
+    if got is None:
+        reader = searcher.reader()
+        values = ["" if v is None else v for v in reader.column_reader(name)] if reader.doc_count_all() else []
+        got = cached[name] = _Column(values, multi=name in MULTI.values())
+    return got
 
 
 def count(searcher, docnums, names: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
-    cols = columns(searcher)
     docnums = np.asarray(docnums, dtype=np.int64)
-    return {name: cols[MULTI.get(name, name)].count(docnums) for name in names}
+    return {name: column(searcher, MULTI.get(name, name)).count(docnums) for name in names}

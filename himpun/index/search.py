@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import numpy as np
 from dataclasses import asdict, dataclass, field
 
 from whoosh import collectors, highlight, sorting
@@ -25,7 +27,7 @@ from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.index.arrays import Unsupported, evaluate
-from himpun.index.facets import count as count_facets
+from himpun.index.facets import column, count as count_facets
 from himpun.index.searchers import searcher as open_searcher
 from himpun.index.synonyms import PREFIX as SYNONYM_PREFIX, expand
 
@@ -255,8 +257,7 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
     docnums, results = _match(searcher, q, max(1, page) * limit)
     pages = max(1, -(-len(docnums) // limit))
     page = min(max(1, page), pages)
-    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-    results.formatter = _Marker()
+    results = _highlighting(results)
     hits = [_hit(results[i]) for i in range((page - 1) * limit, min(page * limit, results.scored_length()))]
     return SearchResult(query=query, total=len(docnums), page=page, pages=pages, hits=hits,
                         facets=count_facets(searcher, docnums, FACETS) if facets else {})
@@ -304,14 +305,49 @@ def _facet_counts(results, groupedby) -> dict[str, list[tuple[str, int]]]:
 def _by_document(searcher, q, flt, groupedby, query, limit, page, per_document) -> SearchResult:
     """Every match ranked, then gathered by document in the order of each
     document's best clause; one page of documents."""
-    results = searcher.search(q, limit=None, filter=flt, groupedby=groupedby)
+    limit, page = max(1, limit), max(1, page)
+    q = And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q
+    try:
+        matches = evaluate(searcher, q)
+    except Unsupported:
+        return _by_document_whoosh(searcher, q, groupedby, query, limit, page, per_document)
+    ranked = matches.top(len(matches))  # (score, docnum), best first
+    docs = column(searcher, "doc_id")
+    codes = docs.codes[np.asarray([d for _, d in ranked], dtype=np.int64)] if ranked else np.zeros(0, np.int32)
+    order: dict[int, list[int]] = {}
+    for i, code in enumerate(codes.tolist()):
+        order.setdefault(code, []).append(i)
+    pages = max(1, -(-len(order) // limit))
+    page = min(page, pages)
+    shown = list(order.items())[(page - 1) * limit:page * limit]
+    chosen = [ranked[i] for _, positions in shown for i in positions[:per_document]]
+    results = _highlighting(Results(searcher, q, chosen, docset=None))
+    documents, n = [], 0
+    for _, positions in shown:
+        hits = [_hit(results[n + k]) for k in range(min(per_document, len(positions)))]
+        n += len(hits)
+        first = hits[0]
+        documents.append(DocumentHits(first.doc_id, first.title, first.kind, first.region, first.issuer, first.number,
+                                      first.date, first.path, len(positions), hits))
+    facets = count_facets(searcher, matches.ids, FACETS) if groupedby else {}
+    return SearchResult(query=query, total=len(matches), page=page, pages=pages,
+                        hits=[h for d in documents for h in d.hits], facets=facets, documents=documents,
+                        total_documents=len(order))
+
+
+def _highlighting(results):
     results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     results.formatter = _Marker()
+    return results
+
+
+def _by_document_whoosh(searcher, q, groupedby, query, limit, page, per_document) -> SearchResult:
+    """As _by_document, by Whoosh's matchers (queries the posting arrays do not know)."""
+    results = _highlighting(searcher.search(q, limit=None, groupedby=groupedby))
     order: dict[str, list[int]] = {}
     for i in range(len(results)):
         order.setdefault(results[i]["doc_id"], []).append(i)
     ranked = list(order.items())
-    limit, page = max(1, limit), max(1, page)
     pages = max(1, -(-len(ranked) // limit))
     documents = []
     for doc_id, positions in ranked[(page - 1) * limit:page * limit]:

@@ -31,7 +31,7 @@ INDEX_NAME = "clauses"
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 _ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
 _FORMAT_FILE = "FORMAT"
 
@@ -48,7 +48,7 @@ def schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         doc_row=ID(stored=True),
-        doc_id=UnindexedID(stored=True),
+        doc_id=UnindexedID(stored=True, sortable=True),  # a column: results grouped by document
         text=MemoTEXT(analyzer=ana, stored=True),
         title=MemoTEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
         topics=MemoTEXT(analyzer=ana, phrase=False),
