@@ -399,7 +399,11 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
         from himpun.library import canonical_region
         name = canonical_region(gaps_region)
         found = lib.gaps(name)
-        click.echo(render.as_json([g.__dict__ for g in found]) if fmt == "json" else render.gaps_text(name, found))
+        if fmt == "json":
+            click.echo(render.as_json({"region": name, "documents": found is not None,
+                                       "gaps": [g.__dict__ for g in found] if found is not None else None}))
+        else:
+            click.echo(render.gaps_text(name, found))
     elif citations:
         graph = lib.citations(region=region, province=province, kind=kind, year=year)
         click.echo(render.as_json(graph.to_dict()) if fmt == "json" else render.citations_text(graph))

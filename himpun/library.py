@@ -187,8 +187,9 @@ class Library:
         """Per category, the regions whose sanction differs from the national rule or from each other."""
         return xref.divergences(self.catalog, **self._xref_filters(filters))
 
-    def gaps(self, region: str) -> list[xref.Gap]:
-        """The national list's prohibitions that no document of `region` covers."""
+    def gaps(self, region: str) -> list[xref.Gap] | None:
+        """The national list's prohibitions that no document of `region` covers
+        (None: the library holds no document of that region)."""
         return xref.gaps(self.catalog, self._xref_filters({"region": region})["region"])
 
     def citations(self, **filters: str | None) -> xref.citations.CitationGraph:

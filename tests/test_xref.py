@@ -10,7 +10,10 @@ from click.testing import CliRunner
 
 from himpun.cli import cli
 from himpun.records import Sanction
-from himpun.xref.rules import differs, rank
+from himpun.records import Clause
+from himpun.xref.citations import replacement_info
+from himpun.xref.rules import addresses_others, differs, rank
+from himpun.xref.store import facts
 from himpun.xref.similar import content_words, jaccard
 from tests.fixtures import XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
 
@@ -85,7 +88,8 @@ def test_gaps_list_national_prohibitions_a_region_leaves_out(regions):
 def test_citation_graph_flags_replaced_regulations(regions):
     graph = regions.citations()
     flagged = {d.region: d.replaced for d in graph.flagged}
-    assert flagged == {"Kota Madiun": {"PP 53/2010": {"by": "PP 94/2021", "also_cites_replacement": False}}}
+    assert flagged == {"Kota Madiun": {"PP 53/2010": {"by": "PP 94/2021", "also_cites_replacement": False,
+                                                      "before_replacement": False}}}
     assert graph.shared["PP 94/2021"] == ["Kabupaten Sleman"]
 
 
@@ -121,7 +125,8 @@ def test_sanctions_differ(a, b, expected):
 
 
 def test_rank_orders_by_severity_then_type():
-    order = [Sanction("unspecified"), Sanction("moral-sanction"), Sanction("written-reprimand", "ringan"),
+    order = [Sanction("unspecified"), Sanction("moral-sanction"), Sanction("disciplinary"),
+             Sanction("written-reprimand", "ringan"),
              Sanction("allowance-cut", "sedang"), Sanction("disciplinary", "berat"),
              Sanction("dismissal-dishonourable", "berat")]
     assert sorted(order, key=lambda s: rank(s.type, s.severity)) == order
@@ -169,8 +174,69 @@ def test_cli_xref_formats(regions):
     div = run("--divergent")
     assert "Kota Madiun: S allowance-cut [lighter]" in div.output
     gaps = json.loads(run("--gaps", "Kota Madiun", "--format", "json").output)
-    assert "social-media-engagement" in {g["category"] for g in gaps}
+    assert gaps["region"] == "Kota Madiun" and gaps["documents"]
+    assert "social-media-engagement" in {g["category"] for g in gaps["gaps"]}
+    none = json.loads(run("--gaps", "Kota Bandung", "--format", "json").output)
+    assert none == {"region": "Kota Bandung", "documents": False, "gaps": None}
+    assert "no document of this region" in run("--gaps", "Kota Bandung").output
     cites = run("--citations")
     assert "PP 53/2010 -> PP 94/2021" in cites.output
     bad = run("--gaps", "Madiun")
     assert bad.exit_code != 0 and "Kabupaten Madiun or Kota Madiun" in bad.output
+
+
+@pytest.mark.parametrize("key, cited, date, expected", [
+    ("PP 53/2010", ["PP 53/2010"], "2024-01-05", {"by": "PP 94/2021", "also_cites_replacement": False,
+                                                  "before_replacement": False}),
+    # a decree of 2022 cited the law then in force
+    ("UU 5/2014", ["UU 5/2014"], "2022-09-22", {"by": "UU 20/2023", "also_cites_replacement": False,
+                                                "before_replacement": True}),
+    # the direct replacement counts, not only the regulation at the end of the chain
+    ("UU 43/1999", ["UU 43/1999", "UU 5/2014"], None, {"by": "UU 20/2023", "also_cites_replacement": True,
+                                                       "before_replacement": False}),
+])
+def test_replaced_regulations(key, cited, date, expected):
+    assert replacement_info(key, cited, date) == expected
+
+
+def _clause(cid, kind, cats=(), sancs=(), applies_to=(), text="..."):
+    return Clause(cid, kind, text, 1, 0, 3, list(cats), [Sanction(*s) for s in sancs], applies_to=list(applies_to))
+
+
+@pytest.mark.parametrize("clauses, expected", [
+    # a news report: the act in the headline and the lead has no sanction; the quote that names it does,
+    # and that (sedang) wins over the report's general "the heaviest is PTDH"
+    ([_clause("h", "prohibition", ["party-approach"]),
+      _clause("q", "prohibition", ["party-approach"], [("disciplinary", "sedang")]),
+      _clause("g", "sanction", sancs=[("dismissal-dishonourable", "berat")])],
+     {"h": ("disciplinary", "sedang", "q", "category"), "q": ("disciplinary", "sedang", "q", "clause")}),
+    # an own "sanksi" of no stated form gives way to the document's stated one
+    ([_clause("a", "prohibition", ["campaign-team"], [("unspecified", None)]),
+      _clause("g", "sanction", sancs=[("dismissal", "berat")])],
+     {"a": ("dismissal", "berat", "g", "document")}),
+    # ... and stays when nothing better is stated
+    ([_clause("a", "prohibition", ["campaign-team"], [("unspecified", None)])],
+     {"a": ("unspecified", None, "a", "clause")}),
+    # a sanction for staff who are not ASN applies to no ASN prohibition
+    ([_clause("a", "prohibition", ["campaign-materials"]),
+      _clause("n", "sanction", sancs=[("contract-termination", None)],
+              text="Pegawai Non ASN yang melanggar ketentuan ini dikenakan sanksi pemutusan hubungan kerja.")],
+     {"a": (None, None, None, None)}),
+    # a sanction clause naming the item
+    ([_clause("a", "prohibition", ["campaign-team"], [("position-demotion", "berat")]),
+      _clause("s", "sanction", sancs=[("position-demotion", "berat")], applies_to=["a"])],
+     {"a": ("position-demotion", "berat", "s", "reference")}),
+])
+def test_the_sanction_of_each_prohibition(clauses, expected):
+    got = {f[0]: (f[2], f[3], f[5], f[6]) for f in facts(clauses)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, others", [
+    ("Pegawai Non ASN yang melanggar dikenakan pemutusan hubungan kerja.", True),
+    ("Bagi tenaga honorer yang terbukti melanggar, kontraknya tidak diperpanjang.", True),
+    ("ASN yang melanggar dijatuhi hukuman disiplin berat.", False),
+    ("PPPK yang melanggar diberhentikan dari perjanjian kerja.", False),  # PPPK are ASN
+])
+def test_sanctions_addressed_to_others(text, others):
+    assert addresses_others(text) is others

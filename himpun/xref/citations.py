@@ -5,6 +5,7 @@ PP 53/2010 by PP 94/2021, ...)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,13 +24,41 @@ def titles() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in load_table("regulations.tsv") if len(row) > 1}
 
 
+def successors(key: str) -> list[str]:
+    """The regulations that replaced a key, in order (UU 43/1999 -> UU 5/2014 -> UU 20/2023)."""
+    out: list[str] = []
+    while key in replacements() and replacements()[key] not in out:
+        key = replacements()[key]
+        out.append(key)
+    return out
+
+
 def current(key: str) -> str:
     """The regulation in force that a key leads to (following replacements)."""
-    seen = set()
-    while key in replacements() and key not in seen:
-        seen.add(key)
-        key = replacements()[key]
-    return key
+    chain = successors(key)
+    return chain[-1] if chain else key
+
+
+def _year(key: str) -> int | None:
+    m = re.search(r"/(\d{4})$", key)
+    return int(m.group(1)) if m else None
+
+
+def _year_of_numbers(numbers: list[str]) -> str | None:
+    """The year a document's numbers carry ("2 Tahun 2022", "800/12/BKPSDM/2024"), when it has no date."""
+    years = [int(y) for n in numbers for y in re.findall(r"(?:Tahun\s+|/)((?:19|20)\d{2})\b", n)]
+    return str(max(years)) if years else None
+
+
+def replacement_info(key: str, cited: list[str], date: str | None) -> dict:
+    """What to say of a cited regulation that was replaced: by what (the one in force), whether the
+    document also cites the one that replaced it (directly or later), and whether the document is older
+    than the replacement (it cited the regulation then in force)."""
+    chain = successors(key)
+    replaced_in = _year(chain[0])
+    issued = int(date[:4]) if date and date[:4].isdigit() else None
+    return {"by": chain[-1], "also_cites_replacement": any(k in cited for k in chain),
+            "before_replacement": bool(issued and replaced_in and issued < replaced_in)}
 
 
 @dataclass
@@ -41,14 +70,15 @@ class CitingDocument:
     date: str | None
     path: str
     keys: list[str]
-    # cited keys that were replaced -> the replacement, and whether the document also cites it
+    # cited keys that were replaced -> the replacement in force, whether the document also cites a
+    # replacement, and whether it was issued before the replacement (himpun/xref/citations.replacement_info)
     replaced: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
 class CitationGraph:
     documents: list[CitingDocument]
-    shared: dict[str, list[str]]  # key -> regions whose documents cite it
+    shared: dict[str, list[str]]  # key -> regions whose documents cite it (one region or more)
     flagged: list[CitingDocument]  # documents citing a replaced regulation
 
     def to_dict(self) -> dict:
@@ -65,15 +95,15 @@ def citation_graph(catalog, *, region=None, province=None, kind=None, year=None)
             where.append(f"d.{column} = ?")
             args.append(int(value) if column == "year" else value)
     rows = catalog.db.execute(
-        "SELECT d.id, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path, group_concat(DISTINCT c.key) "
+        "SELECT d.id, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path, group_concat(DISTINCT c.key), d.year "
         "FROM documents d JOIN citations c ON c.doc = d.id"
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY d.id ORDER BY d.region, d.date, d.doc_id",
         args).fetchall()
     docs, shared = [], {}
     for r in rows:
         keys = sorted(set((r[7] or "").split(",")) - {""})
-        replaced = {k: {"by": current(k), "also_cites_replacement": current(k) in keys}
-                    for k in keys if k in replacements()}
+        issued = r[5] or (str(r[8]) if r[8] else None) or _year_of_numbers(json.loads(r[4] or "[]"))
+        replaced = {k: replacement_info(k, keys, issued) for k in keys if k in replacements()}
         docs.append(CitingDocument(r[1], r[2], r[3], (json.loads(r[4] or "[]") or [None])[0], r[5], r[6], keys,
                                    replaced))
         for k in keys:

@@ -30,12 +30,16 @@ def matrix_table(cells: list[Cell]) -> str:
             lines.append("" if lines else "")
             lines.append(region + (f"  ({c.province})" if c.province and c.province != c.region else ""))
         src = c.source
-        where = f"{src.doc_id} p.{src.sanction_page or src.page}" + (f" {src.number}" if src.number else "")
-        docs = f" +{len(c.documents) - 1} doc" if len(c.documents) > 1 else ""
+        where = f"{src.clause} p.{src.page}"
+        if src.sanction_clause and src.sanction_clause != src.clause:
+            where += f" <- {src.sanction_clause} p.{src.sanction_page}"
+        where += "".join(f", {v}" for v in (src.number, src.date) if v)
+        docs = f" (+{len(c.documents) - 1} doc)" if len(c.documents) > 1 else ""
         lines.append(f"  {c.category:<{width}}  {cell_label(c):<28} {where}{docs}")
     lines.append("")
-    lines.append("B/S/R: hukuman disiplin berat/sedang/ringan; '-': prohibited with no sanction stated. "
-                 "himpun show CLAUSE opens a source.")
+    lines.append("B/S/R: hukuman disiplin berat/sedang/ringan; '-': prohibited with no sanction stated. Each cell: the "
+                 "prohibition clause and page, '<-' the clause stating its sanction, the document's number and date; "
+                 "himpun show CLAUSE opens either.")
     return "\n".join(lines[1:] if lines and lines[0] == "" else lines)
 
 
@@ -75,7 +79,9 @@ def divergence_text(divs: list[Divergence]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def gaps_text(region: str, gaps: list[Gap]) -> str:
+def gaps_text(region: str, gaps: list[Gap] | None) -> str:
+    if gaps is None:
+        return f"{region}: no document of this region is in the library; there is nothing to compare."
     if not gaps:
         return f"{region}: its documents cover every prohibition of the national list."
     lines = [f"{region}: {len(gaps)} prohibition(s) of the national list not covered by its documents"]
@@ -89,18 +95,24 @@ def gaps_text(region: str, gaps: list[Gap]) -> str:
 
 def citations_text(graph) -> str:
     from himpun.xref.citations import titles
-    lines = ["Legal bases shared across regions:"]
-    for key, regions in graph.shared.items():
+    shared = {k: v for k, v in graph.shared.items() if len(v) > 1}
+    single = [k for k, v in graph.shared.items() if len(v) == 1]
+    lines = ["Legal bases shared across regions:" if shared else "No legal basis is cited by more than one region."]
+    for key, regions in shared.items():
         title = titles().get(key)
         lines.append(f"  {key}" + (f" ({title[:60]})" if title else "") + f": {len(regions)} region(s): "
                      + ", ".join(regions[:6]) + (" …" if len(regions) > 6 else ""))
+    if single:
+        lines.append("Cited by one region only: " + ", ".join(f"{k} ({graph.shared[k][0]})" for k in single))
     lines.append("")
     if graph.flagged:
         lines.append("Documents citing a replaced regulation:")
         for d in graph.flagged:
             for key, info in d.replaced.items():
-                also = " (also cites the replacement)" if info["also_cites_replacement"] else ""
-                lines.append(f"  {d.doc_id} {d.region or '-'} {d.kind} {d.number or ''}: {key} -> {info['by']}{also}")
+                notes = [n for n, on in (("also cites its replacement", info["also_cites_replacement"]),
+                                         ("issued before it was replaced", info.get("before_replacement"))) if on]
+                lines.append(f"  {d.doc_id} {d.region or '-'} {d.kind} {d.number or ''}{', ' + d.date if d.date else ''}"
+                             f": {key} -> {info['by']}" + (f" ({'; '.join(notes)})" if notes else ""))
     else:
         lines.append("No document cites a replaced regulation.")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 (himpun/data/national_list.tsv, himpun/data/sanctions.tsv)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,11 +35,22 @@ def national_categories() -> list[str]:
 
 # sanction types from the lightest to the heaviest; a stated severity ranks first (see `rank`)
 _TYPE_ORDER = (
-    "unspecified", "administrative", "disciplinary", "moral-sanction", "verbal-reprimand", "written-reprimand",
+    # a hukuman disiplin of no stated level is at least a reprimand: above a moral sanction
+    "unspecified", "administrative", "moral-sanction", "disciplinary", "verbal-reprimand", "written-reprimand",
     "written-dissatisfaction", "allowance-cut", "salary-increase-postponed", "promotion-postponed",
     "rank-demotion", "position-demotion", "transfer-demotion", "release-from-position", "contract-termination",
     "dismissal-honourable", "dismissal", "dismissal-dishonourable", "criminal",
 )
+
+
+@lru_cache(maxsize=1)
+def _others() -> re.Pattern:
+    return re.compile("|".join(f"(?:{rx})" for kind, rx in load_table("cues.tsv") if kind == "other-addressee"))
+
+
+def addresses_others(text: str) -> bool:
+    """A sanction clause addressed to staff who are not ASN (Pegawai Non ASN, honorer, tenaga kontrak)."""
+    return _others().search(text.lower()) is not None
 
 
 def rank(sanction: str | None, severity: str | None) -> int:

@@ -34,7 +34,7 @@ _WORD = re.compile(r"[a-z]{2,}")
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    return frozenset(words("stopwords.txt")) | {"asn", "pns", "pegawai", "dilarang", "tidak", "boleh"}
+    return frozenset(words("stopwords.txt")) | frozenset(words("rule_stopwords.txt"))
 
 
 # where a clause that states its own consequence turns to it ("..., dan ASN yang melanggar dijatuhi

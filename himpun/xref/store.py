@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from himpun.catalog import Catalog
 from himpun.records import Clause, Sanction
-from himpun.xref.rules import rank
+from himpun.xref.rules import addresses_others, rank
 from himpun.xref.similar import link_document
 
-XREF_VERSION = "1"
+XREF_VERSION = "2"
 
 
 def sync(catalog: Catalog) -> int:
@@ -62,31 +62,54 @@ def _update(catalog: Catalog, row: int) -> None:
 
 def facts(clauses: list[Clause]) -> list[tuple]:
     """(clause, category, sanction, severity, rank, source clause, via) for
-    every category of every prohibition of one document."""
+    every category of every prohibition of one document.
+
+    The sanction of a prohibition, first found first: its own sentence or a
+    sanction clause that names it (via clause | reference); else what the
+    same document states for the same act elsewhere (a news report repeats
+    an act in its headline, its lead and a quote that gives the sanction:
+    via category); else the heaviest sanction clause of the document that
+    names no item (via document). An own "sanksi" of no stated form
+    (`unspecified`) gives way to a stated one found later. Sanctions
+    addressed to staff who are not ASN ("Pegawai Non ASN ... pemutusan
+    hubungan kerja") apply to no ASN prohibition."""
     named_by: dict[str, list[Clause]] = {}  # prohibition id -> the sanction clauses that name it
     general: list[tuple[Sanction, str]] = []  # sanctions of clauses that name no item
     for c in clauses:
-        if c.kind != "sanction":
+        if c.kind != "sanction" or addresses_others(c.text):
             continue
         for pid in c.applies_to:
             named_by.setdefault(pid, []).append(c)
         if not c.applies_to:
             general += [(s, c.id) for s in c.sanctions]
-    out = []
-    for c in clauses:
-        if c.kind != "prohibition":
+    prohibitions = [c for c in clauses if c.kind == "prohibition"]
+    own: dict[str, tuple[Sanction, str, str]] = {}
+    by_category: dict[str, tuple[Sanction, str]] = {}  # category -> the heaviest stated form, and where
+    for c in prohibitions:
+        if not c.sanctions:
             continue
-        if c.sanctions:
-            best = max(c.sanctions, key=lambda s: rank(s.type, s.severity))
-            # the clause that states it: a sanction clause naming this one, else this one
-            source = next((s.id for s in named_by.get(c.id, []) if best in s.sanctions), c.id)
-            via = "clause" if source == c.id else "reference"
-        elif general:
-            best, source = max(general, key=lambda t: rank(t[0].type, t[0].severity))
-            via = "document"
-        else:
-            best, source, via = None, None, None
+        best = max(c.sanctions, key=_rank)
+        # the clause that states it: a sanction clause naming this one, else this one
+        source = next((s.id for s in named_by.get(c.id, []) if best in s.sanctions), c.id)
+        own[c.id] = (best, source, "clause" if source == c.id else "reference")
+        if best.type != "unspecified":
+            for cat in c.categories:
+                if cat not in by_category or _rank(best) > _rank(by_category[cat][0]):
+                    by_category[cat] = (best, source)
+    fallback = max(general, key=lambda t: _rank(t[0])) if general else None
+    out = []
+    for c in prohibitions:
         for cat in c.categories:
+            best, source, via = own.get(c.id, (None, None, None))
+            if best is None or best.type == "unspecified":
+                if cat in by_category:
+                    (best, source), via = by_category[cat], "category"
+                elif fallback and (best is None or fallback[0].type != "unspecified"):
+                    (best, source), via = fallback, "document"
             out.append((c.id, cat, best.type if best else None, best.severity if best else None,
-                        rank(best.type, best.severity) if best else 0, source, via))
+                        _rank(best) if best else 0, source, via))
     return out
+
+
+def _rank(s: Sanction) -> int:
+    return rank(s.type, s.severity)

@@ -32,7 +32,8 @@ class Source:
     quote: str
     path: str
     # the clause that states the sanction (the prohibition itself, a sanction clause naming it, or the
-    # document's general sanction clause: via clause | reference | document), when one is stated
+    # sanction stated for the same act elsewhere in the document, or the document's general sanction
+    # clause: via clause | reference | category | document), when one is stated
     sanction_clause: str | None = None
     sanction_page: int | None = None
     sanction_quote: str | None = None
@@ -183,8 +184,11 @@ def divergences(catalog, *, category=None, region=None, province=None, kind=None
     return sorted(out, key=lambda d: order.get(d.category, 99))
 
 
-def gaps(catalog, region: str) -> list[Gap]:
-    """The national list's categories that no document of `region` covers."""
+def gaps(catalog, region: str) -> list[Gap] | None:
+    """The national list's categories that no document of `region` covers;
+    None when the library holds no document of that region."""
+    if catalog.db.execute("SELECT 1 FROM documents WHERE region = ? LIMIT 1", (region,)).fetchone() is None:
+        return None
     covered = {r[0] for r in catalog.db.execute(
         "SELECT DISTINCT f.category FROM xref_facts f JOIN documents d ON d.id = f.doc WHERE d.region = ?", (region,))}
     out = []
