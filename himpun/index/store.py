@@ -134,8 +134,7 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
         except LockError:
             raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
         try:
-            for row in removed + rows:
-                writer.delete_by_term("doc_row", str(row))
+            _delete(writer, removed + rows)
             for row in rows:
                 for fields in clause_fields(catalog, row):
                     writer.add_document(**fields)
@@ -148,6 +147,19 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
         catalog.mark_indexed(rows, removed)
     result.added_documents, result.removed_documents = len(pending), len(deletions)
     return result
+
+
+def _delete(writer, rows: list[int]) -> None:
+    """Delete the clauses of these documents, where the index has them (a document re-indexed, or one
+    whose indexing was cut short between the index's commit and the catalog's). One searcher for all:
+    Whoosh's delete_by_term opens one per call, which grows with the index's segments."""
+    if not rows:
+        return
+    with writer.searcher() as searcher:
+        reader = searcher.reader()
+        for row in rows:
+            if ("doc_row", str(row)) in reader:
+                writer.delete_by_term("doc_row", str(row), searcher=searcher)
 
 
 PARALLEL_FROM = 5000  # clauses: below this, starting writer processes costs more than it saves
