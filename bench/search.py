@@ -152,6 +152,11 @@ class Whoosh:
     def query(self, q: str, filters: dict, facets: bool) -> int:
         return whoosh_search(self.ix, q, filters=filters, limit=10, facets=facets).total
 
+    def drop_caches(self) -> None:
+        from himpun.index import facets, searchers
+        searchers.forget(self.ix.storage.folder)
+        facets._columns.clear()
+
 
 class Fts5:
     name = "fts5"
@@ -235,11 +240,17 @@ ENGINES = {"whoosh": Whoosh, "fts5": Fts5, "tantivy": Tantivy}
 # -- measuring ------------------------------------------------------------------
 
 def timed_set(engine, queries, mode: str) -> dict:
-    runs = [(q, flt if mode == "filtered" else {}, mode == "facets") for q, flt in queries]
-    for run in runs[:WARMUP]:
+    """Median and p95 over the queries after a warm-up; mode `cold`: with facets, each query on a
+    searcher opened for it (nothing kept from the query before: posting arrays, facet columns), no
+    warm-up, as the first search of a new process sees the index (imports not counted)."""
+    cold = mode == "cold"
+    runs = [(q, flt if mode == "filtered" else {}, mode in ("facets", "cold")) for q, flt in queries]
+    for run in runs[:0 if cold else WARMUP]:
         engine.query(*run)
     ms, hits = [], []
     for run in runs:
+        if cold:
+            engine.drop_caches()
         t = time.perf_counter()
         hits.append(engine.query(*run))
         ms.append((time.perf_counter() - t) * 1000)
@@ -273,7 +284,7 @@ def run_size(n: int, args, work: Path) -> dict:
         res = {"build_s": round(build_s, 2), "clauses_per_s": round(count / build_s), "indexed": count,
                "size_mb": dir_mb(work / name)}
         print(f"{name}: built {count:,} clauses in {build_s:.1f} s, {res['size_mb']} MB", flush=True)
-        for mode in ("plain", "filtered", "facets"):
+        for mode in ("plain", "filtered", "facets") + (("cold",) if hasattr(engine, "drop_caches") else ()):
             res[mode] = timed_set(engine, queries, mode)
             print(f"  {mode}: {res[mode]}", flush=True)
         out["engines"][name] = res
@@ -334,7 +345,7 @@ def whoosh_version() -> str:
 
 def print_table(results: list[dict]) -> None:
     print("\nclauses    engine   build s  clauses/s  MB     plain med/p95   filtered med/p95  facets med/p95  "
-          "hits plain/filt/fac")
+          "hits plain/filt/fac   cold facets med/p95")
     for size in results:
         if "estimate" in size:
             print(f"{size['clauses']:<10,} whoosh   ~{size['estimate']['whoosh_build_s']:.0f} (estimated, not run)")
@@ -343,15 +354,16 @@ def print_table(results: list[dict]) -> None:
         for name, r in eng.items():
             cells = [f"{r[m]['median_ms']:>7.2f} /{r[m]['p95_ms']:>8.2f}" for m in ("plain", "filtered", "facets")]
             hits = "/".join(f"{r[m]['mean_hits']:.0f}" for m in ("plain", "filtered", "facets"))
+            cold = f"   {r['cold']['median_ms']:>7.2f} /{r['cold']['p95_ms']:>8.2f}" if "cold" in r else ""
             print(f"{size['clauses']:<10,} {name:<8} {r['build_s']:>7.1f} {r['clauses_per_s']:>10,} "
-                  f"{r['size_mb']:>6.1f}  {cells[0]}  {cells[1]}   {cells[2]}  {hits}")
+                  f"{r['size_mb']:>6.1f}  {cells[0]}  {cells[1]}   {cells[2]}  {hits}{cold}")
         for other in ("fts5", "tantivy"):
             if "whoosh" in eng and other in eng:
                 w, o = eng["whoosh"], eng[other]
                 ratios = [w[m]["median_ms"] / max(o[m]["median_ms"], 1e-3) for m in ("plain", "filtered", "facets")]
-                print(f"{'':<10} whoosh/{other}: build x{w['build_s'] / o['build_s']:.0f}, size x"
-                      f"{w['size_mb'] / o['size_mb']:.1f}, median plain x{ratios[0]:.0f}, filtered x{ratios[1]:.0f},"
-                      f" facets x{ratios[2]:.0f}")
+                print(f"{'':<10} whoosh/{other}: build x{w['build_s'] / o['build_s']:.3g}, size x"
+                      f"{w['size_mb'] / o['size_mb']:.2g}, median plain x{ratios[0]:.2g}, filtered x{ratios[1]:.2g},"
+                      f" facets x{ratios[2]:.2g}")
         print(f"{'':<10} catalog build {size['catalog']['seconds']} s ({size['catalog']['documents']:,} documents; "
               f"synth {size['catalog']['synth_seconds']} s, store {size['catalog']['store_seconds']} s)")
 

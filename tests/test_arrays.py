@@ -157,3 +157,12 @@ def test_results_by_document_are_whoosh_results_gathered(segmented, text):
         assert got.total == want.total > 0 and got.total_documents == want.total_documents
         assert [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in got.documents] == \
             [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in want.documents]
+
+
+def test_facet_columns_are_read_whole(segmented):
+    # the facet fields are RefBytesColumns read as arrays (the first search of a process pays little)
+    from himpun.index.facets import _segment_refs
+    _, searcher = segmented
+    for sub, _ in searcher.leaf_searchers():
+        refs, uniques = _segment_refs(sub.reader(), "region")
+        assert refs is not None and len(refs) == sub.reader().doc_count_all() and uniques

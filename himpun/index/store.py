@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as windex
+from whoosh.columns import RefBytesColumn
 from whoosh.fields import ID, STORED, Schema
 from whoosh.writing import LockError
 
@@ -31,7 +32,7 @@ INDEX_NAME = "clauses"
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 _ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
 _FORMAT_FILE = "FORMAT"
 
@@ -41,6 +42,9 @@ def index_format() -> str:
     for name in _ANALYSIS_TABLES:
         digest.update(resources.files("himpun.data").joinpath(name).read_bytes())
     return f"{INDEX_VERSION}:{digest.hexdigest()[:16]}"
+
+
+FACET = RefBytesColumn()  # facet values: few per segment, stored once with a reference per clause
 
 
 def schema() -> Schema:
@@ -53,20 +57,20 @@ def schema() -> Schema:
         title=MemoTEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
         topics=MemoTEXT(analyzer=ana, phrase=False),
         keys=MemoKEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
-        kind=ID(stored=True, sortable=True),
-        clause_kind=ID(stored=True, sortable=True),
-        region=ID(stored=True, sortable=True),
-        province=ID(stored=True, sortable=True),
-        issuer=ID(stored=True, sortable=True),
-        year=ID(stored=True, sortable=True),
+        kind=ID(stored=True, sortable=FACET),
+        clause_kind=ID(stored=True, sortable=FACET),
+        region=ID(stored=True, sortable=FACET),
+        province=ID(stored=True, sortable=FACET),
+        issuer=ID(stored=True, sortable=FACET),
+        year=ID(stored=True, sortable=FACET),
         date=UnindexedID(stored=True),
         category=MemoKEYWORD(commas=True, stored=True),
         sanction=MemoKEYWORD(commas=True, stored=True),
         severity=MemoKEYWORD(commas=True, stored=True),
         # the same values as one column each, read in bulk to count facets (himpun/index/facets.py); no postings
-        category_set=UnindexedID(sortable=True),
-        sanction_set=UnindexedID(sortable=True),
-        severity_set=UnindexedID(sortable=True),
+        category_set=UnindexedID(sortable=FACET),
+        sanction_set=UnindexedID(sortable=FACET),
+        severity_set=UnindexedID(sortable=FACET),
         number=STORED,
         path=STORED,
         page=STORED,
