@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from himpun import PARSER_VERSION
 from himpun.catalog import Catalog
 from himpun.errors import FileError
-from himpun.ingest.files import Found, sha256_of, walk
+from himpun.ingest.files import Found, printable, sha256_of, walk
 from himpun.ingest.pages import OcrContext
 from himpun.ingest.pipeline import read_bytes
 from himpun.ingest.runners import Runner
@@ -92,7 +92,7 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
 
     pending: dict[str, list[Found]] = {}  # sha -> files with those bytes, the first one to be parsed
     for found in files:
-        path = str(found.path)
+        path = printable(found.path)
         if found.problem:
             catalog.log(path, "failed", found.problem)
             done(Outcome(path, "failed", found.problem))
@@ -100,7 +100,7 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
         try:
             size = _size(found.path)
             if size > max_bytes:
-                raise FileError(path, f"file too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB, "
+                raise FileError(path, f"file too large ({size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:g} MB, "
                                       "--max-bytes)")
             sha = sha256_of(read_bytes(found.path))
         except FileError as exc:
@@ -126,8 +126,9 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
         done(store_result(catalog, result))
         for twin in pending[result.sha256][1:]:  # the same bytes under another name: one document
             status = "unchanged" if result.status == "parsed" else result.status
-            catalog.log(str(twin.path), status, result.reason, result.sha256)
-            done(Outcome(str(twin.path), status, result.reason, result.sha256[:12] if status == "unchanged" else None))
+            twin_path = printable(twin.path)
+            catalog.log(twin_path, status, result.reason, result.sha256)
+            done(Outcome(twin_path, status, result.reason, result.sha256[:12] if status == "unchanged" else None))
     return report
 
 
@@ -142,13 +143,14 @@ def _size(path: Path) -> int:
 
 def store_result(catalog: Catalog, result: FileResult) -> Outcome:
     """Store what a worker returned (the one writer), log it, say what happened."""
+    path = printable(result.path)
     if result.status != "parsed":
-        catalog.log(result.path, result.status, result.reason, result.sha256)
-        return Outcome(result.path, result.status, result.reason)
+        catalog.log(path, result.status, result.reason, result.sha256)
+        return Outcome(path, result.status, result.reason)
     doc = result.document
     stored = catalog.store(doc, size=result.size)
-    catalog.log(result.path, stored.status, None, result.sha256)
-    return Outcome(result.path, stored.status, doc_id=doc.doc_id, clauses=len(doc.clauses), pages=len(doc.pages))
+    catalog.log(path, stored.status, None, result.sha256)
+    return Outcome(path, stored.status, doc_id=doc.doc_id, clauses=len(doc.clauses), pages=len(doc.pages))
 
 
 POOL_FROM = 32  # text files: below this many, starting worker processes costs more than it saves

@@ -12,7 +12,7 @@ from himpun import __version__
 from himpun.errors import ExitCode, FileError, HimpunError, SkippedFile
 from himpun.index.search import MARK_CLOSE, MARK_OPEN, SearchResult
 from himpun.ingest import extract_path
-from himpun.ingest.files import walk
+from himpun.ingest.files import printable, walk
 from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.library import ClauseView, Library
 from himpun.records import Document
@@ -245,7 +245,8 @@ def extract(ctx, paths, as_json, as_text, ocr, jobs):
                 raise FileError(str(found.path), found.problem)
             doc = extract_path(found.path, ocr=ocr_context)
         except FileError as exc:
-            click.echo(f"{'skipped' if isinstance(exc, SkippedFile) else 'failed'}: {exc}", err=True)
+            status = "skipped" if isinstance(exc, SkippedFile) else "failed"
+            click.echo(f"{status}: {printable(exc.path)}: {exc.reason}", err=True)
             failed = True
             continue
         if as_text:
@@ -554,15 +555,17 @@ def _in_context(c) -> str:
 
 
 @cli.command()
+@click.option("--wait", default=600.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for another process writing to the library before giving up.")
 @click.pass_context
-def reindex(ctx):
+def reindex(ctx, wait):
     """Rebuild the search index from the catalog.
 
     \b
     Example:
       himpun reindex
     """
-    r = _library(ctx).reindex(on_wait=lambda msg: click.echo(msg, err=True))
+    r = _library(ctx).reindex(wait=wait, on_wait=lambda msg: click.echo(msg, err=True))
     click.echo(f"indexed {r.clauses} clauses of {r.added_documents} documents")
 
 

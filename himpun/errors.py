@@ -28,6 +28,9 @@ class FileError(HimpunError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # raised in a worker process, it must arrive whole in the parent
+        return type(self), (self.path, self.reason)
+
 
 class SkippedFile(FileError):
     """A file Himpun recognises but does not read yet, or that has no text."""

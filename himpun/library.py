@@ -17,14 +17,14 @@ import platformdirs
 from himpun.batch import MAX_BYTES, BatchReport, Outcome, ingest_paths
 from himpun.ingest.ocr import OcrOptions
 from himpun.catalog import Catalog
-from himpun.errors import NotFound, QueryError
+from himpun.errors import LibraryError, NotFound, QueryError
 from himpun.index import open_index, rebuild, search, sync
 from himpun.index.analysis import use_stem_cache
 from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
 from himpun.ingest.pages import OcrContext, default_jobs
 from himpun.ingest.runners import DaskCluster, LocalPool
-from himpun.lock import writer_lock, writer_lock_if_free
+from himpun.lock import index_lock_free, wait_for_index, writer_lock, writer_lock_if_free
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import Clause, Document
@@ -53,7 +53,10 @@ class ClauseView:
 class Library:
     def __init__(self, root: str | Path | None = None):
         self.root = Path(root).expanduser() if root else default_library_dir()
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"{self.root}: cannot create the library ({exc.strerror or exc})") from None
         self.catalog = Catalog(self.root / "catalog.db")
         self.index_dir = self.root / "index"
 
@@ -79,7 +82,9 @@ class Library:
         send the per-file work to instead. Documents are stored here, one at
         a time, and the search index is brought up to date every 500 of them.
         One writer at a time: another waits up to `wait` seconds (`on_wait`
-        hears that it waits), then fails with a LibraryError. `limits`:
+        hears that it waits), then fails with a LibraryError; so does a
+        batch whose search index another process holds locked (what it
+        stored stays in the catalog, and the index catches up later). `limits`:
         max_bytes (per file), max_pages (per file), max_pixels (per page
         image), ocr_timeout (seconds per Tesseract run); a file beyond one
         fails with the reason."""
@@ -92,21 +97,29 @@ class Library:
             try:
                 with OcrContext(mode=ocr, jobs=jobs, options=options) as ocr_context:
                     report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                          checkpoint=self._sync_index, max_bytes=max_bytes)
+                                          checkpoint=self._checkpoint, max_bytes=max_bytes)
             finally:
                 if runner is not None:
                     runner.close()
+            wait_for_index(self.index_dir, wait, on_wait)
             self._sync_index()
             xref.sync(self.catalog)
         return report
 
     def sync_index(self) -> SyncResult | None:
         """Bring the search index in line with the catalog, unless another
-        process is writing (it will): None then."""
+        process is writing (it will; or, when it holds only the index's own
+        lock, the next writer will): None then."""
         with writer_lock_if_free(self.root) as free:
-            if not free:
+            if not free or not index_lock_free(self.index_dir):
                 return None
             return self._sync_index()
+
+    def _checkpoint(self) -> None:
+        """The index brought up to date during a batch, unless its lock is
+        held: the end of the batch catches up."""
+        if index_lock_free(self.index_dir):
+            self._sync_index()
 
     def _sync_index(self) -> SyncResult:
         stems = use_stem_cache(self.root / "stems.db")
@@ -117,6 +130,7 @@ class Library:
 
     def reindex(self, wait: float = 600.0, on_wait: Callable[[str], None] | None = None) -> SyncResult:
         with writer_lock(self.root, wait, on_wait):
+            wait_for_index(self.index_dir, wait, on_wait)
             stems = use_stem_cache(self.root / "stems.db")
             try:
                 return rebuild(self.catalog, self.index_dir)

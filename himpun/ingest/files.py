@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -48,7 +49,7 @@ def walk(paths: list[str | os.PathLike]) -> Iterator[Found]:
             real = p.resolve()
             if real not in seen:
                 seen.add(real)
-                yield Found(p)
+                yield Found(p, _not_regular(p))
 
 
 def _walk_dir(root: Path, seen: set[Path]) -> Iterator[Found]:
@@ -78,10 +79,32 @@ def _walk_dir(root: Path, seen: set[Path]) -> Iterator[Found]:
             if real in seen:
                 continue
             seen.add(real)
-            yield Found(path)
+            yield Found(path, _not_regular(path))
         while problems:
             yield problems.pop(0)
     yield from problems
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why a listed name is not a file to read, or None: reading a named pipe
+    or a device would wait or run forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)" if path.is_symlink() else None
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    return f"not a regular file ({what})"
+
+
+def printable(path: str | os.PathLike) -> str:
+    """A path as text that can be stored and printed: the bytes of a name
+    that is not valid UTF-8 (a file from an old archive) as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def sha256_of(data: bytes) -> str:

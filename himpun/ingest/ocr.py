@@ -1,4 +1,5 @@
-"""Reading page images with Tesseract: the one place Himpun calls it.
+"""Reading page images with Tesseract (through himpun/ingest/tesseract.py,
+the one place the program is started).
 
 A page goes through the steps that pay for themselves on scans (each can be
 switched off, and bench/ocr.py measures what each one buys):
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageFilter
 
 from himpun.errors import FileError
-from himpun.ingest import imageprep
+from himpun.ingest import imageprep, tesseract
 from himpun.ingest.ocrtext import LOW_CONFIDENCE, Reading, from_tsv
 
 LANG = "ind"
@@ -105,32 +106,14 @@ def ocr_image(img: Image.Image, dpi: float | None = None, options: OcrOptions = 
 
 
 def _tesseract(page: Image.Image, options: OcrOptions, sauvola: bool, source: str, psm: int = 3) -> Reading:
-    import pytesseract
-
     config = f"--oem 1 --psm {psm}" + (" -c thresholding_method=2" if sauvola else "")
-    page.format = "PPM"  # handed to Tesseract uncompressed: PNG encoding cost a tenth of a second a page
-    try:
-        tsv = pytesseract.image_to_data(page, lang=options.lang, config=config, timeout=options.timeout,
-                                        output_type=pytesseract.Output.DICT)
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise FileError(source, f"OCR gave up after {options.timeout:.0f} s ({exc})") from None
-    except pytesseract.TesseractNotFoundError:
-        raise FileError(source, "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)") from None
-    except pytesseract.TesseractError as exc:
-        raise FileError(source, f"Tesseract failed: {exc.message.strip() or exc.status}") from None
-    return from_tsv(tsv)
+    return from_tsv(tesseract.data(page, options.lang, config, options.timeout, source))
 
 
 def _orientation(page: Image.Image, options: OcrOptions) -> int:
     """Degrees to turn the page (counter-clockwise, as PIL rotates) so that
     it reads upright; 0 when OSD sees nothing to turn or cannot tell."""
-    import pytesseract
-
-    try:
-        osd = pytesseract.image_to_osd(page, config="--psm 0", timeout=options.timeout,
-                                       output_type=pytesseract.Output.DICT)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0
+    osd = tesseract.orientation(page, options.timeout)
     if float(osd.get("orientation_conf", 0)) < 1.0:
         return 0
     return (360 - int(osd.get("rotate", 0))) % 360

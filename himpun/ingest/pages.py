@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -30,12 +33,16 @@ class PageTask:
 
 
 def run_task(task: PageTask) -> OcrResult:
-    """Read one page of a file with OCR (runs in a worker or in-process)."""
-    img, dpi = _load(task)
+    """Read one page of a file with OCR (runs in a worker or in-process). A
+    page that cannot be read fails its file, and the reason names the page."""
     try:
-        return ocr_image(img, dpi, task.options, source=f"{task.path} page {task.index + 1}")
-    finally:
-        img.close()
+        img, dpi = _load(task)
+        try:
+            return ocr_image(img, dpi, task.options, source=task.path)
+        finally:
+            img.close()
+    except FileError as exc:
+        raise FileError(task.path, f"page {task.index + 1}: {exc.reason}") from None
 
 
 def _load(task: PageTask):
@@ -46,41 +53,87 @@ def _load(task: PageTask):
         try:
             page = pdf[task.index]
             w, h = page.get_size()
-            if w * h * (RENDER_DPI / 72) ** 2 > task.options.max_pixels:
-                raise FileError(task.path, f"page {task.index + 1} is too large to render "
-                                           f"({w / 72:.0f} x {h / 72:.0f} inches)")
+            pixels = w * h * (RENDER_DPI / 72) ** 2
+            if pixels > task.options.max_pixels:
+                raise FileError(task.path, f"too large to render at {RENDER_DPI} dpi ({w / 72:.0f} x {h / 72:.0f} "
+                                           f"inches, {_mp(pixels)} megapixels); {_limit(task.options.max_pixels)}")
             bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
             return bitmap.to_pil(), RENDER_DPI
         finally:
             pdf.close()
-    from PIL import Image
-
     img = open_image(task.path, task.options.max_pixels)
-    img.seek(task.index)
-    frame = img.copy()
-    dpi = img.info.get("dpi", (None, None))[0]
-    img.close()
+    try:
+        with _header_only():
+            img.seek(task.index)
+        check_pixels(task.path, img, task.options.max_pixels)  # each frame of a TIFF has a size of its own
+        frame = img.copy()
+        dpi = img.info.get("dpi", (None, None))[0]
+    except EOFError:
+        raise FileError(task.path, "image frame missing (damaged file)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise FileError(task.path, f"cannot decode image ({exc})") from None
+    finally:
+        img.close()
     return frame, float(dpi) if dpi and dpi > 30 else None
 
 
 def open_image(path: str, max_pixels: int = MAX_PIXELS):
-    """Open an image, refusing what would not fit in memory."""
-    import warnings
-
+    """Open an image, refusing one larger than `max_pixels` before a pixel is
+    decoded (opening reads the header only)."""
     from PIL import Image
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with _header_only():
             img = Image.open(path)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise FileError(path, "image too large to decode safely (a decompression bomb?)") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise FileError(path, f"cannot read image ({exc})") from None
-    if img.width * img.height > max_pixels:
+    try:
+        check_pixels(path, img, max_pixels)
+    except FileError:
         img.close()
-        raise FileError(path, f"image too large ({img.width} x {img.height} pixels)")
+        raise
     return img
+
+
+def check_pixels(path: str, img, max_pixels: int) -> None:
+    w, h = img.size
+    if w * h > max_pixels:
+        raise FileError(path, f"image too large to decode: {w} x {h} pixels ({_mp(w * h)} megapixels) "
+                              f"in a {_file_size(path)} file; {_limit(max_pixels)}")
+
+
+def _mp(pixels: float) -> str:
+    return f"{pixels / 1e6:,.0f}" if pixels >= 1e7 else f"{pixels / 1e6:.1f}"
+
+
+def _limit(max_pixels: int) -> str:
+    return f"the limit is {max_pixels / 1e6:g} megapixels (--max-pixels)"
+
+
+def _file_size(path: str) -> str:
+    try:
+        n = os.path.getsize(path)
+    except OSError:
+        return "?"
+    return f"{n / 1e6:,.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3))} KB"
+
+
+_pillow_guard = threading.Lock()
+
+
+@contextmanager
+def _header_only():
+    """Pillow's decompression-bomb guard, a fixed process-wide size, off while
+    a header is read: Himpun applies its own limit (check_pixels) right
+    after, with the image's size in the reason, before anything is decoded."""
+    from PIL import Image
+
+    with _pillow_guard:
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+        try:
+            yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
 
 
 @dataclass
@@ -98,7 +151,12 @@ class OcrContext:
         tasks = list(tasks)
         if self.jobs <= 1 or len(tasks) <= 1:
             return [run_task(t) for t in tasks]
-        return list(self._executor().map(run_task, tasks))
+        try:
+            return list(self._executor().map(run_task, tasks))
+        except BrokenProcessPool:  # a worker died (killed, out of memory): this file fails, the next gets new workers
+            self.close()
+            raise FileError(tasks[0].path, "an OCR worker process reading it died "
+                                           "(it crashed, or was killed: out of memory?)") from None
 
     def warm(self) -> None:
         """Start the workers now rather than at the first page."""

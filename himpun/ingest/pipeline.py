@@ -9,7 +9,7 @@ from pathlib import Path
 
 from himpun.errors import FileError
 from himpun.ingest.clean import clean_page
-from himpun.ingest.files import sha256_of, sniff
+from himpun.ingest.files import printable, sha256_of, sniff
 from himpun.ingest.pages import OcrContext
 from himpun.ingest.paging import clean_pages
 from himpun.ingest.parse import parse_document
@@ -47,5 +47,5 @@ def extract_path(path: Path, data: bytes | None = None, sha256: str | None = Non
     pages = [Page(p.number, t, p.ocr, p.confidence) for p, t in zip(result.pages, texts)]
     if not any(p.text.strip() for p in pages):
         raise FileError(str(path), "no text left after reading")
-    return parse_document(pages, source=str(path), sha256=sha256, fmt=fmt, dropped=dropped,
+    return parse_document(pages, source=printable(path), sha256=sha256, fmt=fmt, dropped=dropped,
                           container_title=result.title, url=result.url, published=result.published)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from himpun.errors import HimpunError
@@ -31,6 +32,9 @@ class Runner:
         self.close()
 
 
+WORKER_DIED = "the worker process reading it died (it crashed, or was killed: out of memory?)"
+
+
 class LocalPool(Runner):
     """`jobs` spawned single-threaded worker processes on this machine."""
 
@@ -39,17 +43,41 @@ class LocalPool(Runner):
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, items, ocr_mode, options):
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=init_worker)
-        futures = [self._pool.submit(process_files, chunk, ocr_mode, options)
-                   for chunk in chunks(list(items), self.jobs)]
+        futures = {self._executor(self.jobs).submit(process_files, chunk, ocr_mode, options): chunk
+                   for chunk in chunks(list(items), self.jobs)}
+        unfinished: list[tuple[str, str]] = []
         try:
             for f in as_completed(futures):
-                yield from f.result()
+                try:
+                    results = f.result()
+                except BrokenProcessPool:  # a worker died: which file killed it is not known yet
+                    unfinished += futures[f]
+                    continue
+                yield from results
         finally:
             for f in futures:
                 f.cancel()
+        if unfinished:
+            self.close()
+            yield from self._one_by_one(unfinished, ocr_mode, options)
+
+    def _one_by_one(self, items, ocr_mode, options):
+        """After a worker died: the files it may have been reading, each alone
+        in one worker, so that a file that kills its worker again is known,
+        and fails alone."""
+        for item in items:
+            try:
+                yield from self._executor(1).submit(process_files, [item], ocr_mode, options).result()
+            except BrokenProcessPool:
+                self.close()
+                yield FileResult(item[0], "failed", item[1], reason=WORKER_DIED)
+        self.close()
+
+    def _executor(self, workers: int) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=init_worker)
+        return self._pool
 
     def close(self):
         if self._pool is not None:
@@ -90,11 +118,19 @@ class DaskCluster(Runner):
 
         items = list(items)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        futures = [self.client.submit(process_files, chunk, ocr_mode, options, pure=False)
-                   for chunk in chunks(items, workers)]
+        futures = {self.client.submit(process_files, chunk, ocr_mode, options, pure=False): chunk
+                   for chunk in chunks(items, workers)}
         try:
-            for f in dask_completed(futures, loop=self.client.loop):
-                yield from f.result()
+            for f in dask_completed(list(futures), loop=self.client.loop):
+                try:
+                    results = f.result()
+                except Exception as exc:  # KilledWorker: the task killed every worker it was tried on
+                    first_line = (str(exc).splitlines() or [""])[0][:200]
+                    reason = ("the Dask workers reading it died (it crashed them, or they were killed)"
+                              if type(exc).__name__ == "KilledWorker" else
+                              f"the Dask task failed ({type(exc).__name__}: {first_line})")
+                    results = [FileResult(path, "failed", sha, reason=reason) for path, sha in futures[f]]
+                yield from results
         finally:
             for f in futures:
                 f.cancel()

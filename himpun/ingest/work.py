@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from himpun.errors import FileError, SkippedFile
-from himpun.ingest.files import sha256_of
+from himpun.ingest.files import printable, sha256_of
 from himpun.ingest.ocr import OcrOptions
 from himpun.ingest.pages import OcrContext
 from himpun.ingest.pipeline import extract_path, read_bytes
@@ -56,7 +56,7 @@ def process_with(path: str, sha256: str | None, ocr: OcrContext) -> FileResult:
         size = len(data)
         sha = sha or sha256_of(data)
         doc = extract_path(Path(path), data, sha, ocr)
-        doc.source = str(Path(path).resolve())
+        doc.source = printable(Path(path).resolve())
         status, reason = "parsed", None
     except SkippedFile as exc:
         doc, status, reason = None, "skipped", exc.reason

@@ -3,7 +3,9 @@ pdfplumber; a page without one (a scan), or whose layer is garbage (no
 letters, mostly `(cid:..)` glyphs), is rendered at 300 dpi and read with
 Tesseract. Mixed PDFs therefore work. pypdfium2 (which pdfplumber already
 depends on) opens the file first: it is fast, tells whether each page
-carries text at all, and turns broken or encrypted files into a reason.
+carries text at all and whether anything is drawn on it (a blank page is
+never rendered: a file of thousands of them costs a fraction of a second),
+and turns broken, truncated or encrypted files into a reason.
 """
 from __future__ import annotations
 
@@ -23,27 +25,28 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 
 def read_pdf(path: Path, data: bytes, ocr: OcrContext) -> ReadResult:
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise FileError(str(path), "encrypted PDF (needs a password)") from None
-        raise FileError(str(path), f"damaged PDF ({exc})") from None
+    pdf = _open(path, data)
     try:
         n_pages = len(pdf)
         if n_pages > ocr.options.max_pages:
             raise FileError(str(path), f"PDF has {n_pages} pages; the limit is {ocr.options.max_pages} (--max-pages)")
-        has_text = [pdf[i].get_textpage().count_chars() > 0 for i in range(n_pages)]
+        has_text, empty = [], []
+        for i in range(n_pages):
+            page = pdf[i]
+            has_text.append(page.get_textpage().count_chars() > 0)
+            empty.append(next(page.get_objects(max_depth=1), None) is None)  # nothing drawn: nothing to render
         title = (pdf.get_metadata_value("Title") or "").strip() or None
     finally:
         pdf.close()
     if n_pages == 0:
         raise FileError(str(path), "PDF has no pages")
+    if all(empty):
+        raise SkippedFile(str(path), f"PDF has no text: its {_pages(n_pages)} blank (nothing drawn on them)")
 
     texts = _text_layers(path, data, has_text) if ocr.mode != "always" else [""] * n_pages
-    scanned = [i for i, t in enumerate(texts) if not usable(t)]
+    scanned = [i for i, t in enumerate(texts) if not usable(t) and not empty[i]]
     if scanned and ocr.mode == "never":
-        if len(scanned) == n_pages:
+        if len(scanned) == n_pages - sum(empty):
             raise SkippedFile(str(path), f"scanned PDF without a usable text layer ({n_pages} pages); OCR is off")
         scanned = []
     pages = [Page(number=i + 1, text=_CID.sub("", t)) for i, t in enumerate(texts)]
@@ -55,7 +58,25 @@ def read_pdf(path: Path, data: bytes, ocr: OcrContext) -> ReadResult:
     return ReadResult(format="pdf", pages=pages, title=title)
 
 
+def _open(path: Path, data: bytes):
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise FileError(str(path), "encrypted PDF (needs a password)") from None
+        why = str(exc).rsplit("(PDFium: ", 1)[-1].rstrip(".)") if "PDFium: " in str(exc) else str(exc)
+        if b"%%EOF" not in data[-2048:]:
+            raise FileError(str(path), f"truncated PDF: it ends before its end-of-file marker ({why})") from None
+        raise FileError(str(path), f"damaged PDF ({why})") from None
+
+
+def _pages(n: int) -> str:
+    return "one page is" if n == 1 else f"{n} pages are all"
+
+
 def _text_layers(path: Path, data: bytes, has_text: list[bool]) -> list[str]:
+    if not any(has_text):  # a scan: pdfplumber would only parse every page for nothing
+        return [""] * len(has_text)
     texts = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as doc:
