@@ -74,3 +74,34 @@ def test_a_remembered_field_value_indexes_as_the_plain_field(value):
     copy = pickle.loads(pickle.dumps(memo))  # sent to a writer process: without the memo
     assert "_memo" not in copy.__dict__ and list(copy.index(value)) == first
     assert memo == plain and memo == copy
+
+
+class _Seg:
+    def __init__(self, n):
+        self.n = n
+
+    def doc_count_all(self):
+        return self.n
+
+
+def test_large_segments_are_never_merged():
+    # fifty chunk-sized segments and a few small ones: nothing to merge (Whoosh's own policy merged
+    # half of such an index on the next small commit)
+    segments = [_Seg(20_000) for _ in range(50)] + [_Seg(300), _Seg(5_000), _Seg(12_000)]
+    from himpun.index.segments import tiered
+    assert tiered(None, segments) == segments[50:] + segments[:50]
+
+
+def test_small_commits_are_merged_by_tiers(library, five):
+    # one document a commit: the small segments are merged once FAN_IN of them stand, so their number
+    # stays bounded, and every clause is still found once
+    from himpun.index.segments import FAN_IN
+    for i, path in enumerate(sorted(five.iterdir())):
+        one = five.parent / f"one{i}"
+        one.mkdir()
+        (one / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        library.ingest([one])
+    with store.open_index(library.index_dir).searcher() as s:
+        assert len(list(s.leaf_searchers())) < FAN_IN
+    ids = [h.id for h in library.search("", limit=1000, facets=False).hits]
+    assert len(ids) == len(set(ids)) == library.catalog.db.execute("SELECT count(*) FROM clauses").fetchone()[0]

@@ -9,6 +9,7 @@ empty index.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -26,6 +27,7 @@ from himpun.errors import LibraryError
 from himpun.index.analysis import indonesian_analyzer, prestem
 from himpun.index.fields import MemoKEYWORD, MemoTEXT, UnindexedID
 from himpun.index.searchers import forget
+from himpun.index.segments import tiered
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
@@ -137,17 +139,25 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
                 else ix.writer(timeout=60, limitmb=LIMIT_MB)
         except LockError:
             raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
+        if procs > 1:
+            # the writer processes are forked: with this process's objects frozen, their garbage collector
+            # leaves them alone instead of touching (and so copying) every page of this process's heap
+            gc.freeze()
         try:
             _delete(writer, removed + rows)
             for row in rows:
                 for fields in clause_fields(catalog, row):
                     writer.add_document(**fields)
                     result.clauses += 1
-            # a large chunk stays a segment of its own: merging segments is Python work per posting again
-            writer.commit(merge=clauses < SEGMENT_CLAUSES // 4)
+            # a large chunk stays a segment of its own (merging is Python work per posting again); small
+            # commits are merged by tiers of size, never into the large segments (himpun/index/segments.py)
+            writer.commit(merge=False) if clauses >= SEGMENT_CLAUSES // 4 else writer.commit(mergetype=tiered)
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            if procs > 1:
+                gc.unfreeze()
         catalog.mark_indexed(rows, removed)
     result.added_documents, result.removed_documents = len(pending), len(deletions)
     return result
