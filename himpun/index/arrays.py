@@ -70,6 +70,7 @@ class Matches:
 
 
 NONE = Matches(EMPTY_IDS, EMPTY)
+_UNREAD = object()
 
 
 def evaluate(searcher, q) -> Matches:
@@ -78,8 +79,9 @@ def evaluate(searcher, q) -> Matches:
     if not isinstance(searcher.weighting, BM25F):
         raise Unsupported("weighting")
     parts = []
+    stats = _Stats(searcher)
     for sub, offset in searcher.leaf_searchers():
-        m = _Segment(searcher, sub).run(q)
+        m = _Segment(searcher, sub, stats).run(q)
         if len(m):
             parts.append(Matches(m.ids + offset, m.scores, m.hits))
     if not parts:
@@ -90,11 +92,26 @@ def evaluate(searcher, q) -> Matches:
                    np.concatenate([p.hits for p in parts]))
 
 
+class _Stats:
+    """The index-wide figures BM25F takes from the top searcher, asked once a query (Whoosh sums the
+    field length over every segment each time it is asked)."""
+
+    def __init__(self, top):
+        self.top = top
+        self._avgfl: dict[str, float] = {}
+
+    def avgfl(self, fieldname: str) -> float:
+        got = self._avgfl.get(fieldname)
+        if got is None:
+            got = self._avgfl[fieldname] = self.top.avg_field_length(fieldname) or 1
+        return got
+
+
 class _Segment:
     """Evaluates a query over one segment, as Whoosh builds its matchers there."""
 
-    def __init__(self, top, sub):
-        self.top, self.sub, self.reader = top, sub, sub.reader()
+    def __init__(self, top, sub, stats: _Stats):
+        self.top, self.sub, self.reader, self.stats = top, sub, sub.reader(), stats
         self.cache = _cache(self.reader)
 
     def run(self, q) -> Matches:
@@ -115,7 +132,8 @@ class _Segment:
             return _and_maybe(self.run(q.a), self.run(q.b))
         if isinstance(q, (wq.Require, wq.AndNot)):
             m, other = self.run(q.a), self.run(q.b)
-            keep = np.isin(m.ids, other.ids, assume_unique=True)
+            keep = np.zeros(len(m.ids), dtype=bool)
+            keep[_common(m.ids, other.ids)[0]] = True
             if isinstance(q, wq.AndNot):
                 keep = ~keep
             return Matches(m.ids[keep], m.scores[keep], m.hits[keep], m.terms)
@@ -159,15 +177,16 @@ class _Segment:
             btext = field.to_bytes(text)
         except ValueError:
             return NONE
-        if (fieldname, btext) not in self.reader:
+        got = self.cache.postings(self.reader, fieldname, btext)
+        if got is None:  # not in this segment
             return NONE
-        ids, weights = self.cache.postings(self.reader, fieldname, btext)
+        ids, weights = got
         if field.scorable:
             w = top.weighting
             B = w._field_B.get(fieldname, w.B)
             K1 = w.K1
             idf = top.idf(fieldname, btext)
-            avgfl = top.avg_field_length(fieldname) or 1
+            avgfl = self.stats.avgfl(fieldname)
             fl = self.cache.lengths(self.sub, fieldname)[ids]
             scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
         else:
@@ -177,17 +196,29 @@ class _Segment:
         return Matches(ids, scores, np.ones(len(ids), dtype=np.int64), terms=1)
 
 
+def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in `a` and in `b` (both sorted, unique) of the ids they share, by binary search
+    (no sort of both together)."""
+    if not len(a) or not len(b):
+        return EMPTY_IDS, EMPTY_IDS
+    at = np.searchsorted(b, a)
+    found = at < len(b)
+    found[found] = b[at[found]] == a[found]
+    return np.nonzero(found)[0], at[found]
+
+
 def _intersect(parts: list[Matches]) -> Matches:
     terms = sum(p.terms for p in parts)
     parts = sorted(parts, key=len)
     ids, scores, hits = parts[0].ids, parts[0].scores, parts[0].hits
     for p in parts[1:]:
-        ids, a, b = np.intersect1d(ids, p.ids, assume_unique=True, return_indices=True)
-        scores, hits = scores[a] + p.scores[b], hits[a] + p.hits[b]
+        a, b = _common(ids, p.ids)
+        ids, scores, hits = ids[a], scores[a] + p.scores[b], hits[a] + p.hits[b]
     return Matches(ids, scores, hits, terms)
 
 
 def _union(parts: list[Matches]) -> Matches:
+    """Sums by document, over a dense array as long as the segment (no sort)."""
     terms = sum(p.terms for p in parts)
     parts = [p for p in parts if len(p)]
     if not parts:
@@ -195,15 +226,17 @@ def _union(parts: list[Matches]) -> Matches:
     if len(parts) == 1:
         p = parts[0]
         return Matches(p.ids, p.scores.copy(), p.hits, terms)
-    ids, inverse = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
-    scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in parts]), minlength=len(ids))
-    hits = np.bincount(inverse, weights=np.concatenate([p.hits for p in parts]), minlength=len(ids))
+    all_ids = np.concatenate([p.ids for p in parts])
+    size = int(all_ids.max()) + 1
+    ids = np.nonzero(np.bincount(all_ids, minlength=size))[0]
+    scores = np.bincount(all_ids, weights=np.concatenate([p.scores for p in parts]), minlength=size)[ids]
+    hits = np.bincount(all_ids, weights=np.concatenate([p.hits for p in parts]), minlength=size)[ids]
     return Matches(ids, scores, hits.astype(np.int64), terms)
 
 
 def _and_maybe(required: Matches, optional: Matches) -> Matches:
     scores, hits = required.scores.copy(), required.hits.copy()
-    _, a, b = np.intersect1d(required.ids, optional.ids, assume_unique=True, return_indices=True)
+    a, b = _common(required.ids, optional.ids)
     scores[a] += optional.scores[b]
     hits[a] += optional.hits[b]
     return Matches(required.ids, scores, hits, required.terms + optional.terms)
@@ -229,16 +262,17 @@ class _Postings:
         self._lengths: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
 
-    def postings(self, reader, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, reader, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """The term's (document numbers, weights) in this segment; None when the segment lacks it."""
         key = (fieldname, btext)
-        got = self.terms.get(key)
-        if got is None:
-            got = _read_postings(reader.postings(fieldname, btext))
-            if self.size + len(got[0]) > CACHE_POSTINGS:
+        got = self.terms.get(key, _UNREAD)
+        if got is _UNREAD:
+            got = _read_postings(reader.postings(fieldname, btext)) if key in reader else None
+            if got is not None and self.size + len(got[0]) > CACHE_POSTINGS:
                 self.terms.clear()
                 self.size = 0
             self.terms[key] = got
-            self.size += len(got[0])
+            self.size += len(got[0]) if got is not None else 0
         return got
 
     def lengths(self, sub, fieldname: str) -> np.ndarray:

@@ -273,7 +273,18 @@ def _match(searcher, q, top: int):
         collector = _CountingTop(limit=top)
         searcher.search_with_collector(q, collector)
         return collector.docnums, collector.results()
-    return matches.ids, Results(searcher, q, matches.top(top), docset=None)
+    return matches.ids, _Results(searcher, q, matches.top(top), docset=None)
+
+
+class _Results(Results):
+    """Whoosh Results whose query terms are looked up once, not again for every highlighted hit (the
+    lookup asks every segment for every term)."""
+
+    def query_terms(self, expand=False, fieldname=None):
+        cache = self.__dict__.setdefault("_query_terms", {})
+        if (expand, fieldname) not in cache:
+            cache[(expand, fieldname)] = super().query_terms(expand=expand, fieldname=fieldname)
+        return cache[(expand, fieldname)]
 
 
 class _CountingTop(collectors.TopCollector):
@@ -321,7 +332,7 @@ def _by_document(searcher, q, flt, groupedby, query, limit, page, per_document) 
     page = min(page, pages)
     shown = list(order.items())[(page - 1) * limit:page * limit]
     chosen = [ranked[i] for _, positions in shown for i in positions[:per_document]]
-    results = _highlighting(Results(searcher, q, chosen, docset=None))
+    results = _highlighting(_Results(searcher, q, chosen, docset=None))
     documents, n = [], 0
     for _, positions in shown:
         hits = [_hit(results[n + k]) for k in range(min(per_document, len(positions)))]
