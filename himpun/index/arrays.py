@@ -30,7 +30,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F
 from whoosh.query.wrappers import ConstantScoreQuery
 
-from himpun.index.scoring import field_lengths
+from himpun.index.scoring import field_length_array
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY = np.zeros(0, dtype=np.float64)
@@ -278,10 +278,10 @@ class _Postings:
     def lengths(self, sub, fieldname: str) -> np.ndarray:
         got = self._lengths.get(fieldname)
         if got is None:
-            lengths = field_lengths(sub, fieldname)
-            if lengths is None:
+            got = field_length_array(sub, fieldname)
+            if got is None:
                 raise Unsupported("field lengths")
-            got = self._lengths[fieldname] = np.asarray(lengths, dtype=np.float64)
+            self._lengths[fieldname] = got
         return got
 
     def live(self, reader) -> np.ndarray:
