@@ -1,6 +1,7 @@
 """The `himpun` command: a thin layer over himpun.library and himpun.ingest."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -143,10 +144,11 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs, max_bytes, max_pages, max_pixe
                        f"about {eta:.0f} s left", err=True)
 
     try:
-        report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler, wait=wait,
-                            on_wait=lambda msg: click.echo(msg, err=True),
-                            limits=dict(max_bytes=max_bytes * 1_000_000, max_pages=max_pages,
-                                        max_pixels=max_pixels * 1_000_000, ocr_timeout=ocr_timeout))
+        with _terminate_as_exit():
+            report = lib.ingest(paths, on_file, on_start, ocr=ocr, jobs=jobs, scheduler=scheduler, wait=wait,
+                                on_wait=lambda msg: click.echo(msg, err=True),
+                                limits=dict(max_bytes=max_bytes * 1_000_000, max_pages=max_pages,
+                                            max_pixels=max_pixels * 1_000_000, ocr_timeout=ocr_timeout))
     finally:
         if bar:
             bar.close()
@@ -157,6 +159,28 @@ def ingest(ctx, paths, as_json, quiet, ocr, jobs, max_bytes, max_pages, max_pixe
         click.echo(f"{s['files']} files: {s['ingested']} ingested, {s['unchanged']} unchanged, "
                    f"{s['skipped']} skipped, {s['failed']} failed; {s['clauses']} clauses")
     ctx.exit(ExitCode.OK if report.ok else ExitCode.SOME_FAILED)
+
+
+@contextlib.contextmanager
+def _terminate_as_exit():
+    """SIGTERM ends an ingest as Ctrl-C does: by an exception, so that the Tesseract being waited for
+    is stopped, temporary files are removed and the worker pool is shut down (Python's default is to
+    die on the spot). Stored files stay stored; a re-run finishes the batch."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()

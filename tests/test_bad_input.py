@@ -537,7 +537,8 @@ def _processes_marked(mark: str) -> list[tuple[int, str]]:
     return found
 
 
-def test_an_interrupted_ingest_leaves_no_tesseract_running_and_no_files(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_ingest_leaves_no_tesseract_running_and_no_files(tmp_path, sig):
     page = tmp_path / "padat.png"
     slow_page().save(page, dpi=(300, 300))
     tmp = tmp_path / "tmp"
@@ -552,7 +553,7 @@ def test_an_interrupted_ingest_leaves_no_tesseract_running_and_no_files(tmp_path
             assert time.monotonic() < deadline and proc.poll() is None, "Tesseract never started"
             time.sleep(0.05)
         time.sleep(1.5)  # well into its reading (past its first words on stderr)
-        proc.send_signal(signal.SIGINT)  # Ctrl-C
+        proc.send_signal(sig)
         t0 = time.monotonic()
         out, err = proc.communicate(timeout=60)
         seconds = time.monotonic() - t0
