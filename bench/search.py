@@ -153,9 +153,8 @@ class Whoosh:
         return whoosh_search(self.ix, q, filters=filters, limit=10, facets=facets).total
 
     def drop_caches(self) -> None:
-        from himpun.index import facets, searchers
-        searchers.forget(self.ix.storage.folder)
-        facets._columns.clear()
+        from himpun.index import searchers
+        searchers.forget(self.ix.storage.folder)  # the searcher goes with its posting arrays and facet columns
 
 
 class Fts5:

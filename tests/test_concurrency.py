@@ -26,15 +26,18 @@ def test_searches_run_while_an_ingest_writes(tmp_path):
                              "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     reader = Library(lib_dir)
     searches, totals = 0, []
-    while proc.poll() is None:
-        totals.append(reader.search("ASN", limit=3).total)  # never an error, never a traceback
-        searches += 1
-    out, err = proc.communicate()
+    try:
+        while proc.poll() is None:
+            # never an error, never a traceback; with facets: their columns must be the searcher's own
+            totals.append(reader.search("ASN", limit=3).total)
+            searches += 1
+    finally:  # a failing search must not leave the ingest running with its pipes open
+        out, err = proc.communicate(timeout=120)
+        reader.close()
     assert proc.returncode == 0, err
-    final = reader.search("ASN", limit=3).total
+    final = Library(lib_dir).search("ASN", limit=3).total
     # every search saw a consistent state of the index: some prefix of the batch, growing
     assert searches >= 3 and final > 0 and all(t <= final for t in totals) and totals == sorted(totals)
-    reader.close()
 
 
 def test_a_second_writer_waits_then_gives_up_clearly(tmp_path):

@@ -14,13 +14,9 @@ from __future__ import annotations
 import numpy as np
 from whoosh import columns
 
-from himpun.index.searchers import state
 
 SINGLE = ("region", "province", "kind", "issuer", "year")
 MULTI = {"category": "category_set", "sanction": "sanction_set", "severity": "severity_set"}
-
-_columns: dict[tuple, dict[str, "_Column"]] = {}
-
 
 class _Column:
     """One column coded as numbers: `codes[docnum]` indexes `labels`; for a multi-valued column each
@@ -49,12 +45,11 @@ class _Column:
 
 
 def column(searcher, name: str) -> _Column:
-    """A column of the searcher's index, coded; read once per index generation."""
-    key = state(searcher._ix)
-    cached = _columns.get(key)
-    if cached is None:
-        _columns.clear()  # one index generation at a time
-        cached = _columns[key] = {}
+    """A column of the searcher's index, coded; read once per searcher. The columns live with the
+    searcher (one index generation): keyed by the index's newest state on disk instead, a commit
+    landing between the opening of a searcher and the reading of its columns gave a search the
+    columns of another generation (an IndexError under a concurrent ingest)."""
+    cached = searcher.__dict__.setdefault("_himpun_columns", {})
     got = cached.get(name)
     if got is None:
         got = cached[name] = _Column(*_read(searcher, name), multi=name in MULTI.values())
