@@ -35,7 +35,8 @@ def test_searches_run_while_an_ingest_writes(tmp_path):
         out, err = proc.communicate(timeout=120)
         reader.close()
     assert proc.returncode == 0, err
-    final = Library(lib_dir).search("ASN", limit=3).total
+    with Library(lib_dir) as after:
+        final = after.search("ASN", limit=3).total
     # every search saw a consistent state of the index: some prefix of the batch, growing
     assert searches >= 3 and final > 0 and all(t <= final for t in totals) and totals == sorted(totals)
 
