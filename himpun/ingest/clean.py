@@ -55,14 +55,19 @@ def normalise_unicode(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-_NUMBERISH = re.compile(r"(?<![\w$|])[0-9A-Za-z$|]+(?:[./\-][0-9A-Za-z$|]+)*")
+_TOKEN = r"[0-9A-Za-z$|]+(?:[./\-][0-9A-Za-z$|]+)*"
+# a token whose run of token characters holds two digits: every token `fix_token` may change, with
+# its span (and the odd shorter one it leaves as it is), without a call for every word of the text
+_NUMBERISH = re.compile(r"(?<![\w$|])(?=[0-9A-Za-z$|./\-]*?[0-9][0-9A-Za-z$|./\-]*?[0-9])" + _TOKEN)
 _DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _COMPONENT = re.compile(r"[0-9OolI|]+")
+# each pattern starts with the character it replaces (the letters before it are looked at from
+# behind it), so that re looks for that character instead of trying every position
 _IN_WORD = [
-    (re.compile(r"(?<=[A-Z])0(?=[A-Z])"), "O"),
-    (re.compile(r"(?<=[A-Za-z])\$(?=[A-Za-z])"), "S"),
-    (re.compile(r"(?<=[a-z])1(?=[a-z])|(?<=[a-z]{3})1(?=[\s.,;:)]|$)"), "l"),  # me1akukan, sosia1.
-    (re.compile(r"(?<=[A-Z][A-Z])l(?=[A-Z])|(?<=[A-Z])l(?=[A-Z][A-Z])"), "I"),  # SEKRETARlS
+    (re.compile(r"0(?<=[A-Z]0)(?=[A-Z])"), "O"),
+    (re.compile(r"\$(?<=[A-Za-z]\$)(?=[A-Za-z])"), "S"),
+    (re.compile(r"1(?<=[a-z]1)(?=[a-z])|1(?<=[a-z]{3}1)(?=[\s.,;:)]|$)"), "l"),  # me1akukan, sosia1.
+    (re.compile(r"l(?<=[A-Z][A-Z]l)(?=[A-Z])|l(?<=[A-Z]l)(?=[A-Z][A-Z])"), "I"),  # SEKRETARlS
 ]
 _MONTHS = (r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
            r"Desember")

@@ -43,7 +43,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
 
     mentions = scan(full)
     offices = find_offices(full, mentions)
-    issuers = find_issuers(full, kind)
+    issuers = find_issuers(full, kind, offices)
     national = any(not c.key.startswith(("Perda", "Perkada")) for c in citations)
     region, province = choose_region(full, mentions, offices, issuers, kind, national)
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from himpun.ingest.parse import rules
-from himpun.ingest.parse.lexicon import category_order, normalise_with_offsets
+from himpun.ingest.parse.lexicon import category_order, normal_form, normalise_with_offsets
 
 _COORDINATION = re.compile(
     r"\s*[,;]\s*(?:(?:dan/atau|dan|atau|serta|maupun|ataupun|juga)\s+)?"
@@ -36,7 +36,7 @@ class Act:
 def split_acts(sentence: str) -> tuple[str, list[Act]]:
     """The sentence's normal form, and its acts (one act, the whole sentence,
     when it names fewer than two acts that can be told apart)."""
-    norm, offsets = normalise_with_offsets(sentence)
+    norm = normal_form(sentence)
     groups: list[list] = []  # [start, end, slugs] in the normal form
     for start, end, slug in rules.category_spans(norm):
         if groups and start < groups[-1][1]:
@@ -56,6 +56,7 @@ def split_acts(sentence: str) -> tuple[str, list[Act]]:
     whole = Act(0, len(sentence), rules.categories(norm), "", 0, len(norm))
     if len(groups) < 2:
         return norm, [whole]
+    offsets = normalise_with_offsets(sentence)[1]
 
     def at(i: int) -> int:
         return offsets[i]

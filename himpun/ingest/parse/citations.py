@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from himpun.data import load_table
+from himpun.ingest.parse.literals import Prefilter
 from himpun.records import Citation
 
 # what may stand between a type and its number: a bracketed short form, "Republik Indonesia", or a
@@ -57,35 +58,38 @@ def regulations() -> dict[str, Regulation]:
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> list[tuple[str, re.Pattern]]:
-    """One pattern per regulation type (prefix, compiled)."""
+def _grammar() -> list[tuple[str, re.Pattern, Prefilter]]:
+    """One pattern per regulation type (prefix, compiled, its literal test)."""
     out = []
     for prefix, rx, run in load_table("citation_types.tsv"):
         between = _LONG_RUN if run == "long" else _SHORT_RUN
-        out.append((prefix, re.compile(
-            rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})")))
+        rx = rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})"
+        out.append((prefix, re.compile(rx), Prefilter.of(rx)))
     return out
 
 
 @lru_cache(maxsize=1)
-def _uud() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:Undang[\s-]*Undang\s+Dasar(?:\s+Negara\s+Republik\s+Indonesia)?|UUD(?:\s+NRI)?)"
-                      r"(?:\s+Tahun)?\s+1945\b", re.I)
+def _uud() -> tuple[re.Pattern, Prefilter]:
+    rx = (r"(?<![\w-])(?:Undang[\s-]*Undang\s+Dasar(?:\s+Negara\s+Republik\s+Indonesia)?|UUD(?:\s+NRI)?)"
+          r"(?:\s+Tahun)?\s+1945\b")
+    return re.compile(rx, re.I), Prefilter.of(rx, re.I)
 
 
 @lru_cache(maxsize=1)
-def _other_numbers() -> list[tuple[re.Pattern, str]]:
+def _other_numbers() -> list[tuple[re.Pattern, str, Prefilter]]:
     out = []
     for reg in regulations().values():
         for num in reg.other_numbers:
             rx = re.escape(num).replace(r"\ ", r"\s+").replace("Tahun", "(?:Tahun|/)")
-            out.append((re.compile(rf"(?<![\w.\-/]){rx}(?![\w\-/])", re.I), reg.key))
+            rx = rf"(?<![\w.\-/]){rx}(?![\w\-/])"
+            out.append((re.compile(rx, re.I), reg.key, Prefilter.of(rx, re.I)))
     return out
 
 
 @lru_cache(maxsize=1)
-def _descriptions() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rx, re.I), key) for key, rx in load_table("citation_descriptions.tsv")]
+def _descriptions() -> list[tuple[re.Pattern, str, Prefilter]]:
+    return [(re.compile(rx, re.I), key, Prefilter.of(rx, re.I))
+            for key, rx in load_table("citation_descriptions.tsv")]
 
 
 _NUMBERED = re.compile(r"\b(?:nomor|nomer|no\.?)\s*:?\s*\d", re.I)
@@ -94,12 +98,14 @@ _NUMBERED = re.compile(r"\b(?:nomor|nomer|no\.?)\s*:?\s*\d", re.I)
 def find_citations(text: str, page: int = 1) -> list[Citation]:
     """All citations in one page of text, in order, with their spans."""
     found: list[Citation] = []
-    for m in _uud().finditer(text):
+    lowered = text.lower() if text.isascii() else None  # for the patterns' literal tests (literals.py)
+    uud, prefilter = _uud()
+    for m in prefilter.finditer(uud, text, lowered):
         found.append(Citation("UUD 1945", _squash(m.group(0)), page, m.start(), m.end()))
     matches = []
-    for prefix, rx in _grammar():
-        if prefix != "UUD":
-            matches += [(m.start(), -m.end(), prefix, m) for m in rx.finditer(text)]
+    for prefix, rx, prefilter in _grammar():
+        if prefix != "UUD" and prefilter.possible(text, lowered):
+            matches += [(m.start(), -m.end(), prefix, m) for m in prefilter.finditer(rx, text, lowered)]
     last_end = -1
     for start, neg_end, prefix, m in sorted(matches, key=lambda t: (t[0], t[1])):
         if start < last_end:
@@ -108,12 +114,16 @@ def find_citations(text: str, page: int = 1) -> list[Citation]:
         if key:
             found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
             last_end = -neg_end
-    for rx, key in _other_numbers():
-        for m in rx.finditer(text):
+    for rx, key, prefilter in _other_numbers():
+        if not prefilter.possible(text, lowered):
+            continue
+        for m in prefilter.finditer(rx, text, lowered):
             if not any(c.start <= m.start() < c.end for c in found):
                 found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
-    for rx, key in _descriptions():
-        for m in rx.finditer(text):
+    for rx, key, prefilter in _descriptions():
+        if not prefilter.possible(text, lowered):
+            continue
+        for m in prefilter.finditer(rx, text, lowered):
             if not _NUMBERED.search(m.group(0)) and not any(c.start < m.end() and m.start() < c.end for c in found):
                 found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
     found.sort(key=lambda c: c.start)

@@ -5,7 +5,10 @@ A small grammar finds the candidates and their spans: `11 Desember 2023`,
 dates such as `Selasa (1/8)`. dateparser, with Indonesian as its language and
 day-month-year order, turns each into a date (it knows the month names and
 their old and short spellings: Nopember, Pebruari, Agt). An OCR-damaged month
-name (`Desemher`) is first matched to the nearest real one.
+name (`Desemher`) is first matched to the nearest real one. dateparser is
+asked once per month word which month it names; a candidate whose day,
+month and year make a calendar date is then that date, and any other
+candidate goes to dateparser whole, as before.
 
 Schedule dates (an election day, a campaign period "sejak ... sampai ...")
 are marked so that they are not taken for the date of a document.
@@ -16,6 +19,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import dateparser
 
@@ -56,9 +60,11 @@ def find_dates(text: str) -> list[FoundDate]:
     for m in _LONG.finditer(text):
         month = _month(m.group("m"))
         if month:
-            _add(found, text, m, f"{int(m.group('d'))} {month} {m.group('y')}")
+            day, year = int(m.group("d")), int(m.group("y"))
+            _add(found, text, m, f"{day} {month} {m.group('y')}", (day, _month_number(month), year))
     for m in _NUMERIC.finditer(text):
-        _add(found, text, m, f"{int(m.group('d'))}/{int(m.group('m'))}/{m.group('y')}")
+        day, month_no, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        _add(found, text, m, f"{day}/{month_no}/{m.group('y')}", (day, month_no, year))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -81,6 +87,7 @@ def find_partial_dates(text: str, year: int) -> list[FoundDate]:
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 
 
+@lru_cache(maxsize=1024)
 def _month(word: str) -> str | None:
     w = word.lower().rstrip(".")
     if w in MONTHS or w in _MONTH_ABBR:
@@ -92,9 +99,12 @@ def _month(word: str) -> str | None:
     return None
 
 
-def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str) -> None:
-    parsed = _parse(candidate)
-    if parsed is None or any(f.start <= m.start() < f.end for f in found):
+def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
+         parts: tuple[int, int | None, int]) -> None:
+    if any(f.start <= m.start() < f.end for f in found):
+        return
+    parsed = _calendar_date(*parts) or _parse(candidate)
+    if parsed is None:
         return
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 20]
@@ -106,6 +116,25 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str) -> None
     found.append(FoundDate(parsed.isoformat(), m.start(), m.end(), m.group(0), schedule, signed))
 
 
+def _calendar_date(day: int, month: int | None, year: int) -> date | None:
+    """The date when day, month and year make one (what dateparser reads
+    them as); None when they do not or the month is unknown."""
+    if month is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _month_number(word: str) -> int | None:
+    """The month dateparser reads a month word as (`agt` -> 8), or None."""
+    probe = _parse(f"1 {word} 2000")
+    return probe.month if probe else None
+
+
+@lru_cache(maxsize=1024)
 def _parse(candidate: str) -> date | None:
     result = dateparser.parse(candidate, languages=["id", "en"], settings=_SETTINGS)
     if not isinstance(result, datetime):

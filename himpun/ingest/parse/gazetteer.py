@@ -11,6 +11,7 @@ from functools import lru_cache
 from himpun.data import load_table
 
 MAX_WORDS = 5
+_JOINERS = (" ", "-", "")  # what may stand between the words of one name
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\.")
 
 # Words right before a name that tell its level. The value is the level.
@@ -92,6 +93,7 @@ def scan(text: str) -> list[Mention]:
     before it is kept in the mention.
     """
     index = _index()
+    prefixes = _prefixes()
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     mentions: list[Mention] = []
     i = 0
@@ -100,15 +102,20 @@ def scan(text: str) -> list[Mention]:
         if tok == "." or not tok[0].isupper():
             i += 1
             continue
+        # the longest run of up to MAX_WORDS adjacent words (no full stop) whose key names a region;
+        # a run whose key begins no name cannot grow into one
         found = None
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-            span = words[i:i + n]
-            if any(w[0] == "." for w in span) or not _adjacent(text, span):
-                continue
-            cands = index.get(key_of("".join(w[0] for w in span)))
+        key = ""
+        for n in range(1, min(MAX_WORDS, len(words) - i) + 1):
+            word = words[i + n - 1]
+            if word[0] == "." or (n > 1 and text[words[i + n - 2][2]:word[1]] not in _JOINERS):
+                break
+            key += word[0].lower().replace("-", "").replace("'", "")  # key_of() of a word token
+            if key not in prefixes:
+                break
+            cands = index.get(key)
             if cands:
                 found = (n, cands)
-                break
         if not found:
             i += 1
             continue
@@ -120,9 +127,10 @@ def scan(text: str) -> list[Mention]:
     return mentions
 
 
-def _adjacent(text: str, span: list[tuple[str, int, int]]) -> bool:
-    """Words of one name are separated by a space or hyphen only."""
-    return all(text[a[2]:b[1]] in (" ", "-", "") for a, b in zip(span, span[1:]))
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every beginning of every key of the index."""
+    return frozenset(k[:j] for k in _index() for j in range(1, len(k) + 1))
 
 
 def _qualifier(words: list[tuple[str, int, int]], i: int) -> tuple[str | None, int]:

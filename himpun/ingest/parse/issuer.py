@@ -42,8 +42,9 @@ INSTRUMENT_KINDS = ("circular", "decree", "regulation", "pact")
 _AGENT_GAP = len(" oleh ")
 
 
-def find_issuers(text: str, kind: str) -> list[Office]:
-    found = find_offices(text)
+def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> list[Office]:
+    """The issuers of `text`; `found`: its offices, when `find_offices(text)` was already run."""
+    found = find_offices(text) if found is None else found
     offices = [o for o in (resolve_bare(o, found) for o in found)
                if o and not _NOT_ISSUING.search(text[max(0, o.start - 60):o.start])]
     issuers: list[Office] = []

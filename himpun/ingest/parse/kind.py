@@ -8,6 +8,9 @@ reported speech ("ujarnya", "kata Eri") or web-page furniture around it.
 from __future__ import annotations
 
 import re
+from itertools import islice
+
+from himpun.ingest.parse.literals import Prefilter
 
 _HEAD = 900
 _HEADINGS = [
@@ -26,6 +29,7 @@ _DATELINE = re.compile(
 _SPEECH = re.compile(r"\b(?:ujar|kata|tutur|jelas|ungkap|tegas|imbuh|tandas|ucap|terang|papar|tutup|tambah|sebut|"
                      r"pungkas|paparnya|katanya|ujarnya|tuturnya|jelasnya|ungkapnya|tegasnya|imbuhnya|tandasnya|"
                      r"ucapnya|terangnya|tutupnya|tambahnya|sebutnya|pungkasnya)(?:nya)?\b[,.]?", re.I)
+_SPEECH_PREFILTER = Prefilter.of(_SPEECH.pattern, re.I)
 _NEWS_CHROME = re.compile(r"baca juga|berita terkait|editor|reporter|penulis|komentar|tinggalkan|berbagi|share|"
                           r"waktu baca|bacaan lainnya|pos terkait|isi komentar|\|", re.I)
 _TENTANG = re.compile(r"(?:^|\s)TENTANG\s*:?\s*(.*)$", re.M)
@@ -50,7 +54,7 @@ def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None)
     news = 0
     if _DATELINE.search(text[:1500]):
         news += 2
-    news += min(2, len(_SPEECH.findall(text)))
+    news += len(list(islice(_SPEECH_PREFILTER.finditer(_SPEECH, text), 2)))  # reported speech, twice at most
     furniture = sum(1 for d in dropped if _NEWS_CHROME.search(d))
     news += 2 if furniture >= 3 else 1 if furniture else 0
     if fmt == "html" or (url and not _DOCUMENT_HOSTS.search(url)):

@@ -8,18 +8,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from himpun.data import load_table
+from himpun.ingest.parse.literals import LiteralIndex, Prefilter
 
 _GAP = r"[^.;:]{0,40}?"
 
 
-_CLITIC = re.compile(r"\b(\w{4,}?)(nya|lah|kah)\b")
+_WORD = re.compile(r"\S+")
+# a clitic ending a word of four letters or more before it (the clitic first, so that re looks for
+# it rather than trying every word)
+_CLITIC = re.compile(r"(nya|lah|kah)(?<=\w{4}(?:nya|lah|kah))\b")
 
 
+@lru_cache(maxsize=4096)  # a sentence is normalised by the clause, its list and its sanctions alike
 def normalise(text: str) -> str:
     """The form lexicon patterns match: lowercase, single spaces, and the
     clitics -nya, -lah, -kah split from their word (`mengunggahnya` ->
     `mengunggah nya`) so that patterns need not spell every form."""
-    return _CLITIC.sub(r"\1 \2", " ".join(text.lower().split()))
+    return _CLITIC.sub(r" \1", " ".join(text.lower().split()))
+
+
+def normal_form(text: str) -> str:
+    """`normalise_with_offsets(text)[0]` without the offsets. (It lowers each
+    character alone, which `normalise` does too for ASCII text.)"""
+    return normalise(text) if text.isascii() else normalise_with_offsets(text)[0]
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -28,20 +39,25 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     cut from the original."""
     chars: list[str] = []
     offsets: list[int] = []
-    for m in re.finditer(r"\S+", text):
+    for m in _WORD.finditer(text):
+        word, start = m.group(0), m.start()
         if chars:
             chars.append(" ")
-            offsets.append(m.start())
-        for i, ch in enumerate(m.group(0)):
+            offsets.append(start)
+        if word.isascii():  # one lowercase character for each character
+            chars.append(word.lower())
+            offsets += range(start, start + len(word))
+            continue
+        for i, ch in enumerate(word):
             for low in ch.lower():
                 chars.append(low)
-                offsets.append(m.start() + i)
+                offsets.append(start + i)
     collapsed = "".join(chars)
     norm: list[str] = []
     out: list[int] = []
     last = 0
     for m in _CLITIC.finditer(collapsed):
-        cut = m.start(2)
+        cut = m.start(1)
         norm.append(collapsed[last:cut] + " ")
         out += offsets[last:cut] + [offsets[cut]]
         last = cut
@@ -55,6 +71,7 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 class CategoryRule:
     slug: str
     pattern: re.Pattern
+    prefilter: Prefilter = Prefilter(None)  # a cheap test before the search
 
 
 @dataclass(frozen=True)
@@ -62,12 +79,22 @@ class SanctionRule:
     slug: str
     default_severity: str | None  # a level; "STATED": only what the text says; None: never has a level
     pattern: re.Pattern
+    prefilter: Prefilter = Prefilter(None)
 
 
 @lru_cache(maxsize=1)
 def category_rules() -> tuple[CategoryRule, ...]:
-    return tuple(CategoryRule(slug, re.compile(rx.replace("GAP", _GAP)))
-                 for slug, rx in load_table("categories.tsv"))
+    rules = []
+    for slug, rx in load_table("categories.tsv"):
+        rx = rx.replace("GAP", _GAP)
+        rules.append(CategoryRule(slug, re.compile(rx), Prefilter.of(rx)))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def category_index() -> LiteralIndex:
+    """Which category rows can match a text, from one scan of it."""
+    return LiteralIndex([r.prefilter for r in category_rules()])
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +107,14 @@ def category_order() -> tuple[str, ...]:
 def sanction_rules() -> tuple[SanctionRule, ...]:
     rules = []
     for slug, sev, rx in load_table("sanctions.tsv"):
-        rules.append(SanctionRule(slug, None if sev == "-" else sev, re.compile(rx.replace("GAP", _GAP))))
+        rx = rx.replace("GAP", _GAP)
+        rules.append(SanctionRule(slug, None if sev == "-" else sev, re.compile(rx), Prefilter.of(rx)))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def sanction_index() -> LiteralIndex:
+    return LiteralIndex([r.prefilter for r in sanction_rules()])
 
 
 @lru_cache(maxsize=1)

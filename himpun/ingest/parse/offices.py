@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from himpun.ingest.parse.gazetteer import Mention, Region, scan
 from himpun.data import load_table
+from himpun.ingest.parse.literals import Prefilter
 
 _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksana\s+Tugas|Plh\.?|Pelaksana\s+Harian)\s*(?:\((?:Pj|Pjs|Plt|Plh)\)\s*)?)?"
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
@@ -26,6 +27,7 @@ _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
 _BARE = re.compile(r"(?<![\w])" + _ACTING + r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|"
                    r"Wali\s*kota|Gubernur|Sekretaris\s+Daerah|Sekda)\b", re.I)
+_BARE_PREFILTER = Prefilter.of(_BARE.pattern, re.I)
 
 _TITLE_LEVEL = {"bupati": "kabupaten", "wakil bupati": "kabupaten", "walikota": "kota", "wali kota": "kota",
                 "wakil wali kota": "kota", "wakil walikota": "kota", "gubernur": "provinsi", "wakil gubernur": "provinsi",
@@ -56,8 +58,12 @@ class Office:
 
 
 @lru_cache(maxsize=1)
-def _national() -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in load_table("offices.tsv")]
+def _national() -> list[tuple[str, re.Pattern, Prefilter]]:
+    out = []
+    for name, rx in load_table("offices.tsv"):
+        rx = rf"(?<![\w-])(?:{rx})(?![\w-])"
+        out.append((name, re.compile(rx, re.I), Prefilter.of(rx, re.I)))
+    return out
 
 
 def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Office]:
@@ -72,13 +78,16 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
         office = _regional(hit, m)
         if office:
             found.append(office)
+    lowered = text.lower() if text.isascii() else None  # for the patterns' literal tests (literals.py)
     covered = [(o.start, o.end) for o in found]
-    for hit in _BARE.finditer(text):
+    for hit in _BARE_PREFILTER.finditer(_BARE, text, lowered):
         if not any(s <= hit.start() < e for s, e in covered):
             title = _canonical_title(hit)
             found.append(Office(title, hit.start(), hit.end(), None, False, title))
-    for name, rx in _national():
-        for hit in rx.finditer(text):
+    for name, rx, prefilter in _national():
+        if not prefilter.possible(text, lowered):
+            continue
+        for hit in prefilter.finditer(rx, text, lowered):
             if not any(s <= hit.start() < e or hit.start() <= s < hit.end() for s, e in
                        [(o.start, o.end) for o in found]):
                 found.append(Office(name, hit.start(), hit.end(), None, True, name))

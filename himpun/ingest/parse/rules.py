@@ -7,54 +7,70 @@ import re
 from functools import lru_cache
 
 from himpun.data import load_table
-from himpun.ingest.parse.lexicon import category_order, category_rules, sanction_rules
+from himpun.ingest.parse.lexicon import (category_index, category_order, category_rules, sanction_index,
+                                         sanction_rules)
+from himpun.ingest.parse.literals import Prefilter
 from himpun.records import Sanction
 
 _SEVERITY = re.compile(r"\b(ringan|sedang|berat)\b")
 _SEVERITY_WINDOW = 30
 _ATTACHED = 16
+CACHE_SIZE = 4096  # clauses whose lexicon results are kept
 
 
 @lru_cache(maxsize=None)
-def _cue(kind: str) -> re.Pattern:
+def _cue(kind: str) -> tuple[re.Pattern, Prefilter]:
     rules = [rx for k, rx in load_table("cues.tsv") if k == kind]
-    return re.compile("|".join(f"(?:{r})" for r in rules))
+    rx = "|".join(f"(?:{r})" for r in rules)
+    return re.compile(rx), Prefilter.of(rx)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _has_cue(kind: str, norm: str) -> bool:
+    """Whether `norm` holds a cue of this kind. Cached: each sentence is asked
+    several times over (by the clause, its acts, the list it is in)."""
+    pattern, prefilter = _cue(kind)
+    return prefilter.possible(norm) and next(prefilter.finditer(pattern, norm), None) is not None
 
 
 def prohibits(norm: str) -> bool:
-    return _cue("prohibition").search(norm) is not None
+    return _has_cue("prohibition", norm)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def prohibition_cue_end(norm: str) -> int | None:
     """Where the last words that forbid end ("ASN juga dilarang|"), if any."""
-    ends = [m.end() for m in _cue("prohibition").finditer(norm)]
+    pattern, prefilter = _cue("prohibition")
+    if not prefilter.possible(norm):
+        return None
+    ends = [m.end() for m in prefilter.finditer(pattern, norm)]
     return ends[-1] if ends else None
 
 
 def obliges(norm: str) -> bool:
-    return _cue("obligation").search(norm) is not None and _cue("neutrality").search(norm) is not None
+    return _has_cue("obligation", norm) and _has_cue("neutrality", norm)
 
 
 def is_lead_in(norm: str) -> bool:
-    return _cue("lead-in").search(norm) is not None
+    return _has_cue("lead-in", norm)
 
 
 def continues(norm: str) -> bool:
     """The sentence goes on with the list or examples of the one before."""
-    return _cue("continuation").search(norm.lstrip("\"'( ")) is not None
+    return _has_cue("continuation", norm.lstrip("\"'( "))
 
 
 def refers_back(norm: str) -> bool:
     """The sentence forbids what the sentences before it described ("seluruh
     perbuatan itu merupakan pelanggaran netralitas")."""
-    return _cue("back-reference").search(norm) is not None and prohibits(norm)
+    return _has_cue("back-reference", norm) and prohibits(norm)
 
 
 def categories(norm: str) -> list[str]:
     """Prohibition categories a clause names, in the order of the national
     list. The general ban on partisanship counts only when no specific act
     is named."""
-    found = {r.slug for r in category_rules() if r.pattern.search(norm)}
+    found = {slug for slug, _, _ in _category_matches(norm)}
     if len(found) > 1:
         found.discard("partisanship-general")
     return [slug for slug in category_order() if slug in found]
@@ -63,21 +79,42 @@ def categories(norm: str) -> list[str]:
 def category_spans(norm: str) -> list[tuple[int, int, str]]:
     """Where each category of `categories(norm)` is named: the span of its
     first match, in order of position."""
+    matches = _category_matches(norm)
     spans = []
     for slug in categories(norm):
-        first = min((m.span() for r in category_rules() if r.slug == slug for m in [r.pattern.search(norm)] if m),
-                    default=None)
+        first = min(((start, end) for s, start, end in matches if s == slug), default=None)
         if first:
             spans.append((first[0], first[1], slug))
     return sorted(spans)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _category_matches(norm: str) -> tuple[tuple[str, int, int], ...]:
+    """(slug, start, end) of the first match of each category row that
+    matches `norm`, in table order. Cached: a clause is asked about several
+    times, and circulars repeat the national rules word for word."""
+    out = []
+    rules = category_rules()
+    for i in category_index().candidates(norm):  # the rows whose words are in the text
+        m = rules[i].pattern.search(norm)
+        if m:
+            out.append((rules[i].slug, m.start(), m.end()))
+    return tuple(out)
 
 
 def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
     """Sanctions a clause names. Severity: the one the text states at the
     sanction (`hukuman disiplin berat`, `sanksi berat penurunan pangkat`),
     else the list's lead-in severity, else the taxonomy default."""
+    return list(_sanctions(norm, default_severity))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     out: dict[str, Sanction] = {}
-    for rule in sanction_rules():
+    rules = sanction_rules()
+    for i in sanction_index().candidates(norm):  # the rows whose words are in the text, in order
+        rule = rules[i]
         for m in rule.pattern.finditer(norm):
             if rule.default_severity is None:  # moral, criminal, administrative: no levels
                 severity = None
@@ -92,10 +129,15 @@ def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
     if len(out) > 1:
         out.pop("unspecified", None)
     # "hukuman disiplin berat berupa penurunan jabatan": the form is the sanction
-    forms = {r.slug for r in sanction_rules() if r.default_severity} - {"disciplinary", "unspecified"}
-    if forms & out.keys():
+    if _forms() & out.keys():
         out.pop("disciplinary", None)
-    return list(out.values())
+    return tuple(out.values())
+
+
+@lru_cache(maxsize=1)
+def _forms() -> frozenset[str]:
+    """Sanctions that are a form of hukuman disiplin."""
+    return frozenset({r.slug for r in sanction_rules() if r.default_severity} - {"disciplinary", "unspecified"})
 
 
 def _nearby_severity(norm: str, start: int, end: int, has_default: bool) -> str | None:

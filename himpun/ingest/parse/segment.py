@@ -86,8 +86,12 @@ def _style(m: re.Match) -> str:
 
 def _is_heading(line: str) -> bool:
     s = line.strip()
+    if len(s) >= 250:
+        return False
+    if s.isascii():  # every letter is cased: all in capitals is isupper()
+        return s.isupper() and sum(map(str.isalpha, s)) >= 4
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(s) < 250
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _sentences(line: str) -> list[tuple[int, int]]:
@@ -120,9 +124,12 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
     rank ("3." after "2. ASN dilarang:" and its items a to g)."""
     current = state.lead_in
     opened = state.open
+    following: list[Segment | None] = [None] * len(segs)  # the next segment that is no heading
+    for i in range(len(segs) - 1, 0, -1):
+        following[i - 1] = following[i] if segs[i].heading else segs[i]
     for i, seg in enumerate(segs):
         last_of_line = i + 1 == len(segs) or segs[i + 1].line != seg.line
-        nxt = next((s for s in segs[i + 1:] if not s.heading), None)
+        nxt = following[i]
         if seg.heading and current is not None:
             continue
         first_of_line = i == 0 or segs[i - 1].line != seg.line

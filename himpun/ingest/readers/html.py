@@ -52,9 +52,11 @@ def read_html(path: Path, data: bytes) -> ReadResult:
 
 
 def _metadata(soup: BeautifulSoup) -> dict:
+    metas = soup.find_all("meta")  # in document order: every tag soup.find("meta", attrs=...) can return
+
     def meta(*names: str) -> str | None:
         for n in names:
-            tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n})
+            tag = _first(metas, "property", n) or _first(metas, "name", n)
             if tag and tag.get("content"):
                 return tag["content"].strip()
         return None
@@ -75,23 +77,43 @@ def _metadata(soup: BeautifulSoup) -> dict:
     return {"title": title or None, "url": url, "published": published}
 
 
+def _first(tags: list, attr: str, value: str):
+    """The first of `tags` whose `attr` is `value`, as bs4 matches an attribute
+    filter with a string (a multi-valued attribute by any of its values or all of them)."""
+    for tag in tags:
+        have = tag.get(attr)
+        if have == value or (isinstance(have, list) and (value in have or " ".join(have) == value)):
+            return tag
+    return None
+
+
 def _strip_furniture(soup: BeautifulSoup) -> None:
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+    tags = soup.find_all(True)
+    odd = any(tag.name == "_decomposed" for tag in tags)
+    for tag in tags:
+        if _decomposed(tag, odd) or tag.name in ("html", "body", "article", "main"):
             continue
         attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if attrs.strip() and _CHROME_ATTR.search(attrs):
             tag.decompose()
     for tag in soup.find_all(["p", "div", "span", "strong", "b", "li", "h2", "h3", "h4", "a"]):
-        if tag.decomposed:
+        if _decomposed(tag, odd):
             continue
         text = tag.get_text(" ", strip=True)
         if text and len(text) < 300 and is_chrome_line(text):
             tag.decompose()
+
+
+def _decomposed(tag, odd: bool) -> bool:
+    """`tag.decomposed` without its cost: for a tag still in the tree bs4
+    looks the missing `_decomposed` attribute up as a child tag, a search of
+    the whole subtree that finds something only on a page with a tag of that
+    name (`odd`)."""
+    return bool(tag.decomposed) if odd else bool(vars(tag).get("_decomposed", False))
 
 
 def _block_text(soup: BeautifulSoup) -> str:
