@@ -9,6 +9,7 @@ once per library (himpun/index/stems.py keeps the stems in the library).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,11 +136,16 @@ class SynonymFilter(Filter):
 
 
 def prestem(*texts: str) -> None:
-    """Stem every word of `texts` into the cache (before forking workers)."""
-    tokenize = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=stopwords(), minsize=1)
-    for text in texts:
-        for t in tokenize(text or ""):
-            stem(t.text)
+    """Stem every word of `texts` into the cache (before forking workers): the analyzer's tokens
+    (tokenised, then lowercased), each distinct word once."""
+    found = _TOKEN.findall
+    stop = stopwords()
+    distinct = {w.lower() for text in texts if text for w in found(text)}
+    for word in distinct - stop:
+        stem(word)
+
+
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def indonesian_analyzer():

@@ -129,12 +129,11 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
     for n, (rows, clauses) in enumerate(chunks):
         removed = deletions if n == 0 else []
         procs = _procs(clauses)
+        entries = [fields for row in rows for fields in clause_fields(catalog, row)]  # read once a chunk
         if procs > 1:
             # the writer's worker processes are forked with the stems known so far: learn them all first,
             # so that no word is stemmed in a worker (where its stem would be lost, and computed again)
-            for row in rows:
-                for fields in clause_fields(catalog, row):
-                    prestem(fields["text"], fields["title"], fields["topics"])
+            prestem(*{f[name] for f in entries for name in ("text", "title", "topics")})
         try:
             writer = ix.writer(timeout=60, procs=procs, multisegment=True, limitmb=LIMIT_MB) if procs > 1 \
                 else ix.writer(timeout=60, limitmb=LIMIT_MB)
@@ -146,10 +145,9 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
             gc.freeze()
         try:
             _delete(writer, [r for r in removed + rows if r in present])
-            for row in rows:
-                for fields in clause_fields(catalog, row):
-                    writer.add_document(**fields)
-                    result.clauses += 1
+            for fields in entries:
+                writer.add_document(**fields)
+                result.clauses += 1
             # a large chunk stays a segment of its own (merging is Python work per posting again); small
             # commits are merged by tiers of size, never into the large segments (himpun/index/segments.py)
             writer.commit(merge=False) if clauses >= SEGMENT_CLAUSES // 4 else writer.commit(mergetype=tiered)
