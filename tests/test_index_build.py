@@ -85,11 +85,35 @@ class _Seg:
 
 
 def test_large_segments_are_never_merged():
-    # fifty chunk-sized segments and a few small ones: nothing to merge (Whoosh's own policy merged
-    # half of such an index on the next small commit)
-    segments = [_Seg(20_000) for _ in range(50)] + [_Seg(300), _Seg(5_000), _Seg(12_000)]
+    # fifty segments as a chunked build leaves them (a few documents under the nominal 20,000 of a
+    # chunk's writer process) and a few small ones: nothing to merge (Whoosh's own policy merged half of
+    # such an index on the next small commit; a fixed bound of 20,000 merged all of it)
+    segments = [_Seg(19_950 + i) for i in range(50)] + [_Seg(300), _Seg(1_500), _Seg(12_000)]
     from himpun.index.segments import tiered
-    assert tiered(None, segments) == segments[50:] + segments[:50]
+    assert tiered(None, segments, large=2_000) == segments[50:52] + segments[:50] + segments[52:]
+
+
+def test_a_small_commit_never_merges_what_a_chunked_build_committed(library, tmp_path, monkeypatch):
+    # a real build by chunks, each chunk's segment a little under SEGMENT_CLAUSES, then one more document:
+    # every segment of the build is still there, unmerged, and every clause is found once
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(40):
+        (batch / f"se{i:02d}.txt").write_text(f"{CIRCULAR_GOWA}\nTembusan arsip nomor {i}.\n", encoding="utf-8")
+    library.ingest([batch], jobs=1)
+    monkeypatch.setattr(store, "SEGMENT_CLAUSES", 32)
+    monkeypatch.setattr(store, "_procs", lambda clauses: 1)  # chunks of 32 clauses, one writer each
+    library.reindex()
+    built = {seg.segment_id(): seg.doc_count_all() for seg in store.open_index(library.index_dir)._segments()}
+    assert len(built) >= 4 and all(n <= 32 for n in built.values())
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "bekasi.txt").write_text(NEWS_BEKASI, encoding="utf-8")
+    library.ingest([one], jobs=1)
+    after = {seg.segment_id() for seg in store.open_index(library.index_dir)._segments()}
+    assert set(built) <= after and len(after) == len(built) + 1
+    ids = [h.id for h in library.search("", limit=10_000, facets=False).hits]
+    assert len(ids) == len(set(ids)) == library.catalog.db.execute("SELECT count(*) FROM clauses").fetchone()[0]
 
 
 def test_small_commits_are_merged_by_tiers(library, five):

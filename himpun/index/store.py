@@ -27,7 +27,7 @@ from himpun.errors import LibraryError
 from himpun.index.analysis import indonesian_analyzer, prestem
 from himpun.index.fields import MemoKEYWORD, MemoTEXT, UnindexedID
 from himpun.index.searchers import forget
-from himpun.index.segments import tiered
+from himpun.index.segments import policy
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
@@ -148,9 +148,9 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
             for fields in entries:
                 writer.add_document(**fields)
                 result.clauses += 1
-            # a large chunk stays a segment of its own (merging is Python work per posting again); small
+            # a large chunk stays segments of its own (merging is Python work per posting again); smaller
             # commits are merged by tiers of size, never into the large segments (himpun/index/segments.py)
-            writer.commit(merge=False) if clauses >= SEGMENT_CLAUSES // 4 else writer.commit(mergetype=tiered)
+            writer.commit(merge=False) if clauses // procs >= _large() else writer.commit(mergetype=policy(_large()))
         except BaseException:
             writer.cancel()
             raise
@@ -183,6 +183,17 @@ def _delete(writer, rows: list[int]) -> None:
 PARALLEL_FROM = 5000  # clauses: below this, starting writer processes costs more than it saves
 SEGMENT_CLAUSES = 20_000  # clauses one writer process takes into memory before a commit
 LIMIT_MB = 320  # the writer's posting pool: SEGMENT_CLAUSES clauses (about 60 postings each) fit without spilling
+
+
+
+def _large() -> int:
+    """Clauses (Whoosh documents) in a segment that merges leave alone: a tenth of what one writer process
+    of a chunk takes. Every segment of a chunked build is far larger (a little under SEGMENT_CLAUSES: a
+    chunk stops before it would exceed them), and so is each of an ingest's checkpoints (500 documents,
+    about 2,500 clauses a writer process): merging those again would cost an ingest what indexing them
+    did (a merge is Python work per posting: 5 s of a 2,000-document batch's 22 s when they were merged
+    by fours). Smaller commits are merged by tiers below it."""
+    return max(1, SEGMENT_CLAUSES // 10)
 
 
 def _chunks(catalog: Catalog, pending: list[int]):
