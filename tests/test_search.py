@@ -213,3 +213,22 @@ def test_a_kept_searcher_sees_a_rebuilt_index(filled, tmp_path):
 def test_an_empty_library_searches_without_error(library):
     r = library.search("ASN")
     assert r.total == 0 and r.hits == [] and all(v == [] for v in r.facets.values())
+
+
+def test_words_of_a_document_title_find_its_clauses_below_text_matches(library, tmp_path):
+    # "surat edaran gubernur NTB": an officer names the document; its clauses do not repeat its title
+    d = tmp_path / "two"
+    d.mkdir()
+    (d / "edaran.html").write_text(
+        "<html><head><title>Surat Edaran Gubernur tentang Netralitas ASN</title></head><body><article>"
+        "<h1>Surat Edaran Gubernur tentang Netralitas ASN</h1><p>ASN dilarang memasang baliho pasangan calon.</p>"
+        "<p>ASN dilarang berfoto bersama pasangan calon.</p></article></body></html>", encoding="utf-8")
+    (d / "berita.txt").write_text("Pegawai dilarang ikut kampanye, sebagaimana diatur dalam surat edaran "
+                                  "gubernur.", encoding="utf-8")
+    library.ingest([d])
+    hits = library.search("surat edaran gubernur", limit=20).hits
+    assert hits[0].path.endswith("berita.txt")  # the words in the clause itself rank first
+    titled = [h for h in hits if h.path.endswith("edaran.html")]
+    assert {h.title for h in titled} == {"Surat Edaran Gubernur tentang Netralitas ASN"}
+    assert any("baliho" in h.text for h in titled) and any("berfoto" in h.text for h in titled)
+    assert all(h.score < hits[0].score for h in titled)
