@@ -211,3 +211,18 @@ def test_clause_ids_and_spans():
 
 def test_obligation():
     assert clauses("Seluruh ASN wajib menjaga netralitas.") == [("obligation", [], [])]
+
+
+def test_a_sanction_label_after_a_list_is_the_sanction_of_every_item():
+    # a violation table read back as text (himpun/ingest/tables.py): the row's sanction cell follows its items
+    text = ("1. BENTUK PELANGGARAN: Kegiatan tatap muka:\na) menghadiri deklarasi bakal calon;\nb) ikut kampanye.\n\n"
+            "JENIS SANKSI: Hukuman disiplin sedang berupa pemotongan tunjangan kinerja.\n\n"
+            "2. BENTUK PELANGGARAN: Menjadi anggota partai politik.\n\n"
+            "JENIS SANKSI: Pemberhentian tidak dengan hormat.")
+    cut = [("allowance-cut", "sedang")]
+    ptdh = [("dismissal-dishonourable", "berat")]
+    assert clauses(text) == [("prohibition", ["declaration-attendance"], cut),
+                             ("prohibition", ["campaign-participation"], cut),
+                             ("sanction", [], cut),
+                             ("prohibition", ["party-membership"], ptdh),
+                             ("sanction", [], ptdh)]

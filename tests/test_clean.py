@@ -29,6 +29,18 @@ def test_normalise_unicode(raw, expected):
     ("3O September 2O24", "30 September 2024"),
     ("Ol Maret", "Ol Maret"),  # no digit: not a day
     ("Bali 1 Mei", "Bali 1 Mei"),
+    # one digit and an O before "Tahun" or after "Nomor"
+    ("Undang-Undang Nornor 1O Tahun 2O16", "Undang-Undang Nomor 10 Tahun 2016"),
+    ("Nomor 2O dan Bo Tahun", "Nomor 20 dan Bo Tahun"),
+    # m read as rn, only where the word with m is Indonesian and the word as read is not
+    ("rnenjadi anggota partai po1itik", "menjadi anggota partai politik"),
+    ("Peraturan Pernerintah", "Peraturan Pemerintah"),
+    ("kornentar dan rnembagikan", "komentar dan membagikan"),
+    ("pernah, warna, internal, modern, ternyata", "pernah, warna, internal, modern, ternyata"),
+    ("Kota Banjarrnasin", "Kota Banjarrnasin"),  # a name the dictionary does not know: left as read
+    # a word spaced letter by letter
+    ("diminta untuk t i d a k :", "diminta untuk tidak :"),
+    ("huruf a b c d", "huruf a b c d"),
 ])
 def test_fix_ocr_confusions(raw, expected):
     assert fix_ocr_confusions(raw) == expected
@@ -91,6 +103,7 @@ def test_clean_page_runs_every_step():
     "SE Sekda Kab. Madiun - Netralitas ASN Pemilu 2024            Halaman 1 dari 2",
     "Surat Edaran Pj. Wali Kota Pekanbaru ttg Netralitas ASN Hal. 1 dari 2",
     ".                                                                       ;",
+    "Scanned with CamScanner",
 ])
 def test_page_counters_footers_and_specks_are_furniture(line):
     kept, dropped = drop_furniture(["ASN dilarang:", line, "a. ikut kampanye."])
@@ -100,3 +113,36 @@ def test_page_counters_footers_and_specks_are_furniture(line):
 def test_a_sentence_that_names_a_page_is_kept():
     kept, _ = drop_furniture(["Lihat ketentuan pada halaman 2 surat ini."])
     assert kept == ["Lihat ketentuan pada halaman 2 surat ini."]
+
+
+TABLE = """bentuk pelanggaran dan jenis sanksi sebagaimana tabel berikut:
++----+------------------------------+---------------------------+
+| NO | BENTUK PELANGGARAN           | JENIS SANKSI              |
++----+------------------------------+---------------------------+
+| 1. | Kegiatan tatap muka:         | Hukuman disiplin sedang   |
+|    | a) menghadiri deklarasi      | berupa pemotongan         |
+|    |    bakal calon;              | tunjangan kinerja.        |
+|    | b) ikut kampanye.            |                           |
++----+------------------------------+---------------------------+
+| 2. | Menjadi anggota partai.      | Pemberhentian tidak       |
+|    |                              | dengan hormat.            |
++----+------------------------------+---------------------------+
+Demikian."""
+
+MARKDOWN = """| Larangan | Sanksi |
+| --- | --- |
+| memasang baliho calon | teguran tertulis |
+| berfoto bersama calon | hukuman disiplin sedang |"""
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (TABLE, "bentuk pelanggaran dan jenis sanksi sebagaimana tabel berikut:\n"
+            "1. BENTUK PELANGGARAN: Kegiatan tatap muka:\na) menghadiri deklarasi bakal calon;\nb) ikut kampanye.\n\n"
+            "JENIS SANKSI: Hukuman disiplin sedang berupa pemotongan tunjangan kinerja.\n\n"
+            "2. BENTUK PELANGGARAN: Menjadi anggota partai.\n\nJENIS SANKSI: Pemberhentian tidak dengan hormat.\n\n"
+            "Demikian."),
+    (MARKDOWN, "Larangan: memasang baliho calon\n\nSanksi: teguran tertulis\n\n"
+               "Larangan: berfoto bersama calon\n\nSanksi: hukuman disiplin sedang"),
+])
+def test_tables_drawn_with_characters_become_paragraphs(raw, expected):
+    assert clean_page(raw).text == expected

@@ -18,6 +18,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from himpun.data import words
 from himpun.index.stems import StemCache
 from himpun.index.synonyms import MAX_WORDS, phrase_terms
+from himpun.ingest.dictionary import stemmer
 
 TOKEN_PATTERN = r"\w+(?:[./\-]\w+)*"
 
@@ -27,17 +28,8 @@ def stopwords() -> frozenset[str]:
     return frozenset(words("stopwords.txt"))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    stemmer = StemmerFactory().create_stemmer().delegatedStemmer
-    stemmer.dictionary.words = set(stemmer.dictionary.words)
-    return stemmer
-
-
 def _sastrawi(word: str) -> str:
-    return _stemmer().stem_word(word) or word
+    return stemmer().stem_word(word) or word
 
 
 _cache = StemCache(_sastrawi)

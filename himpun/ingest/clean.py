@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from himpun.ingest.chrome import is_chrome_line
+from himpun.ingest.dictionary import is_word, known
+from himpun.ingest.tables import untable
 
 
 @dataclass
@@ -23,7 +25,7 @@ class Cleaned:
 
 def clean_page(text: str) -> Cleaned:
     text = normalise_unicode(text)
-    text = fix_ocr_confusions(text)
+    text = "\n".join(untable(fix_ocr_confusions(text).split("\n")))  # before a table's "| 1. |" looks like specks
     text = _STRAY_BEFORE_MARKER.sub("", text)
     lines, dropped = drop_furniture(text.split("\n"))
     lines, headlines = drop_inline_headlines(lines)
@@ -96,10 +98,38 @@ def fix_ocr_confusions(text: str) -> str:
         return "".join(out)
 
     text = _NUMBERISH.sub(fix_token, text)
+    text = _SHORT_NUMBER.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     text = _DAY.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     for pattern, repl in _IN_WORD:
         text = pattern.sub(repl, text)
-    return text
+    return fix_split_letters(fix_rn(text))
+
+
+# `1O Tahun`, `Nomor 2O`: one digit and an O, before `Tahun` or after `Nomor`/`No.` (a longer number is fixed above)
+_SHORT_NUMBER = re.compile(r"(?<![\w$|])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?=\s+(?i:tahun)\b)"
+                           r"|(?:(?<=(?i:nomor) )|(?<=(?i:nomer) )|(?<=(?i:no\.) ))(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?![\w/.-])")
+_RN_WORD = re.compile(r"(?<![\w-])[A-Za-z]*rn[A-Za-z]*(?![\w-])")
+_SPLIT_LETTERS = re.compile(r"(?<![\w.])(?:[A-Za-z] ){3,}[A-Za-z](?![\w.])")
+
+
+def fix_rn(text: str) -> str:
+    """`m` read as `rn`: `rnenjadi` -> `menjadi`, `Pernerintah` -> `Pemerintah`, when the word is not
+    in the dictionary and the word with `m` is (`pernah`, `warna`, `internal` stay)."""
+    def repair(m: re.Match) -> str:
+        word = m.group(0)
+        if len(word) < 4 or known(word):
+            return word
+        candidate = word.replace("rn", "m")
+        return candidate if is_word(candidate) else word
+    return _RN_WORD.sub(repair, text) if "rn" in text else text
+
+
+def fix_split_letters(text: str) -> str:
+    """A word typed or read letter by letter: `untuk t i d a k :` -> `untuk tidak :`, when it is a word."""
+    def join(m: re.Match) -> str:
+        word = m.group(0).replace(" ", "")
+        return word if is_word(word) else m.group(0)
+    return _SPLIT_LETTERS.sub(join, text)
 
 
 def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -24,7 +24,7 @@ from himpun.ingest.parse.segment import ListState, Segment, segments, strip_mark
 from himpun.records import Clause, Sanction, clause_id_for
 
 _BACK_REACH = 4  # sentences a back-reference ("perbuatan itu") reaches
-_SANCTION_LABEL = re.compile(r"^(?:ancaman\s+)?(?:sanksi|hukuman)(?:\s+disiplin)?\s*:", re.I)
+_SANCTION_LABEL = re.compile(r"^(?:(?:jenis|bentuk)\s+)?(?:ancaman\s+)?(?:sanksi|hukuman)(?:\s+disiplin)?\s*:", re.I)
 
 
 def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListState | None = None) -> list[Clause]:
@@ -34,6 +34,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     previous: tuple[Segment, Clause] | None = None
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
+    listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
     for seg in segments(text, lists):
         if seg.lead_in or seg.heading:
             prohibiting = False
@@ -59,11 +60,15 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
             continue
         if (found[0].kind == "sanction" and previous and previous[1][0].kind == "prohibition"
                 and _SANCTION_LABEL.match(seg.text) and seg.line - previous[0].line <= 2):
-            for clause in previous[1]:
+            # "Sanksi: ..." after the items of one list (a violation table's row) is the sanction of them all
+            context = previous[0].context
+            for clause in listed.get(id(context), []) if context is not None else previous[1]:
                 _attach(clause, found[0].sanctions)
         for clause in found:
             clause.marker = seg.marker
             out.append(clause)
+        if seg.context is not None and found[0].kind == "prohibition":
+            listed.setdefault(id(seg.context), []).extend(found)
         previous = (seg, found)
     out.sort(key=lambda c: c.start)
     for i, clause in enumerate(out):
