@@ -44,6 +44,10 @@ def clauses(text):
     # where something is done is not the use of a facility
     ("memasang alat peraga kampanye di kantor, rumah dinas, maupun kendaraan pribadi", ["campaign-materials"]),
     ("menggunakan kendaraan dinas, rumah dinas, dan fasilitas kantor", ["state-facilities"]),
+    # a speaker at an event a party organises, and the party official who organises it (not a member's act)
+    ("menjadi narasumber dalam kegiatan temu kader yang diselenggarakan oleh pengurus anak cabang sebuah partai "
+     "politik", ["party-event-speaker"]),
+    ("menyampaikan ajakan kepada peserta yang hadir untuk memilih calon tersebut", ["partisan-activities"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -107,6 +111,16 @@ def test_a_sentence_that_forbids_the_acts_just_described():
                              ("prohibition", ["party-approach"], [])]
     # without it, a report of acts forbids nothing
     assert "prohibition" not in [c[0] for c in clauses(text.rsplit(" Menurut", 1)[0])]
+
+
+def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
+    # news of a disciplinary case: what the officer was found to have done
+    assert clauses("Herman terbukti menghadiri deklarasi salah satu bakal pasangan calon.") == [
+        ("prohibition", ["declaration-attendance"], [])]
+    assert clauses("Yang bersangkutan terbukti:\na. mengunggah foto bersama calon ke akun Facebook pribadinya;") == [
+        ("prohibition", ["social-media-engagement", "photo-with-candidate"], [])]
+    assert clauses("Dugaan bahwa ia menjadi anggota tim kampanye calon tidak terbukti.") == []
+    assert clauses("Namanya tidak tercantum dalam daftar tim kampanye pasangan calon.") == []
 
 
 def test_what_is_allowed_is_not_a_prohibition():
