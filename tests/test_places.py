@@ -89,6 +89,14 @@ def test_offices(text, expected):
     ("SE ini tindak lanjut dari Surat Edaran Menteri PANRB Nomor 1 Tahun 2023.", "news", []),
     ("Semoga SE Kemendagri tentang netralitas segera keluar.", "news", []),
     ("Ridwan mengingatkan pejabat Pemkab Kukar agar tidak membuat keputusan yang menguntungkan calon.", "news", []),
+    # the office's letterhead signed by its acting holder: the acting holder issues
+    ("BUPATI BOJONEGORO\nSURAT EDARAN\nNOMOR 000.1/12/2024\nASN dilarang ikut kampanye.\n\n"
+     "Pj. BUPATI BOJONEGORO,\nttd.\nBAMBANG ARIF\n\nTembusan :\n1. Gubernur Jawa Timur", "circular",
+     ["Pj Bupati Bojonegoro"]),
+    # signed by the office itself: the letterhead's office
+    ("BUPATI BOJONEGORO\nSURAT EDARAN\nNOMOR 000.1/12/2024\nASN dilarang ikut kampanye.\n\n"
+     "BUPATI BOJONEGORO,\nttd.\nBAMBANG ARIF\n\nTembusan :\n1. Gubernur Jawa Timur", "circular",
+     ["Bupati Bojonegoro"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

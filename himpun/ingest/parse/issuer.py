@@ -50,9 +50,13 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
     issuers: list[Office] = []
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
+        signers = _signature_offices(text, offices)
         if not any(o.person for o in issuers):
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
-            issuers += _signature_offices(text, offices)
+            issuers += signers
+        else:
+            # the office's letterhead ("BUPATI X") signed by its acting holder ("Pj. BUPATI X,"): the acting one
+            issuers = [next((s for s in signers if _acting_of(s, o)), o) for o in issuers]
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))
@@ -64,6 +68,15 @@ def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
     if m:
         head_end = m.start()
     return [o for o in offices if o.end <= head_end]
+
+
+_ACTING_TITLE = re.compile(r"^(?:Pj|Pjs|Plt|Plh)\s+")
+
+
+def _acting_of(signer: Office, office: Office) -> bool:
+    """Whether `signer` is the acting holder of `office` (Pj/Plt/Plh Bupati X of Bupati X)."""
+    return (signer.region == office.region and signer.name != office.name
+            and _ACTING_TITLE.sub("", signer.name) == office.name and bool(_ACTING_TITLE.match(signer.name)))
 
 
 def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
