@@ -160,8 +160,8 @@ class Whoosh:
         out = subprocess.run([sys.executable, "-c", code, str(catalog.path), str(directory), str(STEMS)], check=True,
                              capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent).stdout
         self.ix = whoosh_store.open_index(directory)
-        clauses, self.build_seconds = out.split()[-2:]  # the rebuild itself, without the imports of a new process
-        self.build_seconds = float(self.build_seconds)
+        clauses, seconds = out.split()[-2:]
+        self.build_seconds = float(seconds)  # the rebuild itself, without the imports of a new process
         return int(clauses)
 
     def query(self, q: str, filters: dict, facets: bool) -> int:

@@ -10,11 +10,11 @@ segments stays small (a few per tier, plus the segments of a large build's
 chunks) and a merge never rewrites more than a few segments smaller than
 `large`. What is large comes from the build (store.py): a tenth of what one
 writer process of a chunk takes, so that every segment a chunked build or an
-ingest's checkpoint commits is large and never merged again. (The bound was once a fixed 20,000
-documents, the nominal size of a chunk's segments: real ones hold a few
-less, so all fifty of a million-clause build fell below it, and the next
-small commit merged them all into one, for minutes: half the time of
-bench/search.py's million-clause build.)
+ingest's checkpoint commits is large and never merged again. (The bound was
+once a fixed 20,000 documents, the nominal size of a chunk's segments: real
+ones hold a few less, so all fifty of a million-clause build fell below it,
+and the next small commit merged them all into one, for minutes: half the
+time of bench/search.py's million-clause build.)
 """
 from __future__ import annotations
 

@@ -150,7 +150,10 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
                 result.clauses += 1
             # a large chunk stays segments of its own (merging is Python work per posting again); smaller
             # commits are merged by tiers of size, never into the large segments (himpun/index/segments.py)
-            writer.commit(merge=False) if clauses // procs >= _large() else writer.commit(mergetype=policy(_large()))
+            if clauses // procs >= _large():
+                writer.commit(merge=False)
+            else:
+                writer.commit(mergetype=policy(_large()))
         except BaseException:
             writer.cancel()
             raise
@@ -183,7 +186,6 @@ def _delete(writer, rows: list[int]) -> None:
 PARALLEL_FROM = 5000  # clauses: below this, starting writer processes costs more than it saves
 SEGMENT_CLAUSES = 20_000  # clauses one writer process takes into memory before a commit
 LIMIT_MB = 320  # the writer's posting pool: SEGMENT_CLAUSES clauses (about 60 postings each) fit without spilling
-
 
 
 def _large() -> int:

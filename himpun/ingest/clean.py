@@ -107,7 +107,8 @@ def fix_ocr_confusions(text: str) -> str:
 
 # `1O Tahun`, `Nomor 2O`: one digit and an O, before `Tahun` or after `Nomor`/`No.` (a longer number is fixed above)
 _SHORT_NUMBER = re.compile(r"(?<![\w$|])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?=\s+(?i:tahun)\b)"
-                           r"|(?:(?<=(?i:nomor) )|(?<=(?i:nomer) )|(?<=(?i:no\.) ))(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?![\w/.-])")
+                           r"|(?:(?<=(?i:nomor) )|(?<=(?i:nomer) )|(?<=(?i:no\.) ))"
+                           r"(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?![\w/.-])")
 _RN_WORD = re.compile(r"(?<![\w-])[A-Za-z]*rn[A-Za-z]*(?![\w-])")
 _SPLIT_LETTERS = re.compile(r"(?<![\w.])(?:[A-Za-z] ){3,}[A-Za-z](?![\w.])")
 

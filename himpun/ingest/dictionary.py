@@ -20,8 +20,7 @@ def stemmer():
 def is_word(word: str) -> bool:
     """A root word of the dictionary, or a word whose stem is one (`menjadi`, `pemerintah`)."""
     word = word.lower()
-    words = stemmer().dictionary.words
-    return word in words or (word.isalpha() and len(word) > 3 and stemmer().stem_word(word) in words)
+    return known(word) or (word.isalpha() and len(word) > 3 and known(stemmer().stem_word(word)))
 
 
 def known(word: str) -> bool:

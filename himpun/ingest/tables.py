@@ -57,12 +57,11 @@ def _paragraphs(block: list[str]) -> list[str]:
     header: list[str] = []
     if len(groups) >= 2 and all(len(c.split()) <= 6 for row in groups[0] for c in row if c):
         first = groups.pop(0)
-        header = [" ".join(r[k] for r in first if k < len(r) and r[k]) for k in range(max(len(r) for r in first))]
+        header = [" ".join(_cells(first, k)) for k in range(max(len(r) for r in first))]
     out: list[str] = []
     for rows in groups:
         width = max(len(r) for r in rows)
-        columns = [([r[k] for r in rows if k < len(r) and r[k]], header[k] if k < len(header) else "")
-                   for k in range(width)]
+        columns = [(_cells(rows, k), header[k] if k < len(header) else "") for k in range(width)]
         columns = [(c, h) for c, h in columns if c]
         number = ""
         if len(columns) > 1 and len(columns[0][0]) == 1 and _ROW_NUMBER.match(columns[0][0][0]):
@@ -74,3 +73,8 @@ def _paragraphs(block: list[str]) -> list[str]:
             out += [lead + col[0]] + col[1:]
             out.append("")
     return out
+
+
+def _cells(rows: list[list[str]], k: int) -> list[str]:
+    """The non-empty texts of column `k` over a row's physical lines."""
+    return [r[k] for r in rows if k < len(r) and r[k]]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from himpun.ingest.parse.offices import Office, find_offices, resolve_bare
+from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
 _ACTIVE = r"menerbitkan|terbitkan|mengeluarkan|keluarkan|menandatangani|tandatangani|menetapkan|mengedarkan|membuat"
@@ -70,13 +70,9 @@ def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
     return [o for o in offices if o.end <= head_end]
 
 
-_ACTING_TITLE = re.compile(r"^(?:Pj|Pjs|Plt|Plh)\s+")
-
-
 def _acting_of(signer: Office, office: Office) -> bool:
     """Whether `signer` is the acting holder of `office` (Pj/Plt/Plh Bupati X of Bupati X)."""
-    return (signer.region == office.region and signer.name != office.name
-            and _ACTING_TITLE.sub("", signer.name) == office.name and bool(_ACTING_TITLE.match(signer.name)))
+    return signer.region == office.region and substantive(signer.name) == office.name
 
 
 def _signature_offices(text: str, offices: list[Office]) -> list[Office]:

@@ -95,6 +95,15 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
     return found
 
 
+_ACTING_PREFIX = re.compile(r"^(?:Pj|Plt|Plh) ")  # as _canonical_title writes them
+
+
+def substantive(name: str) -> str | None:
+    """The office an acting holder stands in for (`Pj Bupati X` -> `Bupati X`); None for one held in full."""
+    m = _ACTING_PREFIX.match(name)
+    return name[m.end():] if m else None
+
+
 def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
     title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
