@@ -143,6 +143,10 @@ MARKDOWN = """| Larangan | Sanksi |
             "Demikian."),
     (MARKDOWN, "Larangan: memasang baliho calon\n\nSanksi: teguran tertulis\n\n"
                "Larangan: berfoto bersama calon\n\nSanksi: hukuman disiplin sedang"),
+    # no header row: the first row is data, not the columns' names
+    ("+----+----------------+----------+\n| 1. | ikut kampanye; | teguran  |\n+----+----------------+----------+\n"
+     "| 2. | pasang baliho. | sedang   |\n+----+----------------+----------+",
+     "1. ikut kampanye;\n\nteguran\n\n2. pasang baliho.\n\nsedang"),
 ])
 def test_tables_drawn_with_characters_become_paragraphs(raw, expected):
     assert clean_page(raw).text == expected

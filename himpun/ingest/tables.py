@@ -55,7 +55,7 @@ def _paragraphs(block: list[str]) -> list[str]:
     if current:
         groups.append(current)
     header: list[str] = []
-    if len(groups) >= 2 and all(len(c.split()) <= 6 for row in groups[0] for c in row if c):
+    if len(groups) >= 2 and all(_is_label(c) for row in groups[0] for c in row if c):
         first = groups.pop(0)
         header = [" ".join(_cells(first, k)) for k in range(max(len(r) for r in first))]
     out: list[str] = []
@@ -78,3 +78,8 @@ def _paragraphs(block: list[str]) -> list[str]:
 def _cells(rows: list[list[str]], k: int) -> list[str]:
     """The non-empty texts of column `k` over a row's physical lines."""
     return [r[k] for r in rows if k < len(r) and r[k]]
+
+
+def _is_label(cell: str) -> bool:
+    """A header cell: a few words, not a row number ("1.") and not a sentence or list item (".", ";")."""
+    return len(cell.split()) <= 6 and not _ROW_NUMBER.match(cell) and not cell.endswith((".", ";", ","))
