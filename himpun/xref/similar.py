@@ -78,11 +78,21 @@ def _minhash():
 _PERMUTATIONS = None
 
 
-def bands(wordset: frozenset[str]) -> list[int]:
-    """The LSH band keys of a word set, as signed 64-bit integers."""
+@lru_cache(maxsize=200_000)
+def _word_hashes(word: str):
+    """The MinHash of one word: its hash under each of the permutations (a word met again costs a lookup)."""
     m = _minhash()
-    m.update_batch([w.encode() for w in sorted(wordset)])
-    hv = m.hashvalues
+    m.update(word.encode())
+    return m.hashvalues
+
+
+def bands(wordset: frozenset[str]) -> list[int]:
+    """The LSH band keys of a word set, as signed 64-bit integers. A set's
+    MinHash is the element-wise minimum of its words' (what datasketch's
+    update_batch computes, word by word; tests/test_xref.py compares)."""
+    import numpy as np
+
+    hv = np.minimum.reduce([_word_hashes(w) for w in wordset])
     out = []
     for i in range(BANDS):
         digest = hashlib.blake2b(struct.pack("<B", i) + hv[i * ROWS:(i + 1) * ROWS].tobytes(), digest_size=8)
@@ -92,6 +102,11 @@ def bands(wordset: frozenset[str]) -> list[int]:
 
 CLOSE_ENOUGH = 0.9  # a match this close ends the search
 PER_BAND = 8  # candidates looked at per band: a bucket of many copies of one rule needs only a few
+_CANDIDATES = ("SELECT {band}, b.clause, g.words, g.grp FROM clause_bands b JOIN clause_groups g "
+               "ON g.clause = b.clause WHERE b.band = ? AND b.doc != ? LIMIT %d" % PER_BAND)
+_FIRST_BAND = _CANDIDATES.format(band=0)
+# the other bands in one statement, each still limited to PER_BAND candidates
+_OTHER_BANDS = " UNION ALL ".join(f"SELECT * FROM ({_CANDIDATES.format(band=i)})" for i in range(1, BANDS))
 
 
 def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str]]) -> int:
@@ -99,8 +114,14 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
     rule group of its most similar clause in another document (or a group of
     its own). The work per clause is bounded (BANDS x PER_BAND candidates),
     so adding a document costs the same however large the library is. The
-    number of clauses that joined an existing group is returned."""
+    number of clauses that joined an existing group is returned.
+
+    Candidates are looked at band by band, and the search ends after a band
+    that gave a match of CLOSE_ENOUGH; they are fetched in two statements,
+    the first band's (a copy of a rule is usually found there), then all the
+    others' (a clause found in no band costs two lookups, not sixteen)."""
     joined = 0
+    band_rows, group_rows = [], []
     for cid, text in clauses:
         ws = content_words(text)
         group = cid
@@ -108,11 +129,12 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
             keys = bands(ws)
             best = (THRESHOLD, None)
             seen: set[str] = set()
-            for key in keys:
-                for other, other_words, grp in db.execute(
-                        "SELECT b.clause, g.words, g.grp FROM clause_bands b "
-                        "JOIN clause_groups g ON g.clause = b.clause WHERE b.band = ? AND b.doc != ? LIMIT ?",
-                        (key, row, PER_BAND)):
+            found = {0: db.execute(_FIRST_BAND, (keys[0], row)).fetchall()}
+            for band in range(BANDS):
+                if band == 1:
+                    for f in db.execute(_OTHER_BANDS, [v for k in keys[1:] for v in (k, row)]):
+                        found.setdefault(f[0], []).append(f)
+                for _, other, other_words, grp in found.get(band, ()):
                     if other in seen or grp == best[1]:
                         continue  # a group already matched needs no second member
                     seen.add(other)
@@ -121,11 +143,14 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
                         best = (score, grp)
                 if best[0] >= CLOSE_ENOUGH:
                     break
-            db.executemany("INSERT INTO clause_bands VALUES (?,?,?)", [(k, cid, row) for k in keys])
+            band_rows += [(k, cid, row) for k in keys]
             if best[1] is not None:
                 group = best[1]
                 joined += 1
-        db.execute("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?,?)", (cid, group, row, " ".join(sorted(ws))))
+        group_rows.append((cid, group, row, " ".join(sorted(ws))))
+    # stored after all are linked: a document's own clauses are never its candidates (b.doc != row)
+    db.executemany("INSERT INTO clause_bands VALUES (?,?,?)", band_rows)
+    db.executemany("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?,?)", group_rows)
     return joined
 
 
