@@ -87,6 +87,37 @@ def _last_words() -> frozenset[str]:
     return frozenset(k[-1] for k in _phrases())
 
 
+class _PhraseFinder:
+    """Where a phrase of a synonym group ends, over a stream of words (after stopwords, before stems):
+    step() hears each word and answers the group's term and the (index, pos, startchar) of the
+    phrase's first word, or None. A term is not given again over a phrase already given ("alat
+    peraga" in "alat peraga kampanye")."""
+
+    def __init__(self):
+        self.phrases = _phrases()
+        self.ends = _last_words()
+        self.recent: list[tuple[str, int, int, int]] = []  # (text, index, pos, startchar) of the last MAX_WORDS
+        self.last: tuple[str, int] | None = None  # the last group term given, and the index where its phrase ends
+
+    def step(self, text: str, i: int, pos: int, startchar: int):
+        recent = self.recent
+        recent.append((text, i, pos, startchar))
+        if len(recent) > MAX_WORDS:
+            recent.pop(0)
+        if text not in self.ends:
+            return None
+        words = [r[0] for r in recent]
+        for n in range(len(words), 0, -1):  # the longest phrase ending here
+            term = self.phrases.get(tuple(words[-n:]))
+            if term:
+                _, first, first_pos, first_char = recent[-n]
+                if self.last and self.last[0] == term and first <= self.last[1]:
+                    return None
+                self.last = (term, i)
+                return term, first_pos, first_char
+        return None
+
+
 class SynonymFilter(Filter):
     """After each phrase of a synonym group, the group's term, at the place
     where the phrase starts and spanning it (himpun/index/synonyms.py).
@@ -97,34 +128,48 @@ class SynonymFilter(Filter):
         return other is not None and self.__class__ is other.__class__
 
     def __call__(self, tokens):
-        phrases = _phrases()
-        recent: list[tuple[str, int, int, int]] = []  # (text, index, pos, startchar) of the last MAX_WORDS tokens
-        last: tuple[str, int] | None = None  # the last group term given, and the index where its phrase ends
+        finder = _PhraseFinder()
         for i, t in enumerate(tokens):
-            recent.append((t.text, i, getattr(t, "pos", i), getattr(t, "startchar", 0)))
-            if len(recent) > MAX_WORDS:
-                recent.pop(0)
-            found = None
-            if t.text in _last_words():
-                words = [r[0] for r in recent]
-                for n in range(len(words), 0, -1):  # the longest phrase ending here
-                    term = phrases.get(tuple(words[-n:]))
-                    if term:
-                        found = (term, recent[-n])
-                        break
+            found = finder.step(t.text, i, getattr(t, "pos", i), getattr(t, "startchar", 0))
             yield t
             if found:
-                term, (_, first, pos, startchar) = found
-                if last and last[0] == term and first <= last[1]:
-                    continue  # the same group, over a phrase already given ("alat peraga" in "alat peraga kampanye")
                 syn = t.copy()
-                syn.text, syn.stopped = term, False
+                syn.text, syn.stopped = found[0], False
                 if hasattr(syn, "pos"):
-                    syn.pos = pos
+                    syn.pos = found[1]
                 if hasattr(syn, "startchar"):
-                    syn.startchar = startchar
-                last = (term, i)
+                    syn.startchar = found[2]
                 yield syn
+
+
+def index_tokens(value: str, positions: bool) -> dict[str, list[int]]:
+    """The terms indonesian_analyzer() gives `value` when Whoosh indexes it,
+    each with its positions (with `positions`; else a list as long as its
+    frequency), in the order of first occurrence, computed without Whoosh's
+    token stream: the same tokens, stopwords (positions renumbered from the
+    first word kept on, as Whoosh's StopFilter does), synonym terms and
+    stems. himpun/index/fields.py encodes them as Whoosh's formats do;
+    tests/test_index_bulk.py compares the two on real and random texts."""
+    stop = stopwords()
+    finder = _PhraseFinder()
+    terms: dict[str, list[int]] = {}
+    pos = None
+    i = 0  # the index in the stream of words kept
+    for n, word in enumerate(_TOKEN.findall(value)):
+        word = word.lower()
+        if word in stop:
+            continue
+        pos = n if pos is None else pos + 1
+        found = finder.step(word, i, pos if positions else i, 0)
+        key = stem(word)
+        got = terms.get(key)
+        if got is None:
+            got = terms[key] = []
+        got.append(pos)
+        if found:
+            terms.setdefault(stem(found[0]), []).append(found[1])
+        i += 1
+    return terms
 
 
 def prestem(*texts: str) -> None:

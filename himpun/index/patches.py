@@ -37,7 +37,7 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     table = self.__dict__.setdefault("_himpun_lengths", {})
     raw = table.get(fieldname, _MISSING)
     if raw is _MISSING:
-        raw = table[fieldname] = _length_bytes(self, fieldname)
+        raw = table[fieldname] = length_bytes(self, fieldname)
     if raw is None:
         return default
     if docnum >= len(raw):
@@ -46,7 +46,7 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     return _LENGTH_OF_BYTE[byte] if byte else None
 
 
-def _length_bytes(reader, fieldname) -> bytes | None:
+def length_bytes(reader, fieldname) -> bytes | None:
     column = _cached_reader(reader, whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
     if column is None:
         return None

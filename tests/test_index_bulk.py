@@ -1,0 +1,146 @@
+"""The bulk segment writer and the fast analysis write the index Whoosh's own
+writer and token stream write: the same segment files, byte for byte."""
+import string
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from whoosh.fields import TEXT
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import SegmentWriter
+
+from himpun.index import store
+from himpun.index.bulk import BulkSegmentWriter
+from himpun.index.fields import MemoTEXT
+from tests.fixtures import CIRCULAR_GOWA, NEWS_BEKASI, XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
+
+TEXTS = {"gowa.txt": CIRCULAR_GOWA, "bekasi.txt": NEWS_BEKASI, "sleman.txt": XREF_SLEMAN,
+         "madiun.txt": XREF_MADIUN, "nasional.txt": XREF_NATIONAL}
+
+
+@pytest.fixture(scope="module")
+def entries(tmp_path_factory):
+    """The index entries of five documents, repeated as 40 documents each (common words then have
+    more postings than one block of 128 holds)."""
+    from himpun.library import Library
+
+    d = tmp_path_factory.mktemp("five")
+    for name, text in TEXTS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    with Library(tmp_path_factory.mktemp("lib")) as lib:
+        lib.ingest([d], jobs=1)
+        rows = [r[0] for r in lib.catalog.db.execute("SELECT id FROM documents ORDER BY id")]
+        base = [f for row in rows for f in store.clause_fields(lib.catalog, row)]
+    out = []
+    for copy in range(40):
+        for f in base:
+            out.append(dict(f, id=f"{f['id']}.{copy}", doc_row=f"{f['doc_row']}{copy:02d}"))
+    return out
+
+
+def whoosh_analysis(monkeypatch):
+    """Text fields analysed by Whoosh's token stream (the remembered values still remembered)."""
+    monkeypatch.setattr(MemoTEXT, "_index", lambda self, value: tuple(TEXT.index(self, value)))
+
+
+def segment_files(directory) -> dict[str, bytes]:
+    """The files inside each segment of an index, named without the segment's random id, in
+    segment order."""
+    ix = store.open_index(directory)
+    storage = FileStorage(str(directory))
+    out = {}
+    for n, seg in enumerate(ix._segments()):
+        parts = CompoundStorage(storage.open_file(seg.make_filename(".seg")), use_mmap=False)
+        for name in parts.list():
+            with parts.open_file(name) as f:
+                out[f"{n}:{name.replace(seg.segid, 'X')}"] = f.read()
+        parts.close()
+    return out
+
+
+def build(directory, writer_class, batches, deletions=(), optimize=False):
+    ix = store.open_index(directory)
+    for batch in batches:
+        w = writer_class(ix)
+        for fields in batch:
+            w.add_document(**fields)
+        w.commit(merge=False)
+    if deletions or optimize:
+        w = writer_class(ix)
+        for row in deletions:
+            w.delete_by_term("doc_row", row)
+        w.commit(optimize=optimize, merge=optimize)
+    return segment_files(directory)
+
+
+def test_a_bulk_segment_is_the_segment_whoosh_writes(entries, tmp_path, monkeypatch):
+    bulk = build(tmp_path / "bulk", BulkSegmentWriter, [entries])
+    whoosh_analysis(monkeypatch)
+    reference = build(tmp_path / "whoosh", SegmentWriter, [entries])
+    assert any(name.endswith(".pst") for name in reference) and len(reference) > 10
+    assert bulk.keys() == reference.keys()
+    for name in reference:
+        assert bulk[name] == reference[name], name
+
+
+def test_merging_segments_with_deletions_gives_whoosh_s_segment(entries, tmp_path, monkeypatch):
+    thirds = [entries[i::3] for i in range(3)]
+    gone = sorted({e["doc_row"] for e in entries})[::7]
+    bulk = build(tmp_path / "bulk", BulkSegmentWriter, thirds, gone, optimize=True)
+    whoosh_analysis(monkeypatch)
+    reference = build(tmp_path / "whoosh", SegmentWriter, thirds, gone, optimize=True)
+    assert len({name.split(":")[0] for name in reference}) == 1  # merged into one
+    assert bulk == reference
+
+
+def test_a_parallel_sync_indexes_what_a_single_writer_does(library, tmp_path, monkeypatch):
+    from tests.test_index_build import everything
+
+    from whoosh import multiproc
+
+    d = tmp_path / "many"
+    d.mkdir()
+    for copy in range(6):  # over 100 clauses: Whoosh gives each writer process batches of 100
+        for name, text in TEXTS.items():
+            (d / f"{copy}_{name}").write_text(f"{text}\nSalinan ke-{copy}\n", encoding="utf-8")
+    library.ingest([d], jobs=1)
+    single = everything(library)
+    assert multiproc.SegmentWriter is BulkSegmentWriter
+    monkeypatch.setattr(store, "PARALLEL_FROM", 1)  # two writer processes
+    library.reindex()
+    with store.open_index(library.index_dir).searcher() as s:
+        assert len(list(s.leaf_searchers())) == 2
+    assert sorted(everything(library)) == sorted(single)  # ties between segments may come in another order
+
+
+ANALYSED = [
+    "ASN dilarang memposting di media sosial",
+    "dan yang ASN dilarang",  # stopwords first: positions start at the first word kept
+    "alat peraga kampanye serta alat peraga",  # a longer phrase of a group, then a shorter one
+    "Surat Edaran Nomor 800/1071/BKPSDM/2024 tentang PP 94/2021",
+    "kampanye kampanye kampanye berkampanye",
+    "",
+    "... ,,, ;",
+    "Dilarang MEMBERIKAN dukungan kepada calon",
+]
+
+
+@pytest.mark.parametrize("text", ANALYSED)
+@pytest.mark.parametrize("field", ["text", "title", "topics"])
+def test_fast_analysis_gives_whoosh_s_terms(text, field):
+    f = store.schema()[field]
+    assert f._index(text) == tuple(TEXT.index(f, text))
+
+
+WORDS = ["asn", "dilarang", "media", "sosial", "dan", "yang", "alat", "peraga", "kampanye", "Kampanye", "pns",
+         "94/2021", "berkampanye", "di", "foto", "bersama", "calon", "x", "é", "800.1/2"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(string.ascii_letters + "/.- ", max_size=8), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n", ". "]))
+def test_fast_analysis_on_random_texts(words, sep):
+    text = sep.join(words)
+    for field in ("text", "title"):
+        f = store.schema()[field]
+        assert f._index(text) == tuple(TEXT.index(f, text))
