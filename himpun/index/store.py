@@ -25,12 +25,14 @@ from whoosh.writing import LockError
 from himpun.catalog import Catalog
 from himpun.errors import LibraryError
 from himpun.index.analysis import indonesian_analyzer, prestem
+from himpun.index.bulk import BulkSegmentWriter, use_in_multiproc
 from himpun.index.fields import MemoKEYWORD, MemoTEXT, UnindexedID
 from himpun.index.searchers import forget
 from himpun.index.segments import policy
 from himpun.index.topics import topic_words
 
 INDEX_NAME = "clauses"
+use_in_multiproc()  # the writer processes of a large sync write with BulkSegmentWriter too
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
@@ -105,7 +107,7 @@ class SyncResult:
     clauses: int = 0
 
 
-def sync(catalog: Catalog, directory: Path) -> SyncResult:
+def sync(catalog: Catalog, directory: Path, parallel: bool = True) -> SyncResult:
     """Bring the index in line with the catalog; a no-op when it already is.
     An index made with an older schema is rebuilt from the catalog.
 
@@ -128,7 +130,7 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
     chunks = list(_chunks(catalog, pending)) or [([], 0)]  # only deletions: one commit for them
     for n, (rows, clauses) in enumerate(chunks):
         removed = deletions if n == 0 else []
-        procs = _procs(clauses)
+        procs = _procs(clauses) if parallel else 1
         entries = [fields for row in rows for fields in clause_fields(catalog, row)]  # read once a chunk
         if procs > 1:
             # the writer's worker processes are forked with the stems known so far: learn them all first,
@@ -136,7 +138,7 @@ def sync(catalog: Catalog, directory: Path) -> SyncResult:
             prestem(*{f[name] for f in entries for name in ("text", "title", "topics")})
         try:
             writer = ix.writer(timeout=60, procs=procs, multisegment=True, limitmb=LIMIT_MB) if procs > 1 \
-                else ix.writer(timeout=60, limitmb=LIMIT_MB)
+                else BulkSegmentWriter(ix, timeout=60, limitmb=LIMIT_MB)
         except LockError:
             raise LibraryError(f"{directory}: the search index is locked by another writer; try again") from None
         if procs > 1:
