@@ -59,13 +59,14 @@ class BatchReport:
 
 
 MAX_BYTES = 500_000_000  # one file; more is refused before it is read
+CHECKPOINT_EVERY = 500  # stored documents between two updates of the index and cross-references in a batch
 
 
 def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None,
                  on_start: Callable[[int], None] | None = None,
                  ocr: OcrContext | None = None, runner: Runner | None = None,
-                 checkpoint: Callable[[], None] | None = None, checkpoint_every: int = 500,
+                 checkpoint: Callable[[], None] | None = None, checkpoint_every: int | None = None,
                  max_bytes: int = MAX_BYTES) -> BatchReport:
     """Ingest every file under `paths`; `on_start` hears how many files there
     are, `on_file` hears each outcome as it happens. `ocr`: how scans are
@@ -74,6 +75,7 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
     is called every `checkpoint_every` stored documents (the library brings
     its search index up to date there)."""
     report = BatchReport()
+    checkpoint_every = checkpoint_every or CHECKPOINT_EVERY
     files = list(walk(list(paths)))
     if on_start:
         on_start(len(files))

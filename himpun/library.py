@@ -14,12 +14,14 @@ from typing import Callable, Iterable
 
 import platformdirs
 
+from himpun import batch
 from himpun.batch import MAX_BYTES, BatchReport, Outcome, ingest_paths
 from himpun.ingest.ocr import OcrOptions
 from himpun.catalog import Catalog
 from himpun.errors import LibraryError, NotFound, QueryError
 from himpun.index import open_index, rebuild, search, sync
 from himpun.index.analysis import use_stem_cache
+from himpun.index.background import BackgroundIndex
 from himpun.index.search import SearchResult
 from himpun.index.store import SyncResult
 from himpun.ingest.pages import OcrContext, default_jobs
@@ -94,15 +96,25 @@ class Library:
         jobs = jobs or default_jobs()
         with writer_lock(self.root, wait, on_wait):
             runner = DaskCluster(scheduler) if scheduler else LocalPool(jobs) if jobs > 1 else None
+            # with workers, the index is written by a process of its own, from the first checkpoint on
+            background = BackgroundIndex(self.catalog.path, self.index_dir, self.root / "stems.db") \
+                if runner is not None else None
             try:
                 with OcrContext(mode=ocr, jobs=jobs, options=options) as ocr_context:
                     report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                          checkpoint=self._checkpoint, max_bytes=max_bytes)
+                                          checkpoint=lambda: self._checkpoint(background),
+                                          checkpoint_every=batch.CHECKPOINT_EVERY, max_bytes=max_bytes)
+                if background is not None and background.started:
+                    background.request()  # the rest indexed there while it is cross-referenced here
+                    xref.sync(self.catalog)
+                    background.finish()
             finally:
                 if runner is not None:
                     runner.close()
+                if background is not None:
+                    background.close()
             wait_for_index(self.index_dir, wait, on_wait)
-            self._sync_index()
+            self._sync_index()  # what is left (a small batch: everything)
             xref.sync(self.catalog)
         return report
 
@@ -115,16 +127,21 @@ class Library:
                 return None
             return self._sync_index()
 
-    def _checkpoint(self) -> None:
-        """The index brought up to date during a batch, unless its lock is
-        held: the end of the batch catches up."""
-        if index_lock_free(self.index_dir):
+    def _checkpoint(self, background: BackgroundIndex | None) -> None:
+        """During a batch: the documents stored so far cross-referenced, and
+        the index brought up to date (by `background`, a process of its own,
+        when the batch has workers; else here, unless the index's lock is
+        held); the end of the batch catches up."""
+        xref.sync(self.catalog)
+        if background is not None:
+            background.request()
+        elif index_lock_free(self.index_dir):
             self._sync_index()
 
-    def _sync_index(self) -> SyncResult:
+    def _sync_index(self, parallel: bool = True) -> SyncResult:
         stems = use_stem_cache(self.root / "stems.db")
         try:
-            return sync(self.catalog, self.index_dir)
+            return sync(self.catalog, self.index_dir, parallel)
         finally:
             stems.flush()
 

@@ -91,13 +91,26 @@ def test_region_filter_errors(filled, value, message):
 def test_stems_are_kept_in_the_library_and_never_computed_twice(library, sample_dir):
     from himpun.index.analysis import stem_cache, use_stem_cache
 
-    library.ingest([sample_dir])
+    library.ingest([sample_dir], jobs=1)
     first = stem_cache()
     assert first.misses > 20 and first.path == library.root / "stems.db"
     use_stem_cache(None)  # as a new process would start: nothing in memory
     library.reindex()  # the same words again: every stem comes from the library's file
     assert stem_cache().misses == 0
     assert len(stem_cache().stems) == len(first.stems)
+
+
+def test_stems_found_by_the_background_index_process_are_kept_too(library, sample_dir, monkeypatch):
+    from himpun import batch
+    from himpun.index.analysis import stem_cache, use_stem_cache
+
+    monkeypatch.setattr(batch, "CHECKPOINT_EVERY", 1)
+    use_stem_cache(None)
+    library.ingest([sample_dir], jobs=2)  # indexed in a process of its own
+    use_stem_cache(None)
+    assert stem_cache().misses == 0  # none stemmed here
+    library.reindex()
+    assert stem_cache().misses == 0 and len(stem_cache().stems) > 20
 
 
 @pytest.mark.parametrize("query, expected", [

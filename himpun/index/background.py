@@ -1,0 +1,95 @@
+"""Bringing the search index up to date in a process of its own while a
+batch goes on.
+
+During a batch the one writer stores each document in the catalog and
+cross-references it; indexing what it stored is as much work again, and
+done in the same process it made the writer the slowest stage of the
+pipeline (the parse workers waited for it). `BackgroundIndex` runs
+`himpun.index.store.sync` in one spawned process instead, each time the
+batch asks (every few hundred stored documents), on its own connection to
+the catalog: it indexes what is stored and not yet indexed, commits, and
+marks it indexed, exactly as a sync in the writer would. Requests made while
+it works are taken together. The writer still syncs once at the end of the
+batch, after this process has finished: whatever it left (it failed, or was
+killed) is done there, and any error is raised there.
+
+The process holds no lock of the library's own (the batch that started it
+does); it takes the index's Whoosh lock for each commit, as a sync does. It
+ends when told, and by itself when the process that started it is gone.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+from pathlib import Path
+
+
+class BackgroundIndex:
+    def __init__(self, catalog_path: Path, index_dir: Path, stems_path: Path):
+        self._args = (str(catalog_path), str(index_dir), str(stems_path))
+        self._proc = None
+        self._requests = None
+
+    @property
+    def started(self) -> bool:
+        return self._proc is not None
+
+    def request(self) -> None:
+        """Ask for a sync of everything stored so far (starts the process the first time)."""
+        if self._proc is None:
+            ctx = multiprocessing.get_context("spawn")
+            self._requests = ctx.Queue()
+            self._proc = ctx.Process(target=_serve, args=(*self._args, self._requests, os.getpid()),
+                                     name="himpun-index", daemon=True)
+            self._proc.start()
+        self._requests.put(True)
+
+    def finish(self, timeout: float | None = None) -> None:
+        """Let the requests made so far be done, then end the process."""
+        if self._proc is None:
+            return
+        self._requests.put(None)
+        self._proc.join(timeout)
+        self.close()
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.terminate()
+                self._proc.join()
+            self._requests.close()
+            self._proc = self._requests = None
+
+
+def _serve(catalog_path: str, index_dir: str, stems_path: str, requests, parent: int) -> None:
+    from himpun.catalog import Catalog
+    from himpun.index.analysis import use_stem_cache
+    from himpun.index.store import sync
+
+    catalog = Catalog(Path(catalog_path))
+    stems = use_stem_cache(Path(stems_path))
+    try:
+        while True:
+            try:
+                msg = requests.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:
+                    return  # the batch is gone
+                continue
+            last = msg is None
+            while not last:  # the requests made while the last sync ran: one sync for all
+                try:
+                    last = requests.get_nowait() is None
+                except queue.Empty:
+                    break
+            try:
+                sync(catalog, Path(index_dir), parallel=False)
+            except Exception:  # noqa: BLE001 - the batch's own sync at its end redoes this and reports
+                pass
+            stems.flush()
+            if last:
+                return
+    finally:
+        stems.flush()
+        catalog.close()
