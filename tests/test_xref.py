@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from himpun.cli import cli
@@ -240,3 +241,20 @@ def test_the_sanction_of_each_prohibition(clauses, expected):
 ])
 def test_sanctions_addressed_to_others(text, others):
     assert addresses_others(text) is others
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12), min_size=1, max_size=40))
+def test_band_keys_are_those_of_datasketch_s_minhash(words):
+    import hashlib
+    import struct
+
+    from himpun.xref import similar
+
+    m = similar._minhash()
+    m.update_batch([w.encode() for w in sorted(words)])
+    hv = m.hashvalues
+    expected = [int.from_bytes(hashlib.blake2b(struct.pack("<B", i) + hv[i * similar.ROWS:(i + 1) * similar.ROWS]
+                                               .tobytes(), digest_size=8).digest(), "little", signed=True)
+                for i in range(similar.BANDS)]
+    assert similar.bands(frozenset(words)) == expected
