@@ -120,7 +120,7 @@ class BulkSegmentWriter(SegmentWriter):
                         if lists is None:
                             lists = terms[tbytes] = ([], [], [])
                         lists[0].append(docnum)
-                        lists[1].append(weight * boost)
+                        lists[1].append(weight * boost if boost != 1.0 else weight)
                         lists[2].append(vbytes)
                 customval = fields.get("_stored_%s" % fieldname, value)
                 perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
