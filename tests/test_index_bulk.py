@@ -144,3 +144,28 @@ def test_fast_analysis_on_random_texts(words, sep):
     for field in ("text", "title"):
         f = store.schema()[field]
         assert f._index(text) == tuple(TEXT.index(f, text))
+
+
+def test_a_batch_indexed_by_the_background_process_is_indexed_as_by_the_writer(tmp_path, monkeypatch):
+    from himpun import batch
+    from himpun.index.analysis import stem_cache
+    from himpun.library import Library
+    from tests.test_index_build import everything
+
+    d = tmp_path / "many"
+    d.mkdir()
+    for copy in range(7):  # 35 files: a pool of workers
+        for name, text in TEXTS.items():
+            (d / f"{copy}_{name}").write_text(f"{text}\nSalinan ke-{copy}\n", encoding="utf-8")
+    with Library(tmp_path / "one") as alone:
+        alone.ingest([d], jobs=1)
+        expected = sorted(everything(alone))
+    monkeypatch.setattr(batch, "CHECKPOINT_EVERY", 4)  # the index process asked eight times and at the end
+    with Library(tmp_path / "two") as lib:
+        report = lib.ingest([d], jobs=2)
+        assert report.summary()["ingested"] == 35
+        assert lib.catalog.unindexed() == []
+        with store.open_index(lib.index_dir).searcher() as s:
+            assert s.doc_count() == sum(1 for _ in lib.catalog.db.execute("SELECT 1 FROM clauses"))
+        assert stem_cache().misses == 0  # the writer indexed nothing itself: the index process did it all
+        assert sorted(everything(lib)) == expected

@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import sys
 from pathlib import Path
 
 
@@ -85,8 +86,9 @@ def _serve(catalog_path: str, index_dir: str, stems_path: str, requests, parent:
                     break
             try:
                 sync(catalog, Path(index_dir), parallel=False)
-            except Exception:  # noqa: BLE001 - the batch's own sync at its end redoes this and reports
-                pass
+            except Exception as exc:  # noqa: BLE001 - the batch's own sync at its end redoes this, and raises
+                print(f"himpun: the index process could not bring the index up to date ({type(exc).__name__}: "
+                      f"{exc}); the end of the batch will", file=sys.stderr, flush=True)
             stems.flush()
             if last:
                 return
