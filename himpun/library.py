@@ -14,7 +14,6 @@ from typing import Callable, Iterable
 
 import platformdirs
 
-from himpun import batch
 from himpun.batch import MAX_BYTES, BatchReport, Outcome, ingest_paths
 from himpun.ingest.ocr import OcrOptions
 from himpun.catalog import Catalog
@@ -102,8 +101,7 @@ class Library:
             try:
                 with OcrContext(mode=ocr, jobs=jobs, options=options) as ocr_context:
                     report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                          checkpoint=lambda: self._checkpoint(background),
-                                          checkpoint_every=batch.CHECKPOINT_EVERY, max_bytes=max_bytes)
+                                          checkpoint=lambda: self._checkpoint(background), max_bytes=max_bytes)
                 if background is not None and background.started:
                     background.request()  # the rest indexed there while it is cross-referenced here
                     xref.sync(self.catalog)
@@ -138,10 +136,10 @@ class Library:
         elif index_lock_free(self.index_dir):
             self._sync_index()
 
-    def _sync_index(self, parallel: bool = True) -> SyncResult:
+    def _sync_index(self) -> SyncResult:
         stems = use_stem_cache(self.root / "stems.db")
         try:
-            return sync(self.catalog, self.index_dir, parallel)
+            return sync(self.catalog, self.index_dir)
         finally:
             stems.flush()
 

@@ -25,11 +25,8 @@ from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID
 from whoosh.formats import Existence
 from whoosh.writing import SegmentWriter
-from whoosh.util.numeric import byte_to_length
 
-from himpun.index.patches import length_bytes
-
-_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+from himpun.index.patches import LENGTH_OF_BYTE, length_bytes
 
 
 class TermPool:
@@ -175,7 +172,7 @@ def write_postings(fieldwriter, schema, pool: TermPool, lengths_reader) -> None:
                 pw._values = [v for v in values[start:start + limit] if v]
                 pw._maxweight = max(0, max(ws))
                 if raw is not None:
-                    lens = [x for x in (_LENGTH_OF_BYTE[raw[d]] if d < len(raw) else None for d in ids) if x]
+                    lens = [x for x in (LENGTH_OF_BYTE[raw[d]] for d in ids if d < len(raw)) if x]
                     pw._minlength, pw._maxlength = (min(lens), max(lens)) if lens else (None, 0)
                 else:
                     pw._minlength, pw._maxlength = None, 0

@@ -18,7 +18,7 @@ from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
 whoosh_version_checked = "whoosh-reloaded 2.7.5"
-_LENGTH_OF_BYTE = [0] + [byte_to_length(b) for b in range(1, 256)]
+LENGTH_OF_BYTE = [0] + [byte_to_length(b) for b in range(1, 256)]  # a length byte's length (0: none stored)
 _MISSING = object()
 
 
@@ -43,7 +43,7 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     if docnum >= len(raw):
         return None  # Whoosh's reader: a document past the column's end has no length byte (None)
     byte = raw[docnum]
-    return _LENGTH_OF_BYTE[byte] if byte else None
+    return LENGTH_OF_BYTE[byte] if byte else None
 
 
 def length_bytes(reader, fieldname) -> bytes | None:

@@ -22,6 +22,8 @@ import sqlite3
 import struct
 from functools import lru_cache
 
+import numpy as np
+
 from himpun.data import words
 
 NUM_PERM, BANDS = 64, 16
@@ -90,8 +92,6 @@ def bands(wordset: frozenset[str]) -> list[int]:
     """The LSH band keys of a word set, as signed 64-bit integers. A set's
     MinHash is the element-wise minimum of its words' (what datasketch's
     update_batch computes, word by word; tests/test_xref.py compares)."""
-    import numpy as np
-
     hv = np.minimum.reduce([_word_hashes(w) for w in wordset])
     out = []
     for i in range(BANDS):
