@@ -20,7 +20,7 @@ from himpun import PARSER_VERSION
 from himpun.errors import LibraryError
 from himpun.records import Citation, Clause, Document, Page, Sanction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -80,13 +80,14 @@ CREATE TABLE IF NOT EXISTS xref_facts (
 );
 CREATE INDEX IF NOT EXISTS xref_facts_category ON xref_facts(category);
 CREATE INDEX IF NOT EXISTS xref_facts_doc ON xref_facts(doc);
+-- a clause's MinHash band keys, the table its own index of bands (candidates in the order their
+-- documents came), and its rows go with their document (a clause is only ever removed with it)
 CREATE TABLE IF NOT EXISTS clause_bands (
-    band INTEGER NOT NULL, clause TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
-    doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS clause_bands_band ON clause_bands(band);
+    band INTEGER NOT NULL, clause TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, doc, clause)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS clause_bands_doc ON clause_bands(doc);
-CREATE INDEX IF NOT EXISTS clause_bands_clause ON clause_bands(clause);
 -- clauses that state the same rule share a group (the id of the first clause of the group)
 CREATE TABLE IF NOT EXISTS clause_groups (
     clause TEXT PRIMARY KEY REFERENCES clauses(id) ON DELETE CASCADE,
@@ -98,12 +99,20 @@ CREATE INDEX IF NOT EXISTS clause_groups_doc ON clause_groups(doc);
 """
 
 
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
 # Statements that bring a catalog of the version before up to this version.
 _MIGRATIONS = {
     2: ["ALTER TABLE clauses ADD COLUMN context TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE clauses ADD COLUMN marker TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE clauses ADD COLUMN applies_to TEXT NOT NULL DEFAULT '[]'"],
     3: [],  # the cross-reference tables, created above; filled by himpun/xref on the next sync
+    # clause_bands keyed by (band, doc, clause), without a rowid or a clause index: cross-referenced again
+    4: ["DROP TABLE clause_bands",
+        *[s for s in _statements(_SCHEMA) if "clause_bands" in s],
+        "DELETE FROM clause_groups", "DELETE FROM xref_facts", "DELETE FROM xref_done"],
 }
 
 
@@ -316,5 +325,3 @@ class Catalog:
             f"SELECT coalesce({column}, '-'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")]
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]

@@ -126,6 +126,39 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     reopened.close()
 
 
+def test_a_catalog_of_schema_3_gets_the_keyed_band_table_and_is_cross_referenced_again(library, sample_dir):
+    from himpun.catalog import Catalog
+
+    library.ingest([sample_dir])
+    clause = next(c for c in library.catalog.db.execute("SELECT clause FROM clause_groups"))[0]
+    groups = [tuple(r) for r in library.catalog.db.execute("SELECT * FROM clause_groups ORDER BY clause")]
+    bands = sorted(tuple(r) for r in library.catalog.db.execute("SELECT band, clause, doc FROM clause_bands"))
+    similar = library.similar(clause)
+    path = library.root / "catalog.db"
+    library.close()
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP TABLE clause_bands;
+        CREATE TABLE clause_bands (band INTEGER NOT NULL, clause TEXT NOT NULL REFERENCES clauses(id)
+            ON DELETE CASCADE, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+        CREATE INDEX clause_bands_band ON clause_bands(band);
+        CREATE INDEX clause_bands_doc ON clause_bands(doc);
+        CREATE INDEX clause_bands_clause ON clause_bands(clause);
+        UPDATE meta SET value = '3' WHERE key = 'schema_version';""")
+    db.close()
+    catalog = Catalog(path)
+    ddl = catalog.db.execute("SELECT sql FROM sqlite_master WHERE name = 'clause_bands'").fetchone()[0]
+    assert "WITHOUT ROWID" in ddl and "REFERENCES clauses" not in ddl
+    assert catalog.db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 0  # to be made again
+    catalog.close()
+    reopened = Library(path.parent)
+    assert reopened.similar(clause) == similar
+    db = reopened.catalog.db
+    assert [tuple(r) for r in db.execute("SELECT * FROM clause_groups ORDER BY clause")] == groups
+    assert sorted(tuple(r) for r in db.execute("SELECT band, clause, doc FROM clause_bands")) == bands
+    reopened.close()
+
+
 def test_an_index_of_another_format_is_rebuilt_from_the_catalog(library, sample_dir):
     library.ingest([sample_dir])
     before = library.search("medsos").total
