@@ -60,6 +60,25 @@ def test_a_local_pool_gives_what_one_process_gives(inbox, tmp_path, monkeypatch)
     pool.close()
 
 
+def test_local_workers_start_warm_from_the_fork_server():
+    """Each worker of the local pool is forked from a server that has already run the parser once."""
+    from himpun.ingest.runners import worker_context
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2, mp_context=worker_context()) as pool:
+        assert pool.submit(_worker_state).result() == (True, True, True)
+
+
+def _worker_state():
+    import sys
+
+    from himpun.ingest import warmup
+    from himpun.ingest.parse.citations import _grammar
+
+    return warmup.inherited(), "trafilatura" in sys.modules, _grammar.cache_info().currsize == 1
+
+
 def test_an_interrupted_batch_finishes_on_a_rerun(inbox, tmp_path):
     lib = Library(tmp_path / "lib")
     seen = []

@@ -75,7 +75,7 @@ class LocalPool(Runner):
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),
                                              initializer=init_worker)
         return self._pool
 
@@ -83,6 +83,20 @@ class LocalPool(Runner):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def worker_context():
+    """Workers forked by a fork server that has imported and warmed up the
+    parser once (himpun/ingest/warmup.py), where there is one (Linux, macOS);
+    else spawned. Both start from a clean single-threaded process, never a
+    fork of this one (which may hold threads and an open catalog). The server
+    lives as long as this process, and its environment is this process's when
+    the first pool started."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["himpun.ingest.warmup"])
+    return ctx
 
 
 def chunks(items: list[tuple[str, str]], workers: int) -> list[list[tuple[str, str]]]:
