@@ -9,14 +9,20 @@
 - Scans: `--scan-pages` pages of clean 300 dpi scans in PDFs of 10 pages,
   ingested with --jobs 1 and 2, next to bare single-threaded Tesseract
   (`tesseract page.png - -l ind`, OMP_THREAD_LIMIT=1) on the same pages.
-- Dask: a scheduler and two single-threaded workers on 127.0.0.1 ingest the
-  documents; compared with the local pool of two.
+- Dask: a scheduler and two single-threaded workers on 127.0.0.1 (started
+  once, as a cluster would be) ingest the documents; compared with the local
+  pool of two.
+Each ingest runs in a fresh process. The document runs alternate (jobs=1,
+jobs=2, Dask) for `--rounds` rounds and the medians are compared: this
+machine's speed drifts by 10-20% from minute to minute.
 Peak memory for a 200-page scan: `python bench/ocr_memory.py --pages 200 --ingest`.
 """
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
+import statistics
 import os
 import socket
 import subprocess
@@ -46,13 +52,24 @@ def write_corpus(out: Path, n: int) -> None:
 
 
 def timed_ingest(src: Path, work: Path, name: str, **kw) -> tuple[float, int, int]:
-    lib = Library(work / name)
+    """Ingest `src` into a new library in a fresh Python process, as a run of
+    `himpun ingest` would (its pool, fork server and caches start cold); the
+    time of `Library.ingest` alone, without the interpreter's start."""
+    out = subprocess.run([sys.executable, __file__, "--one-run", json.dumps([str(src), str(work / name), kw])],
+                         check=True, capture_output=True, text=True).stdout
+    elapsed, ingested, pages = json.loads(out.strip().splitlines()[-1])
+    return elapsed, ingested, pages
+
+
+def _one_run(spec: str) -> None:
+    src, lib_dir, kw = json.loads(spec)
+    lib = Library(Path(lib_dir))
     t = time.perf_counter()
-    report = lib.ingest([src], **kw)
+    report = lib.ingest([Path(src)], **kw)
     elapsed = time.perf_counter() - t
     s = report.summary()
     lib.close()
-    return elapsed, s["ingested"], s["pages"]
+    print(json.dumps([elapsed, s["ingested"], s["pages"]]))
 
 
 def bare_tesseract(pdfs: list[Path], work: Path) -> tuple[float, int]:
@@ -103,26 +120,39 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--scan-pages", type=int, default=40)
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--rounds", type=int, default=3, help="runs of each kind of document ingest, alternating")
+    ap.add_argument("--one-run", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one_run:
+        return _one_run(args.one_run)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.docs:
             corpus = work / "corpus"
             write_corpus(corpus, args.docs)
-            rates = {}
-            for jobs in (1, 2):
-                elapsed, n, _ = timed_ingest(corpus, work, f"text{jobs}", jobs=jobs)
-                rates[jobs] = n / elapsed
-                print(f"documents, jobs={jobs}: {n:,} in {elapsed:.1f} s = {n / elapsed:.0f} documents/s", flush=True)
-            print(f"documents: jobs=2 / jobs=1 = x{rates[2] / rates[1]:.2f}")
-            if not args.no_dask:
-                cluster = LocalDask(work)
-                try:
-                    elapsed, n, _ = timed_ingest(corpus, work, "dask", scheduler=cluster.address)
-                finally:
+            cluster = None if args.no_dask else LocalDask(work)
+            runs: dict[str, list[float]] = {"jobs=1": [], "jobs=2": [], "dask": []}
+            try:
+                for r in range(args.rounds):  # alternating, so that the machine's drift hits every kind of run
+                    for kind, kw in (("jobs=1", {"jobs": 1}), ("jobs=2", {"jobs": 2}),
+                                     ("dask", {"scheduler": cluster.address} if cluster else None)):
+                        if kw is None:
+                            continue
+                        elapsed, n, _ = timed_ingest(corpus, work, f"{kind}-{r}", **kw)
+                        runs[kind].append(n / elapsed)
+                        print(f"round {r + 1}, documents, {kind}: {n:,} in {elapsed:.1f} s = {n / elapsed:.0f} documents/s",
+                              flush=True)
+            finally:
+                if cluster:
                     cluster.close()
-                print(f"documents, Dask (2 workers): {n:,} in {elapsed:.1f} s = {n / elapsed:.0f} documents/s "
-                      f"= {n / elapsed / rates[2]:.0%} of the local pool of 2", flush=True)
+            median = {k: statistics.median(v) for k, v in runs.items() if v}
+            print("documents/s, median of %d rounds: " % args.rounds
+                  + ", ".join(f"{k} {v:.0f}" for k, v in median.items()))
+            print(f"documents: jobs=2 / jobs=1 = x{median['jobs=2'] / median['jobs=1']:.2f}")
+            if runs["dask"]:
+                ratios = [d / p for d, p in zip(runs["dask"], runs["jobs=2"])]
+                print("Dask (2 workers) / local pool of 2, each round: "
+                      + ", ".join(f"{x:.0%}" for x in ratios) + f"; of the medians: {median['dask'] / median['jobs=2']:.0%}")
         if args.scan_pages:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
             from ocr_memory import build
