@@ -62,11 +62,11 @@ def test_a_local_pool_gives_what_one_process_gives(inbox, tmp_path, monkeypatch)
 
 def test_local_workers_start_warm_from_the_fork_server():
     """Each worker of the local pool is forked from a server that has already run the parser once."""
-    from himpun.ingest.runners import worker_context
-
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(2, mp_context=worker_context()) as pool:
+    from himpun.processes import context
+
+    with ProcessPoolExecutor(2, mp_context=context()) as pool:
         assert pool.submit(_worker_state).result() == (True, True, True)
 
 

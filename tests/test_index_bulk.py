@@ -169,3 +169,43 @@ def test_a_batch_indexed_by_the_background_process_is_indexed_as_by_the_writer(t
             assert s.doc_count() == sum(1 for _ in lib.catalog.db.execute("SELECT 1 FROM clauses"))
         assert stem_cache().misses == 0  # the writer indexed nothing itself: the index process did it all
         assert sorted(everything(lib)) == expected
+
+
+_STARTS_AND_DIES = """
+import os, sys, time
+from pathlib import Path
+from himpun.catalog import Catalog
+from himpun.index.background import BackgroundIndex
+
+root = Path(sys.argv[1])
+Catalog(root / "catalog.db").close()
+bg = BackgroundIndex(root / "catalog.db", root / "index", root / "stems.db")
+bg.request()
+time.sleep(1.0)  # the index process has started and synced nothing
+print(bg._proc.pid, flush=True)
+os.kill(os.getpid(), 9)  # the batch dies without a word to it
+"""
+
+
+def test_the_index_process_ends_by_itself_when_the_batch_is_killed(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.run([sys.executable, "-c", _STARTS_AND_DIES, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == -9, proc.stderr
+    pid = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False

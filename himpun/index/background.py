@@ -5,10 +5,10 @@ During a batch the one writer stores each document in the catalog and
 cross-references it; indexing what it stored is as much work again, and
 done in the same process it made the writer the slowest stage of the
 pipeline (the parse workers waited for it). `BackgroundIndex` runs
-`himpun.index.store.sync` in one spawned process instead, each time the
-batch asks (every few hundred stored documents), on its own connection to
-the catalog: it indexes what is stored and not yet indexed, commits, and
-marks it indexed, exactly as a sync in the writer would. Requests made while
+`himpun.index.store.sync` in one process of its own instead (started as
+himpun/processes.py says), each time the batch asks (every few hundred
+stored documents), on its own connection to the catalog: it indexes what
+is stored and not yet indexed, commits, and marks it indexed, exactly as a sync in the writer would. Requests made while
 it works are taken together. The writer still syncs once at the end of the
 batch, after this process has finished: whatever it left (it failed, or was
 killed) is done there, and any error is raised there.
@@ -20,10 +20,11 @@ ends when told, and by itself when the process that started it is gone.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import queue
 import sys
 from pathlib import Path
+
+from himpun.processes import context
 
 
 class BackgroundIndex:
@@ -39,9 +40,9 @@ class BackgroundIndex:
     def request(self) -> None:
         """Ask for a sync of everything stored so far (starts the process the first time)."""
         if self._proc is None:
-            ctx = multiprocessing.get_context("spawn")
+            ctx = context()
             self._requests = ctx.Queue()
-            self._proc = ctx.Process(target=_serve, args=(*self._args, self._requests, os.getpid()),
+            self._proc = ctx.Process(target=_serve, args=(*self._args, self._requests),
                                      name="himpun-index", daemon=True)
             self._proc.start()
         self._requests.put(True)
@@ -63,7 +64,7 @@ class BackgroundIndex:
             self._proc = self._requests = None
 
 
-def _serve(catalog_path: str, index_dir: str, stems_path: str, requests, parent: int) -> None:
+def _serve(catalog_path: str, index_dir: str, stems_path: str, requests) -> None:
     from himpun.catalog import Catalog
     from himpun.index.analysis import use_stem_cache
     from himpun.index.store import sync
@@ -75,8 +76,8 @@ def _serve(catalog_path: str, index_dir: str, stems_path: str, requests, parent:
             try:
                 msg = requests.get(timeout=1.0)
             except queue.Empty:
-                if os.getppid() != parent:
-                    return  # the batch is gone
+                if not multiprocessing.parent_process().is_alive():
+                    return  # the batch is gone (the process that started this one, not the fork server)
                 continue
             last = msg is None
             while not last:  # the requests made while the last sync ran: one sync for all

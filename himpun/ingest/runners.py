@@ -4,7 +4,6 @@ of worker processes, or on a Dask distributed cluster. Each runner takes
 (himpun/batch.py) is the one writer."""
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
@@ -12,6 +11,7 @@ from typing import Iterable, Iterator
 from himpun.errors import HimpunError
 from himpun.ingest.ocr import OcrOptions
 from himpun.ingest.work import FileResult, init_worker, process_files
+from himpun.processes import context
 
 
 class Runner:
@@ -36,7 +36,7 @@ WORKER_DIED = "the worker process reading it died (it crashed, or was killed: ou
 
 
 class LocalPool(Runner):
-    """`jobs` spawned single-threaded worker processes on this machine."""
+    """`jobs` single-threaded worker processes on this machine (started as himpun/processes.py says)."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
@@ -75,7 +75,7 @@ class LocalPool(Runner):
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context(),
                                              initializer=init_worker)
         return self._pool
 
@@ -83,20 +83,6 @@ class LocalPool(Runner):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-
-
-def worker_context():
-    """Workers forked by a fork server that has imported and warmed up the
-    parser once (himpun/ingest/warmup.py), where there is one (Linux, macOS);
-    else spawned. Both start from a clean single-threaded process, never a
-    fork of this one (which may hold threads and an open catalog). The server
-    lives as long as this process, and its environment is this process's when
-    the first pool started."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["himpun.ingest.warmup"])
-    return ctx
 
 
 def chunks(items: list[tuple[str, str]], workers: int) -> list[list[tuple[str, str]]]:

@@ -1,5 +1,5 @@
 """What a parse does only the first time in a process, done ahead: imported by
-the fork server of the local pool (himpun/ingest/runners.py), so that each
+the fork server of Himpun's worker processes (himpun/processes.py), so that each
 worker forked from it starts with the regular expressions compiled, the
 tables loaded, dateparser's locale and trafilatura imported (about half a
 second of CPU, paid once instead of once a worker).
