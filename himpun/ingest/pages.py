@@ -8,7 +8,6 @@ single-threaded workers, one per core.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +18,7 @@ from typing import Iterable
 
 from himpun.errors import FileError
 from himpun.ingest.ocr import OcrOptions, OcrResult, ocr_image
+from himpun.processes import context
 
 RENDER_DPI = 300
 MAX_PIXELS = 120_000_000  # one page image larger than this is refused, not decoded
@@ -165,8 +165,7 @@ class OcrContext:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context(),
                                              initializer=_worker_init)
         return self._pool
 
