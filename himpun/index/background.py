@@ -9,9 +9,10 @@ pipeline (the parse workers waited for it). `BackgroundIndex` runs
 himpun/processes.py says), each time the batch asks (every few hundred
 stored documents), on its own connection to the catalog: it indexes what
 is stored and not yet indexed, commits, and marks it indexed, exactly as a
-sync in the writer would. Requests made while it works are taken together. The writer still syncs once at the end of the
-batch, after this process has finished: whatever it left (it failed, or was
-killed) is done there, and any error is raised there.
+sync in the writer would. Requests made while it works are taken together.
+The writer still syncs once at the end of the batch, after this process has
+finished: whatever it left (it failed, or was killed) is done there, and any
+error is raised there.
 
 The process holds no lock of the library's own (the batch that started it
 does); it takes the index's Whoosh lock for each commit, as a sync does. It
