@@ -163,6 +163,34 @@ def test_updates_are_incremental_and_follow_replacements(regions, tmp_path):
     assert sync(regions.catalog) == 1 and facts() == after
 
 
+_CHAIN = {  # B is nearest A (9 of 11 words) and joins its group; C is nearest B (9 of 11; A: 8 of 12)
+    "a": "memasang spanduk baliho poster stiker bendera umbul atribut partai calon",
+    "b": "memasang spanduk baliho poster stiker bendera umbul atribut partai kaos",
+    "c": "memasang spanduk baliho poster stiker bendera umbul atribut kaos topi",
+}
+
+
+@pytest.mark.parametrize("limit", [10 ** 6, 1])
+def test_a_clause_joins_the_group_its_nearest_candidate_joined(tmp_path, monkeypatch, limit):
+    """C's nearest candidate is B, which joined A's group: C joins A's group too, whether B's group
+    comes from the memo of this sync (similar.Groups) or, the memo emptied, from the catalog."""
+    from himpun.catalog import Catalog
+    from himpun.records import Document
+    from himpun.xref import similar, sync
+
+    monkeypatch.setattr(similar.Groups, "LIMIT", limit)
+    catalog = Catalog(tmp_path / "catalog.db")
+    for name, words in _CHAIN.items():
+        sha = name * 64
+        text = f"ASN dilarang {words}."
+        catalog.store(Document(f"/{name}.txt", sha, clauses=[Clause(f"{name}-1", "prohibition", text, 1, 0, len(text))]),
+                      size=1)
+    assert sync(catalog) == 3
+    got = dict(catalog.db.execute("SELECT clause, grp FROM clause_groups"))
+    catalog.close()
+    assert got == {"a-1": "a-1", "b-1": "a-1", "c-1": "a-1"}
+
+
 def test_cli_xref_formats(regions):
     run = lambda *args: CliRunner().invoke(cli, ["--library", str(regions.root), "xref", *args])  # noqa: E731
     table = run()

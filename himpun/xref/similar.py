@@ -102,26 +102,52 @@ def bands(wordset: frozenset[str]) -> list[int]:
 
 CLOSE_ENOUGH = 0.9  # a match this close ends the search
 PER_BAND = 8  # candidates looked at per band: a bucket of many copies of one rule needs only a few
-_CANDIDATES = ("SELECT {band}, b.clause, g.words, g.grp FROM clause_bands b JOIN clause_groups g "
-               "ON g.clause = b.clause WHERE b.band = ? AND b.doc != ? LIMIT %d" % PER_BAND)
+# a band's candidates from the band table alone (its key holds all three columns), in the order their
+# documents came; their groups and words are read once per sync (`Groups`)
+_CANDIDATES = "SELECT {band}, clause FROM clause_bands WHERE band = ? AND doc != ? LIMIT %d" % PER_BAND
 _FIRST_BAND = _CANDIDATES.format(band=0)
 # the other bands in one statement, each still limited to PER_BAND candidates
 _OTHER_BANDS = " UNION ALL ".join(f"SELECT * FROM ({_CANDIDATES.format(band=i)})" for i in range(1, BANDS))
 
 
-def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str]]) -> int:
+class Groups(dict):
+    """clause id -> (its rule group, its content words), for the clauses met as candidates and
+    linked during one sync. A clause's group is written once, with its bands, and changes only when
+    its document is cross-referenced again, which a sync does once per document: what is read here
+    holds for the sync. Emptied past `LIMIT` entries (a sync over a whole library)."""
+
+    LIMIT = 200_000
+
+    def fetch(self, db: sqlite3.Connection, clauses) -> None:
+        wanted = list(dict.fromkeys(clauses))
+        missing = [c for c in wanted if c not in self]
+        if missing and len(self) + len(missing) > self.LIMIT:
+            self.clear()
+            missing = wanted
+        for i in range(0, len(missing), 500):
+            part = missing[i:i + 500]
+            for clause, grp, words_ in db.execute(
+                    f"SELECT clause, grp, words FROM clause_groups WHERE clause IN ({','.join('?' * len(part))})", part):
+                self[clause] = (grp, _split(words_))
+
+
+def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str]],
+                  groups: Groups | None = None) -> int:
     """Band the clauses (id, text) of the document `row` and put each in the
     rule group of its most similar clause in another document (or a group of
     its own). The work per clause is bounded (BANDS x PER_BAND candidates),
     so adding a document costs the same however large the library is. The
-    number of clauses that joined an existing group is returned.
+    number of clauses that joined an existing group is returned. `groups`
+    carries what is known of other clauses from one document to the next of
+    a sync.
 
     Candidates are looked at band by band, and the search ends after a band
     that gave a match of CLOSE_ENOUGH; they are fetched in two statements,
     the first band's (a copy of a rule is usually found there), then all the
     others' (a clause found in no band costs two lookups, not sixteen)."""
+    groups = Groups() if groups is None else groups
     joined = 0
-    band_rows, group_rows = [], []
+    band_rows, group_rows, banded = [], [], []
     for cid, text in clauses:
         ws = content_words(text)
         group = cid
@@ -130,15 +156,24 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
             best = (THRESHOLD, None)
             seen: set[str] = set()
             found = {0: db.execute(_FIRST_BAND, (keys[0], row)).fetchall()}
+            groups.fetch(db, [f[1] for f in found[0]])
             for band in range(BANDS):
                 if band == 1:
-                    for f in db.execute(_OTHER_BANDS, [v for k in keys[1:] for v in (k, row)]):
+                    rows = db.execute(_OTHER_BANDS, [v for k in keys[1:] for v in (k, row)]).fetchall()
+                    groups.fetch(db, [f[1] for f in rows])
+                    for f in rows:
                         found.setdefault(f[0], []).append(f)
-                for _, other, other_words, grp in found.get(band, ()):
-                    if other in seen or grp == best[1]:
+                for _, other in found.get(band, ()):
+                    if other in seen:
+                        continue
+                    known = groups.get(other)
+                    if known is None:
+                        continue  # banded but not grouped: never written so (both go in one transaction)
+                    grp, other_words = known
+                    if grp == best[1]:
                         continue  # a group already matched needs no second member
                     seen.add(other)
-                    score = jaccard(ws, _split(other_words))
+                    score = jaccard(ws, other_words)
                     if score >= best[0]:
                         best = (score, grp)
                 if best[0] >= CLOSE_ENOUGH:
@@ -147,10 +182,12 @@ def link_document(db: sqlite3.Connection, row: int, clauses: list[tuple[str, str
             if best[1] is not None:
                 group = best[1]
                 joined += 1
+            banded.append((cid, (group, ws)))
         group_rows.append((cid, group, row, " ".join(sorted(ws))))
     # stored after all are linked: a document's own clauses are never its candidates (b.doc != row)
     db.executemany("INSERT INTO clause_bands VALUES (?,?,?)", band_rows)
     db.executemany("INSERT OR REPLACE INTO clause_groups VALUES (?,?,?,?)", group_rows)
+    groups.update(banded)  # candidates of the documents after this one
     return joined
 
 

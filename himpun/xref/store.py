@@ -16,7 +16,7 @@ from __future__ import annotations
 from himpun.catalog import Catalog
 from himpun.records import Clause, Sanction
 from himpun.xref.rules import addresses_others, rank
-from himpun.xref.similar import link_document
+from himpun.xref.similar import Groups, link_document
 
 XREF_VERSION = "2"
 
@@ -32,10 +32,11 @@ def sync(catalog: Catalog) -> int:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('xref_version', ?)", (XREF_VERSION,))
     pending = [r[0] for r in db.execute(
         "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE x.doc IS NULL ORDER BY d.id")]
+    groups = Groups()
     for i in range(0, len(pending), BATCH):
         with catalog.transaction():
             for row in pending[i:i + BATCH]:
-                _update(catalog, row)
+                _update(catalog, row, groups)
     return len(pending)
 
 
@@ -48,7 +49,7 @@ def update(catalog: Catalog, row: int) -> None:
         _update(catalog, row)
 
 
-def _update(catalog: Catalog, row: int) -> None:
+def _update(catalog: Catalog, row: int, groups: Groups | None = None) -> None:
     clauses = catalog.clauses_of(row)
     db = catalog.db
     db.execute("DELETE FROM xref_facts WHERE doc = ?", (row,))
@@ -56,7 +57,7 @@ def _update(catalog: Catalog, row: int) -> None:
     db.execute("DELETE FROM clause_groups WHERE doc = ?", (row,))
     db.executemany("INSERT INTO xref_facts VALUES (?,?,?,?,?,?,?,?)",
                    [(row, *fact) for fact in facts(clauses)])
-    link_document(db, row, [(c.id, c.text) for c in clauses if c.kind == "prohibition"])
+    link_document(db, row, [(c.id, c.text) for c in clauses if c.kind == "prohibition"], groups)
     db.execute("INSERT OR REPLACE INTO xref_done VALUES (?)", (row,))
 
 
