@@ -45,7 +45,7 @@ def whoosh_analysis(monkeypatch):
 
 def segment_files(directory) -> dict[str, bytes]:
     """The files inside each segment of an index, named without the segment's random id, in
-    segment order."""
+    segment order, and each segment's total field lengths."""
     ix = store.open_index(directory)
     storage = FileStorage(str(directory))
     out = {}
@@ -55,6 +55,7 @@ def segment_files(directory) -> dict[str, bytes]:
             with parts.open_file(name) as f:
                 out[f"{n}:{name.replace(seg.segid, 'X')}"] = f.read()
         parts.close()
+        out[f"{n}:field lengths"] = repr(sorted(seg._fieldlengths.items())).encode()  # kept in the index's TOC
     return out
 
 
@@ -73,7 +74,12 @@ def build(directory, writer_class, batches, deletions=(), optimize=False):
     return segment_files(directory)
 
 
-def test_a_bulk_segment_is_the_segment_whoosh_writes(entries, tmp_path, monkeypatch):
+@pytest.mark.parametrize("extras", [
+    {},  # written into Whoosh 3's per-document writer directly
+    {"_text_boost": 2.0, "_stored_page": 0},  # a boost or a custom stored value: Whoosh's calls, field by field
+])
+def test_a_bulk_segment_is_the_segment_whoosh_writes(entries, tmp_path, monkeypatch, extras):
+    entries = [dict(e, **extras) if i % 3 == 0 else e for i, e in enumerate(entries)]
     bulk = build(tmp_path / "bulk", BulkSegmentWriter, [entries])
     whoosh_analysis(monkeypatch)
     reference = build(tmp_path / "whoosh", SegmentWriter, [entries])

@@ -22,6 +22,7 @@ from array import array
 
 from whoosh import multiproc
 from whoosh.analysis import IDTokenizer
+from whoosh.codec import whoosh3
 from whoosh.fields import ID
 from whoosh.formats import Existence
 from whoosh.writing import SegmentWriter
@@ -86,10 +87,65 @@ class BulkSegmentWriter(SegmentWriter):
             raise ValueError("BulkSegmentWriter: the schema has term vectors or spelling fields")
         self.pool = TermPool()
         self._indexers = {name: _indexer(field) for name, field in self.schema.items()}
+        # what each field takes, looked up once: (field, indexer, indexed, scorable, stored, column, length column)
+        self._plans = {name: (field, self._indexers[name], field.indexed, field.scorable, field.stored,
+                              field.column_type, whoosh3._lenfield(name)) for name, field in self.schema.items()}
+        self._direct = type(self.perdocwriter) is whoosh3.W3PerDocWriter
 
     def add_document(self, **fields):
         """Whoosh's add_document (no term vectors or spelling fields), the postings
-        appended to their terms' lists."""
+        appended to their terms' lists. A document without boosts or custom stored
+        values (no `_` keys) is written into Whoosh 3's per-document writer directly:
+        what its add_field and add_column_value calls do, without a call per field."""
+        if not self._direct or any(name[0] == "_" for name in fields):
+            return self._add_document(**fields)
+        self._check_state()
+        pdw = self.perdocwriter
+        docnum = self.docnum
+        plans = self._plans
+        terms_of = self.pool.terms
+        fieldnames = sorted(fields)
+        self._check_fields(self.schema, fieldnames)
+        pdw.start_doc(docnum)
+        stored, columns, lengths = pdw._storedfields, pdw._colwriters, pdw._fieldlengths
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field, indexer, indexed, scorable, is_stored, column, lenfield = plans[fieldname]
+                length = 0
+                if indexed:
+                    terms = terms_of(fieldname)
+                    for tbytes, freq, weight, vbytes in indexer(value):
+                        if scorable:
+                            length += freq
+                        lists = terms.get(tbytes)
+                        if lists is None:
+                            lists = terms[tbytes] = ([], [], [])
+                        lists[0].append(docnum)
+                        lists[1].append(weight)
+                        lists[2].append(vbytes)
+                if is_stored:
+                    stored[fieldname] = value
+                if length:
+                    if lenfield not in columns:
+                        pdw._create_column(lenfield, whoosh3.LENGTHS_COLUMN)
+                    columns[lenfield].add(docnum, whoosh3.length_to_byte(length))
+                    lengths[fieldname] += length
+                if column:
+                    if fieldname not in columns:
+                        pdw._create_column(fieldname, column)
+                    columns[fieldname].add(docnum, field.to_column_value(value))
+        except Exception:
+            pdw.cancel_doc()
+            raise
+        pdw.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _add_document(self, **fields):
+        """The general case: Whoosh's add_document with the postings appended to their terms' lists."""
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
