@@ -4,6 +4,7 @@ that are not what their names say."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from himpun.errors import FileError, SkippedFile
 from himpun.ingest import extract_path
@@ -142,3 +143,14 @@ def test_walk_reports_missing_paths_and_symlink_loops(tmp_path):
     assert files == ["x.txt"]
     assert problems["missing.txt"] == "no such file or directory"
     assert "symlink loop" in problems["loop"]
+
+
+@given(st.text(alphabet=st.sampled_from("aZ 9.\t\n\r\f\x00\x01\x0b\x0c\x0e\x1f\x7f\ufffd\u00e9"), max_size=300))
+def test_control_characters_are_counted_as_one_by_one(text):
+    """The regular expression counts what the definition counts: a character under 32 other than
+    tab, line feed, carriage return and form feed, or U+FFFD."""
+    from himpun.ingest.readers.decode import _mostly_control
+
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    assert _mostly_control(text) == (bool(sample) and bad / len(sample) > 0.05)

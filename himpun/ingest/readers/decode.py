@@ -1,6 +1,7 @@
 """Bytes to str for text-like files, whatever their encoding."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -61,9 +62,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# control characters other than tab, line feed, form feed and carriage return; the replacement character
+_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _mostly_control(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return bad / len(sample) > 0.05
+    return len(_BAD.findall(sample)) / len(sample) > 0.05
