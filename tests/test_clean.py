@@ -1,5 +1,8 @@
 """Text cleaning steps, each alone (table-driven)."""
+import re
+
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from himpun.ingest.clean import (clean_page, drop_furniture, drop_inline_headlines, fix_ocr_confusions,
                                  join_wrapped_lines, normalise_unicode)
@@ -150,3 +153,24 @@ MARKDOWN = """| Larangan | Sanksi |
 ])
 def test_tables_drawn_with_characters_become_paragraphs(raw, expected):
     assert clean_page(raw).text == expected
+
+
+@given(st.lists(st.sampled_from(["1O", "2O24", "o1", "O", "o", "0", "7", "Tahun", "tahun", "Nomor", "No.", "nomer",
+                                 " ", "  ", "\n", "/", ".", "-", "x", "ASN", "2l", "Nopember"]), max_size=25))
+@example(["Nomor", " ", "O", "7"])
+@example(["O", "7", " ", "Tahun"])
+@example(["1O", " ", "tahun"])
+@settings(max_examples=300)
+def test_numbers_with_an_o_are_fixed_as_without_the_shortcut(parts):
+    """fix_ocr_confusions looks for `1O Tahun`, `Nomor 2O` only where a digit stands next to an O:
+    the result is what the full pattern alone gives."""
+    import himpun.ingest.clean as clean
+
+    text = "".join(parts)
+    always = re.compile(r"")  # matches everywhere: the full pattern is always run
+    fast = fix_ocr_confusions(text)
+    original, clean._DIGIT_NEXT_TO_O = clean._DIGIT_NEXT_TO_O, always
+    try:
+        assert fast == fix_ocr_confusions(text)
+    finally:
+        clean._DIGIT_NEXT_TO_O = original

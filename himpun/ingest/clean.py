@@ -98,7 +98,8 @@ def fix_ocr_confusions(text: str) -> str:
         return "".join(out)
 
     text = _NUMBERISH.sub(fix_token, text)
-    text = _SHORT_NUMBER.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
+    if _DIGIT_NEXT_TO_O.search(text):  # what every match of _SHORT_NUMBER holds; most texts have none
+        text = _SHORT_NUMBER.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     text = _DAY.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     for pattern, repl in _IN_WORD:
         text = pattern.sub(repl, text)
@@ -109,6 +110,7 @@ def fix_ocr_confusions(text: str) -> str:
 _SHORT_NUMBER = re.compile(r"(?<![\w$|])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?=\s+(?i:tahun)\b)"
                            r"|(?:(?<=(?i:nomor) )|(?<=(?i:nomer) )|(?<=(?i:no\.) ))"
                            r"(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]{2,4}(?![\w/.-])")
+_DIGIT_NEXT_TO_O = re.compile(r"[0-9][Oo]|[Oo][0-9]")
 _RN_WORD = re.compile(r"(?<![\w-])[A-Za-z]*rn[A-Za-z]*(?![\w-])")
 _SPLIT_LETTERS = re.compile(r"(?<![\w.])(?:[A-Za-z] ){3,}[A-Za-z](?![\w.])")
 
