@@ -55,9 +55,11 @@ def timed_ingest(src: Path, work: Path, name: str, **kw) -> tuple[float, int, in
     """Ingest `src` into a new library in a fresh Python process, as a run of
     `himpun ingest` would (its pool, fork server and caches start cold); the
     time of `Library.ingest` alone, without the interpreter's start."""
-    out = subprocess.run([sys.executable, __file__, "--one-run", json.dumps([str(src), str(work / name), kw])],
-                         check=True, capture_output=True, text=True).stdout
-    elapsed, ingested, pages = json.loads(out.strip().splitlines()[-1])
+    run = subprocess.run([sys.executable, __file__, "--one-run", json.dumps([str(src), str(work / name), kw])],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"bench/ingest.py: the {name} run failed (exit {run.returncode}):\n{run.stderr}")
+    elapsed, ingested, pages = json.loads(run.stdout.strip().splitlines()[-1])
     return elapsed, ingested, pages
 
 

@@ -109,10 +109,14 @@ _MIGRATIONS = {
         "ALTER TABLE clauses ADD COLUMN marker TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE clauses ADD COLUMN applies_to TEXT NOT NULL DEFAULT '[]'"],
     3: [],  # the cross-reference tables, created above; filled by himpun/xref on the next sync
-    # clause_bands keyed by (band, doc, clause), without a rowid or a clause index: cross-referenced again
-    4: ["DROP TABLE clause_bands",
-        *[s for s in _statements(_SCHEMA) if "clause_bands" in s],
-        "DELETE FROM clause_groups", "DELETE FROM xref_facts", "DELETE FROM xref_done"],
+    # clause_bands keyed by (band, doc, clause), without a rowid or a clause index; its rows copied over
+    # (in key order, which is the order they came in: documents by id, a document's clauses by id)
+    4: [s.replace("IF NOT EXISTS clause_bands (", "clause_bands_4 (")
+        for s in _statements(_SCHEMA) if "TABLE IF NOT EXISTS clause_bands (" in s]
+       + ["INSERT OR IGNORE INTO clause_bands_4 (band, clause, doc) SELECT band, clause, doc FROM clause_bands",
+          "DROP TABLE clause_bands",
+          "ALTER TABLE clause_bands_4 RENAME TO clause_bands",
+          *[s for s in _statements(_SCHEMA) if "INDEX IF NOT EXISTS clause_bands_" in s]],
 }
 
 

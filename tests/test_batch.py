@@ -60,14 +60,69 @@ def test_a_local_pool_gives_what_one_process_gives(inbox, tmp_path, monkeypatch)
     pool.close()
 
 
-def test_local_workers_start_warm_from_the_fork_server():
-    """Each worker of the local pool is forked from a server that has already run the parser once."""
-    from concurrent.futures import ProcessPoolExecutor
+def test_local_and_ocr_workers_start_warm_from_the_fork_server():
+    """Each worker of the local pool and of a scan's page pool is forked from a server that has already
+    run the parser once."""
+    from himpun.ingest.pages import OcrContext
+    from himpun.ingest.runners import LocalPool
 
-    from himpun.processes import context
+    pool = LocalPool(2)
+    try:
+        assert pool._executor(2).submit(_worker_state).result() == (True, True, True)
+    finally:
+        pool.close()
+    with OcrContext(jobs=2) as ocr:
+        assert ocr._executor().submit(_worker_state).result() == (True, True, True)
 
-    with ProcessPoolExecutor(2, mp_context=context()) as pool:
-        assert pool.submit(_worker_state).result() == (True, True, True)
+
+def test_a_killed_batch_leaves_no_process_behind(tmp_path):
+    """SIGKILL (the out-of-memory killer's way) of a batch with workers: its parse workers, the fork
+    server and the rest end by themselves within seconds instead of waiting for work forever."""
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(400):
+        for name, text in TEXTS.items():
+            (d / f"{i}_{name}").write_text(f"{text}\nSalinan ke-{i}\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "himpun", "--library", str(tmp_path / "lib"), "ingest", str(d),
+                             "-q", "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "TMPDIR": str(tmp_path)})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(_descendants(proc.pid)) < 4:  # server, 2 workers, tracker
+        time.sleep(0.05)
+    left = _descendants(proc.pid)
+    assert len(left) >= 4 and proc.poll() is None, left
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(p) for p in left):
+        time.sleep(0.1)
+    assert not [p for p in left if _alive(p)]
+
+
+def _descendants(pid: int) -> list[int]:
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parents.items() if pp == p]
+        out += kids
+        todo += kids
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _worker_state():

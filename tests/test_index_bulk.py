@@ -187,22 +187,27 @@ root = Path(sys.argv[1])
 Catalog(root / "catalog.db").close()
 bg = BackgroundIndex(root / "catalog.db", root / "index", root / "stems.db")
 bg.request()
-time.sleep(1.0)  # the index process has started and synced nothing
 print(bg._proc.pid, flush=True)
+time.sleep(float(sys.argv[2]))  # the index process has synced nothing and waits for requests
 os.kill(os.getpid(), 9)  # the batch dies without a word to it
 """
 
 
 def test_the_index_process_ends_by_itself_when_the_batch_is_killed(tmp_path):
+    """It waits for requests while its batch lives (at least 3 s, beyond its 1 s poll), and ends
+    within seconds of the batch's death."""
     import os
     import subprocess
     import sys
     import time
 
-    proc = subprocess.run([sys.executable, "-c", _STARTS_AND_DIES, str(tmp_path)], capture_output=True, text=True,
-                          timeout=60)
-    assert proc.returncode == -9, proc.stderr
-    pid = int(proc.stdout.split()[0])
+    proc = subprocess.Popen([sys.executable, "-c", _STARTS_AND_DIES, str(tmp_path), "4"], stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
+    pid = int(proc.stdout.readline())
+    time.sleep(3)
+    assert proc.poll() is None and _alive(pid)  # the batch lives: so does its index process
+    assert proc.wait(timeout=30) == -9
+    proc.stdout.close()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and _alive(pid):
         time.sleep(0.1)

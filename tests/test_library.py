@@ -126,7 +126,7 @@ def test_a_catalog_of_the_first_schema_is_migrated(library, sample_dir):
     reopened.close()
 
 
-def test_a_catalog_of_schema_3_gets_the_keyed_band_table_and_is_cross_referenced_again(library, sample_dir):
+def test_a_catalog_of_schema_3_gets_the_keyed_band_table_with_its_rows(library, sample_dir):
     from himpun.catalog import Catalog
 
     library.ingest([sample_dir])
@@ -138,18 +138,24 @@ def test_a_catalog_of_schema_3_gets_the_keyed_band_table_and_is_cross_referenced
     library.close()
     db = sqlite3.connect(path)
     db.executescript("""
-        DROP TABLE clause_bands;
+        ALTER TABLE clause_bands RENAME TO kept;
+        DROP INDEX clause_bands_doc;
         CREATE TABLE clause_bands (band INTEGER NOT NULL, clause TEXT NOT NULL REFERENCES clauses(id)
             ON DELETE CASCADE, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
         CREATE INDEX clause_bands_band ON clause_bands(band);
         CREATE INDEX clause_bands_doc ON clause_bands(doc);
         CREATE INDEX clause_bands_clause ON clause_bands(clause);
+        INSERT INTO clause_bands SELECT band, clause, doc FROM kept ORDER BY doc, clause;
+        DROP TABLE kept;
         UPDATE meta SET value = '3' WHERE key = 'schema_version';""")
     db.close()
     catalog = Catalog(path)
     ddl = catalog.db.execute("SELECT sql FROM sqlite_master WHERE name = 'clause_bands'").fetchone()[0]
     assert "WITHOUT ROWID" in ddl and "REFERENCES clauses" not in ddl
-    assert catalog.db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 0  # to be made again
+    assert catalog.db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 3  # kept: nothing to redo
+    assert sorted(tuple(r) for r in catalog.db.execute("SELECT band, clause, doc FROM clause_bands")) == bands
+    indexes = [r[1] for r in catalog.db.execute("PRAGMA index_list(clause_bands)")]
+    assert [i for i in indexes if not i.startswith("sqlite_autoindex")] == ["clause_bands_doc"]  # + the key
     catalog.close()
     reopened = Library(path.parent)
     assert reopened.similar(clause) == similar

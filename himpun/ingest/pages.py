@@ -18,7 +18,7 @@ from typing import Iterable
 
 from himpun.errors import FileError
 from himpun.ingest.ocr import OcrOptions, OcrResult, ocr_image
-from himpun.processes import context
+from himpun.processes import context, exit_with_parent
 
 RENDER_DPI = 300
 MAX_PIXELS = 120_000_000  # one page image larger than this is refused, not decoded
@@ -183,6 +183,7 @@ class OcrContext:
 
 def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    exit_with_parent()
     import himpun.ingest.ocr  # noqa: F401  (import once per worker, before the first page)
 
 

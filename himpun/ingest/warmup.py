@@ -1,17 +1,18 @@
 """What a parse does only the first time in a process, done ahead: imported by
-the fork server of Himpun's worker processes (himpun/processes.py), so that each
-worker forked from it starts with the regular expressions compiled, the
-tables loaded, dateparser's locale and trafilatura imported (about half a
-second of CPU, paid once instead of once a worker).
+the fork server of Himpun's worker processes (himpun/processes.py), so that
+each process forked from it starts with the regular expressions compiled,
+the tables loaded, dateparser's locale, trafilatura and the rest of Himpun
+imported, instead of doing that work itself.
 
-A failure here costs nothing but that head start: the worker does the same
-work lazily, and reports any real error on the file that causes it."""
+Nothing here may stop the server: multiprocessing's fork server survives
+only an ImportError in what it preloads, so every error (and a Ctrl-C while
+it runs) is swallowed, and costs nothing but the head start: a worker then
+does the same work lazily, and reports any real error on the file that
+causes it."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from himpun.ingest.work import init_worker
 
 _CIRCULAR = """BUPATI CONTOH
 SURAT EDARAN NOMOR 800/123/BKPSDM/2024
@@ -33,16 +34,19 @@ _WARMED_IN: int | None = None  # the process that ran warm()
 
 def warm() -> None:
     global _WARMED_IN
-    from himpun.ingest.pages import OcrContext
-    from himpun.ingest.pipeline import extract_path
+    try:
+        import himpun.cli  # noqa: F401  (what a worker imports again when it loads the `himpun` script)
+        from himpun.ingest.pages import OcrContext
+        from himpun.ingest.pipeline import extract_path
 
-    init_worker()
-    ocr = OcrContext(mode="never")
-    for name, data in (("warmup.txt", _CIRCULAR), ("warmup.html", _PAGE)):
-        try:
-            extract_path(Path(name), data.encode(), "0" * 64, ocr)
-        except Exception:  # noqa: BLE001 - see the module's docstring
-            pass
+        ocr = OcrContext(mode="never")
+        for name, data in (("warmup.txt", _CIRCULAR), ("warmup.html", _PAGE)):
+            try:
+                extract_path(Path(name), data.encode(), "0" * 64, ocr)
+            except Exception:  # noqa: BLE001 - see the module's docstring
+                pass
+    except BaseException:  # noqa: BLE001 - see the module's docstring
+        return
     _WARMED_IN = os.getpid()
 
 

@@ -70,7 +70,11 @@ def process_with(path: str, sha256: str | None, ocr: OcrContext) -> FileResult:
 
 
 def init_worker() -> None:
-    """Set up a local worker process: single-threaded Tesseract, modules imported once."""
+    """Set up a local worker process: single-threaded Tesseract, modules imported once, and an end
+    of its own if the batch is killed."""
+    from himpun.processes import exit_with_parent
+
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    exit_with_parent()
     import himpun.ingest.ocr  # noqa: F401
     import himpun.ingest.parse  # noqa: F401

@@ -103,8 +103,10 @@ def bands(wordset: frozenset[str]) -> list[int]:
 CLOSE_ENOUGH = 0.9  # a match this close ends the search
 PER_BAND = 8  # candidates looked at per band: a bucket of many copies of one rule needs only a few
 # a band's candidates from the band table alone (its key holds all three columns), in the order their
-# documents came; their groups and words are read once per sync (`Groups`)
-_CANDIDATES = "SELECT {band}, clause FROM clause_bands WHERE band = ? AND doc != ? LIMIT %d" % PER_BAND
+# documents came (document ids only grow; a document's clause ids sort by position up to its 999th);
+# their groups and words are read once per sync (`Groups`)
+_CANDIDATES = ("SELECT {band}, clause FROM clause_bands WHERE band = ? AND doc != ? ORDER BY doc, clause LIMIT %d"
+               % PER_BAND)
 _FIRST_BAND = _CANDIDATES.format(band=0)
 # the other bands in one statement, each still limited to PER_BAND candidates
 _OTHER_BANDS = " UNION ALL ".join(f"SELECT * FROM ({_CANDIDATES.format(band=i)})" for i in range(1, BANDS))
