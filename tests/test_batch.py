@@ -125,6 +125,20 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.parametrize("error", [RuntimeError("a parser bug"), KeyboardInterrupt()])
+def test_a_failing_warm_up_raises_nothing(monkeypatch, error):
+    """The fork server dies of anything but an ImportError in its preload: the warm-up lets nothing out."""
+    from himpun.ingest import pipeline, warmup
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(pipeline, "extract_path", fail)
+    monkeypatch.setattr(warmup, "_WARMED_IN", None)
+    warmup.warm()
+    assert warmup._WARMED_IN is None if isinstance(error, KeyboardInterrupt) else warmup._WARMED_IN is not None
+
+
 def _worker_state():
     import sys
 
