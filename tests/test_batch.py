@@ -10,6 +10,7 @@ import time
 import pytest
 
 from himpun.library import Library
+from tests.conftest import alive, descendants
 from tests.fixtures import XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
 
 TEXTS = {"se_sleman.txt": XREF_SLEMAN, "se_madiun.txt": XREF_MADIUN, "se_menpan.txt": XREF_NATIONAL}
@@ -87,42 +88,16 @@ def test_a_killed_batch_leaves_no_process_behind(tmp_path):
                              "-q", "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "TMPDIR": str(tmp_path)})
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(_descendants(proc.pid)) < 4:  # server, 2 workers, tracker
+    while time.monotonic() < deadline and len(descendants(proc.pid)) < 4:  # server, 2 workers, tracker
         time.sleep(0.05)
-    left = _descendants(proc.pid)
+    left = descendants(proc.pid)
     assert len(left) >= 4 and proc.poll() is None, left
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(p) for p in left):
+    while time.monotonic() < deadline and any(alive(p) for p in left):
         time.sleep(0.1)
-    assert not [p for p in left if _alive(p)]
-
-
-def _descendants(pid: int) -> list[int]:
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        kids = [c for c, pp in parents.items() if pp == p]
-        out += kids
-        todo += kids
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    assert not [p for p in left if alive(p)]
 
 
 @pytest.mark.parametrize("error", [RuntimeError("a parser bug"), KeyboardInterrupt()])

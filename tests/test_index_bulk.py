@@ -12,6 +12,7 @@ from whoosh.writing import SegmentWriter
 from himpun.index import store
 from himpun.index.bulk import BulkSegmentWriter
 from himpun.index.fields import MemoTEXT
+from tests.conftest import alive
 from tests.fixtures import CIRCULAR_GOWA, NEWS_BEKASI, XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
 
 TEXTS = {"gowa.txt": CIRCULAR_GOWA, "bekasi.txt": NEWS_BEKASI, "sleman.txt": XREF_SLEMAN,
@@ -205,18 +206,11 @@ def test_the_index_process_ends_by_itself_when_the_batch_is_killed(tmp_path):
                             text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
     pid = int(proc.stdout.readline())
     time.sleep(3)
-    assert proc.poll() is None and _alive(pid)  # the batch lives: so does its index process
+    assert proc.poll() is None and alive(pid)  # the batch lives: so does its index process
     assert proc.wait(timeout=30) == -9
     proc.stdout.close()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and alive(pid):
         time.sleep(0.1)
-    assert not _alive(pid)
+    assert not alive(pid)
 
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
-    except OSError:
-        return False

@@ -114,18 +114,7 @@ class BulkSegmentWriter(SegmentWriter):
                 if value is None:
                     continue
                 field, indexer, indexed, scorable, is_stored, column, lenfield = plans[fieldname]
-                length = 0
-                if indexed:
-                    terms = terms_of(fieldname)
-                    for tbytes, freq, weight, vbytes in indexer(value):
-                        if scorable:
-                            length += freq
-                        lists = terms.get(tbytes)
-                        if lists is None:
-                            lists = terms[tbytes] = ([], [], [])
-                        lists[0].append(docnum)
-                        lists[1].append(weight)
-                        lists[2].append(vbytes)
+                length = _post(terms_of(fieldname), indexer(value), docnum, 1.0, scorable) if indexed else 0
                 if is_stored:
                     stored[fieldname] = value
                 if length:
@@ -161,20 +150,8 @@ class BulkSegmentWriter(SegmentWriter):
                 if value is None:
                     continue
                 field = schema[fieldname]
-                length = 0
-                if field.indexed:
-                    boost = self._field_boost(fields, fieldname, docboost)
-                    scorable = field.scorable
-                    terms = pool.terms(fieldname)
-                    for tbytes, freq, weight, vbytes in self._indexers[fieldname](value):
-                        if scorable:
-                            length += freq
-                        lists = terms.get(tbytes)
-                        if lists is None:
-                            lists = terms[tbytes] = ([], [], [])
-                        lists[0].append(docnum)
-                        lists[1].append(weight * boost if boost != 1.0 else weight)
-                        lists[2].append(vbytes)
+                length = _post(pool.terms(fieldname), self._indexers[fieldname](value), docnum,
+                               self._field_boost(fields, fieldname, docboost), field.scorable) if field.indexed else 0
                 customval = fields.get("_stored_%s" % fieldname, value)
                 perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
                 column = field.column_type
@@ -196,6 +173,22 @@ class BulkSegmentWriter(SegmentWriter):
             self.fieldwriter.close()
             if pdr:
                 pdr.close()
+
+
+def _post(terms: dict, postings, docnum: int, boost: float, scorable: bool) -> int:
+    """A field's postings (term bytes, frequency, weight, value bytes) appended to their terms' lists;
+    the field's length (the sum of the frequencies, for a scorable field)."""
+    length = 0
+    for tbytes, freq, weight, vbytes in postings:
+        if scorable:
+            length += freq
+        lists = terms.get(tbytes)
+        if lists is None:
+            lists = terms[tbytes] = ([], [], [])
+        lists[0].append(docnum)
+        lists[1].append(weight * boost if boost != 1.0 else weight)
+        lists[2].append(vbytes)
+    return length
 
 
 def _indexer(field):
