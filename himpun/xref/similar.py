@@ -92,12 +92,13 @@ def bands(wordset: frozenset[str]) -> list[int]:
     """The LSH band keys of a word set, as signed 64-bit integers. A set's
     MinHash is the element-wise minimum of its words' (what datasketch's
     update_batch computes, word by word; tests/test_xref.py compares)."""
-    hv = np.minimum.reduce([_word_hashes(w) for w in wordset])
-    out = []
-    for i in range(BANDS):
-        digest = hashlib.blake2b(struct.pack("<B", i) + hv[i * ROWS:(i + 1) * ROWS].tobytes(), digest_size=8)
-        out.append(int.from_bytes(digest.digest(), "little", signed=True))
-    return out
+    raw = np.minimum.reduce([_word_hashes(w) for w in wordset]).tobytes()
+    step = len(raw) // BANDS  # a band's ROWS hash values, as bytes
+    return [int.from_bytes(hashlib.blake2b(_BAND_BYTE[i] + raw[i * step:(i + 1) * step], digest_size=8).digest(),
+                           "little", signed=True) for i in range(BANDS)]
+
+
+_BAND_BYTE = [struct.pack("<B", i) for i in range(BANDS)]  # each band's key starts with its number
 
 
 CLOSE_ENOUGH = 0.9  # a match this close ends the search
