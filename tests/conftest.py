@@ -75,3 +75,13 @@ def alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def write_copies(directory: Path, texts: dict[str, str], copies: int) -> Path:
+    """`copies` distinct copies of each text (a line naming the copy makes each file's bytes its own),
+    named COPY_NAME, in a new `directory`."""
+    directory.mkdir()
+    for copy in range(copies):
+        for name, text in texts.items():
+            (directory / f"{copy}_{name}").write_text(f"{text}\nSalinan ke-{copy}\n", encoding="utf-8")
+    return directory

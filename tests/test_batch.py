@@ -10,7 +10,7 @@ import time
 import pytest
 
 from himpun.library import Library
-from tests.conftest import alive, descendants
+from tests.conftest import alive, descendants, write_copies
 from tests.fixtures import XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
 
 TEXTS = {"se_sleman.txt": XREF_SLEMAN, "se_madiun.txt": XREF_MADIUN, "se_menpan.txt": XREF_NATIONAL}
@@ -79,11 +79,7 @@ def test_local_and_ocr_workers_start_warm_from_the_fork_server():
 def test_a_killed_batch_leaves_no_process_behind(tmp_path):
     """SIGKILL (the out-of-memory killer's way) of a batch with workers: its parse workers, the fork
     server and the rest end by themselves within seconds instead of waiting for work forever."""
-    d = tmp_path / "many"
-    d.mkdir()
-    for i in range(400):
-        for name, text in TEXTS.items():
-            (d / f"{i}_{name}").write_text(f"{text}\nSalinan ke-{i}\n", encoding="utf-8")
+    d = write_copies(tmp_path / "many", TEXTS, 400)
     proc = subprocess.Popen([sys.executable, "-m", "himpun", "--library", str(tmp_path / "lib"), "ingest", str(d),
                              "-q", "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "TMPDIR": str(tmp_path)})

@@ -12,7 +12,7 @@ from whoosh.writing import SegmentWriter
 from himpun.index import store
 from himpun.index.bulk import BulkSegmentWriter
 from himpun.index.fields import MemoTEXT
-from tests.conftest import alive
+from tests.conftest import alive, write_copies
 from tests.fixtures import CIRCULAR_GOWA, NEWS_BEKASI, XREF_MADIUN, XREF_NATIONAL, XREF_SLEMAN
 
 TEXTS = {"gowa.txt": CIRCULAR_GOWA, "bekasi.txt": NEWS_BEKASI, "sleman.txt": XREF_SLEMAN,
@@ -105,11 +105,7 @@ def test_a_parallel_sync_indexes_what_a_single_writer_does(library, tmp_path, mo
 
     from whoosh import multiproc
 
-    d = tmp_path / "many"
-    d.mkdir()
-    for copy in range(6):  # over 100 clauses: Whoosh gives each writer process batches of 100
-        for name, text in TEXTS.items():
-            (d / f"{copy}_{name}").write_text(f"{text}\nSalinan ke-{copy}\n", encoding="utf-8")
+    d = write_copies(tmp_path / "many", TEXTS, 6)  # over 100 clauses: Whoosh gives each writer process batches of 100
     library.ingest([d], jobs=1)
     single = everything(library)
     assert multiproc.SegmentWriter is BulkSegmentWriter
@@ -159,11 +155,7 @@ def test_a_batch_indexed_by_the_background_process_is_indexed_as_by_the_writer(t
     from himpun.library import Library
     from tests.test_index_build import everything
 
-    d = tmp_path / "many"
-    d.mkdir()
-    for copy in range(7):  # 35 files: a pool of workers
-        for name, text in TEXTS.items():
-            (d / f"{copy}_{name}").write_text(f"{text}\nSalinan ke-{copy}\n", encoding="utf-8")
+    d = write_copies(tmp_path / "many", TEXTS, 7)  # 35 files: a pool of workers
     with Library(tmp_path / "one") as alone:
         alone.ingest([d], jobs=1)
         expected = sorted(everything(alone))

@@ -166,7 +166,7 @@ class OcrContext:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context(),
-                                             initializer=_worker_init)
+                                             initializer=init_page_worker)
         return self._pool
 
     def close(self) -> None:
@@ -181,10 +181,12 @@ class OcrContext:
         self.close()
 
 
-def _worker_init() -> None:
+def init_page_worker() -> None:
+    """Set up a worker process that reads pages: single-threaded Tesseract, the OCR modules imported
+    once (before the first page), and an end of its own if the process that started it is killed."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     exit_with_parent()
-    import himpun.ingest.ocr  # noqa: F401  (import once per worker, before the first page)
+    import himpun.ingest.ocr  # noqa: F401
 
 
 def _noop(_: int) -> None:

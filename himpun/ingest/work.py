@@ -12,7 +12,7 @@ from pathlib import Path
 from himpun.errors import FileError, SkippedFile
 from himpun.ingest.files import printable, sha256_of
 from himpun.ingest.ocr import OcrOptions
-from himpun.ingest.pages import OcrContext
+from himpun.ingest.pages import OcrContext, init_page_worker
 from himpun.ingest.pipeline import extract_path, read_bytes
 from himpun.records import Document
 
@@ -70,11 +70,6 @@ def process_with(path: str, sha256: str | None, ocr: OcrContext) -> FileResult:
 
 
 def init_worker() -> None:
-    """Set up a local worker process: single-threaded Tesseract, modules imported once, and an end
-    of its own if the batch is killed."""
-    from himpun.processes import exit_with_parent
-
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    exit_with_parent()
-    import himpun.ingest.ocr  # noqa: F401
+    """Set up a local worker process: what a page worker is set up with, and the parser imported once."""
+    init_page_worker()
     import himpun.ingest.parse  # noqa: F401
