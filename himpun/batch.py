@@ -59,7 +59,8 @@ class BatchReport:
 
 
 MAX_BYTES = 500_000_000  # one file; more is refused before it is read
-CHECKPOINT_EVERY = 500  # stored documents between two updates of the index and cross-references in a batch
+CHECKPOINT_EVERY = 500  # stored documents between two updates of the index in a batch (fewer towards its end)
+XREF_EVERY = 100  # stored documents between two cross-reference syncs (a small tail left at the end)
 
 
 def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
@@ -67,30 +68,44 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
                  on_start: Callable[[int], None] | None = None,
                  ocr: OcrContext | None = None, runner: Runner | None = None,
                  checkpoint: Callable[[], None] | None = None, checkpoint_every: int | None = None,
+                 cross_reference: Callable[[], None] | None = None,
+                 while_waiting: Callable[[], None] | None = None,
                  max_bytes: int = MAX_BYTES) -> BatchReport:
     """Ingest every file under `paths`; `on_start` hears how many files there
     are, `on_file` hears each outcome as it happens. `ocr`: how scans are
     read; `runner`: where files are read and parsed when there are several
     (default: here, one after another, with `ocr`'s page workers); `checkpoint`
     is called every `checkpoint_every` stored documents (the library brings
-    its search index up to date there)."""
+    its search index up to date there), and more often towards the end, so
+    that what is left to index after the last file is small (each time as
+    many as are still to come, down to a fifth of `checkpoint_every`);
+    `cross_reference` every XREF_EVERY (after the checkpoint when both fall
+    due)."""
     report = BatchReport()
     checkpoint_every = checkpoint_every or CHECKPOINT_EVERY
     files = list(walk(list(paths)))
     if on_start:
         on_start(len(files))
+    if runner is not None and worth_a_pool([(str(f.path), "") for f in files]):
+        runner.prepare()  # its processes start while the files are hashed here
     ocr = ocr or OcrContext()
-    stored = 0
+    stored = since = 0  # documents stored, and stored since the last checkpoint
+    to_come = 0  # files still being read and parsed
+    least = max(1, checkpoint_every // 5)
 
     def done(outcome: Outcome) -> None:
-        nonlocal stored
+        nonlocal stored, since
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
         if outcome.status in ("ingested", "replaced", "updated"):
             stored += 1
-            if checkpoint and stored % checkpoint_every == 0:
+            since += 1
+            if checkpoint and (since >= checkpoint_every or since >= max(least, to_come)):
+                since = 0
                 checkpoint()
+            if cross_reference and stored % XREF_EVERY == 0:
+                cross_reference()
 
     pending: dict[str, list[Found]] = {}  # sha -> files with those bytes, the first one to be parsed
     for found in files:
@@ -124,7 +139,11 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
         results = (process_with(path, sha, ocr) for path, sha in items)
     else:
         results = runner.run(items, ocr.mode, ocr.options)
+        if while_waiting is not None:
+            while_waiting()  # this process has nothing to do until the first results come
+    to_come = len(items)
     for result in results:
+        to_come -= 1
         done(store_result(catalog, result))
         for twin in pending[result.sha256][1:]:  # the same bytes under another name: one document
             status = "unchanged" if result.status == "parsed" else result.status

@@ -98,13 +98,17 @@ class Library:
             # with workers, the index is written by a process of its own, from the first checkpoint on
             background = BackgroundIndex(self.catalog.path, self.index_dir, self.root / "stems.db") \
                 if runner is not None else None
+            progress = xref.Progress()  # carried from one cross-reference sync of the batch to the next
             try:
                 with OcrContext(mode=ocr, jobs=jobs, options=options) as ocr_context:
                     report = ingest_paths(self.catalog, paths, on_file, on_start, ocr_context, runner,
-                                          checkpoint=lambda: self._checkpoint(background), max_bytes=max_bytes)
+                                          checkpoint=lambda: self._checkpoint(background),
+                                          cross_reference=lambda: xref.sync(self.catalog, progress),
+                                          while_waiting=xref.warm_up_in_background,
+                                          max_bytes=max_bytes)
                 if background is not None and background.started:
                     background.request()  # the rest indexed there while it is cross-referenced here
-                    xref.sync(self.catalog)
+                    xref.sync(self.catalog, progress)
                     background.finish()
             finally:
                 if runner is not None:
@@ -113,7 +117,7 @@ class Library:
                     background.close()
             wait_for_index(self.index_dir, wait, on_wait)
             self._sync_index()  # what is left (a small batch: everything)
-            xref.sync(self.catalog)
+            xref.sync(self.catalog, progress)
         return report
 
     def sync_index(self) -> SyncResult | None:
@@ -126,11 +130,10 @@ class Library:
             return self._sync_index()
 
     def _checkpoint(self, background: BackgroundIndex | None) -> None:
-        """During a batch: the documents stored so far cross-referenced, and
-        the index brought up to date (by `background`, a process of its own,
-        when the batch has workers; else here, unless the index's lock is
-        held); the end of the batch catches up."""
-        xref.sync(self.catalog)
+        """During a batch: the index brought up to date (by `background`, a
+        process of its own, when the batch has workers; else here, unless
+        the index's lock is held); the end of the batch catches up. (The
+        documents are cross-referenced more often, XREF_EVERY.)"""
         if background is not None:
             background.request()
         elif index_lock_free(self.index_dir):

@@ -76,6 +76,82 @@ def test_local_and_ocr_workers_start_warm_from_the_fork_server():
         assert ocr._executor().submit(_worker_state).result() == (True, True, True)
 
 
+def test_local_pool_workers_run_below_the_priority_of_the_batch():
+    """The writer and the index process come first; the workers take what is left of the cores."""
+    from himpun.ingest.runners import LocalPool
+    from himpun.ingest.work import WORKER_NICENESS
+
+    pool = LocalPool(2)
+    try:
+        assert pool._executor(2).submit(os.nice, 0).result() == min(19, os.nice(0) + WORKER_NICENESS)
+    finally:
+        pool.close()
+
+
+def test_checkpoints_come_closer_towards_the_end_of_a_batch(tmp_path, monkeypatch):
+    """Every `checkpoint_every` stored documents, then each time as many as are still to come (down
+    to a fifth of it), so that little is left to index after the last file; cross-references every
+    XREF_EVERY, after the checkpoint."""
+    from himpun import batch
+    from himpun.catalog import Catalog
+
+    monkeypatch.setattr(batch, "XREF_EVERY", 5)
+    d = write_copies(tmp_path / "many", {"se.txt": XREF_SLEMAN}, 47)
+    calls, stored = [], []
+    catalog = Catalog(tmp_path / "catalog.db")
+    try:
+        report = batch.ingest_paths(catalog, [d], on_file=stored.append, checkpoint_every=10,
+                                    checkpoint=lambda: calls.append(("index", len(stored))),
+                                    cross_reference=lambda: calls.append(("xref", len(stored))))
+    finally:
+        catalog.close()
+    assert report.summary()["ingested"] == 47
+    # 30 stored, 17 to come: 9 more (8 left), 4 more (4 left), 2 (the least), 2
+    assert [n for what, n in calls if what == "index"] == [10, 20, 30, 39, 43, 45, 47]
+    assert [n for what, n in calls if what == "xref"] == [5, 10, 15, 20, 25, 30, 35, 40, 45]
+    assert calls.index(("index", 10)) < calls.index(("xref", 10))
+
+
+class _RecordingRunner:
+    """A runner that reads the files here, and notes how many files were hashed when it was told to
+    get ready."""
+    local = True
+
+    def __init__(self, hashed):
+        self.hashed, self.events = hashed, []
+
+    def prepare(self):
+        self.events.append(("prepared", len(self.hashed)))
+
+    def run(self, items, ocr_mode, options):
+        from himpun.ingest.pages import OcrContext
+        from himpun.ingest.work import process_with
+
+        self.events.append(("run", len(items)))
+        return (process_with(path, sha, OcrContext(mode=ocr_mode)) for path, sha in items)
+
+
+@pytest.mark.parametrize("files, events", [
+    (40, [("prepared", 0), ("run", 40)]),  # worth a pool: its processes start before the files are hashed
+    (3, []),  # three text files are read here, no pool started
+])
+def test_a_batch_worth_a_pool_starts_it_before_hashing_its_files(tmp_path, monkeypatch, files, events):
+    from himpun import batch
+    from himpun.catalog import Catalog
+
+    hashed = []
+    monkeypatch.setattr(batch, "sha256_of", lambda data, _real=batch.sha256_of: hashed.append(1) or _real(data))
+    d = write_copies(tmp_path / "files", {"se.txt": XREF_SLEMAN}, files)
+    catalog = Catalog(tmp_path / "catalog.db")
+    try:
+        runner = _RecordingRunner(hashed)
+        report = batch.ingest_paths(catalog, [d], runner=runner)
+    finally:
+        catalog.close()
+    assert report.summary()["ingested"] == files and len(hashed) == files
+    assert runner.events == events
+
+
 def test_a_killed_batch_leaves_no_process_behind(tmp_path):
     """SIGKILL (the out-of-memory killer's way) of a batch with workers: its parse workers, the fork
     server and the rest end by themselves within seconds instead of waiting for work forever."""

@@ -191,6 +191,47 @@ def test_a_clause_joins_the_group_its_nearest_candidate_joined(tmp_path, monkeyp
     assert got == {"a-1": "a-1", "b-1": "a-1", "c-1": "a-1"}
 
 
+def _store(catalog, name, words, sha=None):
+    from himpun.records import Document
+
+    text = f"ASN dilarang {words}."
+    catalog.store(Document(f"/{name}.txt", sha or name * 64,
+                           clauses=[Clause(f"{name}-1", "prohibition", text, 1, 0, len(text))]), size=1)
+
+
+def _xref_tables(catalog):
+    db = catalog.db
+    return {table: sorted(tuple(r) for r in db.execute(f"SELECT {cols} FROM {table}")) for table, cols in (
+        ("clause_groups", "clause, grp, words"), ("clause_bands", "band, clause"),
+        ("xref_facts", "clause, category, sanction, severity, source, via"))}
+
+
+def test_the_syncs_of_one_batch_give_what_one_sync_gives(tmp_path):
+    """A batch syncs every few documents, carrying what it learnt (similar.Groups) and the last
+    document it saw from one sync to the next (store.Progress), a document stored again in between
+    (b: the same clause id, other words) included: the tables are those of one sync at the end."""
+    from himpun.catalog import Catalog
+    from himpun.xref import Progress, sync
+
+    other = "menghadiri deklarasi pasangan calon kepala daerah dan mengikuti kampanye akbar terbuka"
+    steps = [("a", _CHAIN["a"], None), ("b", _CHAIN["b"], None), ("c", _CHAIN["c"], None),
+             ("b", other, "e" * 64), ("d", _CHAIN["b"], None)]
+    batch, progress, done = Catalog(tmp_path / "batch.db"), Progress(), []
+    for name, words, sha in steps:
+        _store(batch, name, words, sha)
+        done.append(sync(batch, progress))
+    assert done == [1, 1, 1, 1, 1]  # each sync looks only at what was stored since the last
+    once = Catalog(tmp_path / "once.db")
+    for name, words, sha in steps:
+        _store(once, name, words, sha)
+    assert sync(once) == 4  # a, c, b (again), d
+    assert _xref_tables(batch) == _xref_tables(once)
+    assert dict(batch.db.execute("SELECT clause, grp FROM clause_groups")) == \
+        {"a-1": "a-1", "c-1": "a-1", "b-1": "b-1", "d-1": "a-1"}
+    batch.close()
+    once.close()
+
+
 def test_cli_xref_formats(regions):
     run = lambda *args: CliRunner().invoke(cli, ["--library", str(regions.root), "xref", *args])  # noqa: E731
     table = run()

@@ -22,6 +22,9 @@ class Runner:
     def run(self, items: Iterable[tuple[str, str]], ocr_mode: str, options: OcrOptions) -> Iterator[FileResult]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Start what takes a while to start (a batch of files is coming)."""
+
     def close(self) -> None:
         pass
 
@@ -72,6 +75,9 @@ class LocalPool(Runner):
                 self.close()
                 yield FileResult(item[0], "failed", item[1], reason=WORKER_DIED)
         self.close()
+
+    def prepare(self):
+        context()  # the fork server: it imports and warms up while the batch's files are hashed
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         if self._pool is None:

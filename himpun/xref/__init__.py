@@ -9,7 +9,7 @@ at a time (`sync`): per-clause facts (category, strongest sanction), MinHash
 bands of each clause's words, and the links between similar clauses. The
 views (matrix, divergences, gaps, citations) are queries over those tables.
 """
-from himpun.xref.store import sync  # noqa: F401
+from himpun.xref.store import Progress, sync  # noqa: F401
 from himpun.xref.views import Cell, Divergence, Gap, divergences, gaps, matrix  # noqa: F401
 from himpun.xref.citations import citation_graph  # noqa: F401
-from himpun.xref.similar import similar_to  # noqa: F401
+from himpun.xref.similar import similar_to, warm_up_in_background  # noqa: F401

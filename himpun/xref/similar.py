@@ -20,6 +20,7 @@ import json
 import re
 import sqlite3
 import struct
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -80,6 +81,19 @@ def _minhash():
 _PERMUTATIONS = None
 
 
+def warm_up_in_background() -> None:
+    """Import datasketch (half a second: it imports scipy) and make the permutations on a thread
+    of their own: a batch with workers does it while they start, when this process waits."""
+    def warm() -> None:
+        try:
+            _minhash()
+            _stopwords()
+        except Exception:  # noqa: BLE001 - the first band computed does the same and reports it
+            pass
+
+    threading.Thread(target=warm, name="himpun-xref-warm-up", daemon=True).start()
+
+
 @lru_cache(maxsize=200_000)
 def _word_hashes(word: str):
     """The MinHash of one word: its hash under each of the permutations (a word met again costs a lookup)."""
@@ -115,9 +129,11 @@ _OTHER_BANDS = " UNION ALL ".join(f"SELECT * FROM ({_CANDIDATES.format(band=i)})
 
 class Groups(dict):
     """clause id -> (its rule group, its content words), for the clauses met as candidates and
-    linked during one sync. A clause's group is written once, with its bands, and changes only when
-    its document is cross-referenced again, which a sync does once per document: what is read here
-    holds for the sync. Emptied past `LIMIT` entries (a sync over a whole library)."""
+    linked during one sync, or the syncs of one batch (himpun/xref/store.py Progress). A clause's
+    group is written once, with its bands, and changes only when its document is cross-referenced
+    again: when it was stored again (replaced), its band rows went with the old rows, so it is no
+    candidate until it is linked again, which writes here. Emptied past `LIMIT` entries (a sync
+    over a whole library)."""
 
     LIMIT = 200_000
 

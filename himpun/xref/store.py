@@ -21,22 +21,38 @@ from himpun.xref.similar import Groups, link_document
 XREF_VERSION = "2"
 
 
-def sync(catalog: Catalog) -> int:
-    """Cross-reference every document that is not yet; the number done."""
+class Progress:
+    """What one sync leaves the next of a batch (which syncs every few stored documents): what it
+    learnt of other clauses (`Groups`), and the last document it saw (document ids only grow:
+    AUTOINCREMENT), so that the next looks only at documents stored since."""
+
+    def __init__(self) -> None:
+        self.groups = Groups()
+        self.after = 0
+
+
+def sync(catalog: Catalog, progress: Progress | None = None) -> int:
+    """Cross-reference every document that is not yet; the number done.
+    `progress`: the last sync's of the same batch (the documents before
+    the last it saw are not looked at again)."""
     db = catalog.db
+    progress = progress or Progress()
     version = db.execute("SELECT value FROM meta WHERE key = 'xref_version'").fetchone()
     if version is None or version[0] != XREF_VERSION:
         with catalog.transaction():
             for table in ("xref_done", "xref_facts", "clause_bands", "clause_groups"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('xref_version', ?)", (XREF_VERSION,))
+        progress.groups.clear()
+        progress.after = 0
     pending = [r[0] for r in db.execute(
-        "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE x.doc IS NULL ORDER BY d.id")]
-    groups = Groups()
+        "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE d.id > ? AND x.doc IS NULL "
+        "ORDER BY d.id", (progress.after,))]
     for i in range(0, len(pending), BATCH):
         with catalog.transaction():
             for row in pending[i:i + BATCH]:
-                _update(catalog, row, groups)
+                _update(catalog, row, progress.groups)
+        progress.after = pending[min(i + BATCH, len(pending)) - 1]
     return len(pending)
 
 
