@@ -9,9 +9,11 @@ comes from the head.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Extractor
 from bs4 import BeautifulSoup, Comment, UnicodeDammit
 
 from himpun.errors import FileError
@@ -38,8 +40,7 @@ def read_html(path: Path, data: bytes) -> ReadResult:
     meta = _metadata(soup)
     _strip_furniture(soup)
     cleaned = str(soup)
-    text = trafilatura.extract(cleaned, include_comments=False, include_tables=True,
-                               deduplicate=False, favor_recall=True) or ""
+    text = trafilatura.extract(cleaned, options=_extractor()) or ""
     if len(text.strip()) < 200:
         fallback = _block_text(soup)
         if len(fallback.strip()) > len(text.strip()):
@@ -49,6 +50,13 @@ def read_html(path: Path, data: bytes) -> ReadResult:
         raise FileError(str(path), "HTML page has no readable text")
     return ReadResult(format="html", pages=[Page(1, text)], title=meta.get("title"),
                       url=meta.get("url"), published=meta.get("published"))
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    """trafilatura's options, made once (extract() would make them, from its configuration, for
+    every page: 0.5 ms of the 3.9 a page took to read); trafilatura copies them, never changes them."""
+    return Extractor(comments=False, tables=True, dedup=False, recall=True)
 
 
 def _metadata(soup: BeautifulSoup) -> dict:
