@@ -76,9 +76,11 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
     read; `runner`: where files are read and parsed when there are several
     (default: here, one after another, with `ocr`'s page workers); `checkpoint`
     is called every `checkpoint_every` stored documents (the library brings
-    its search index up to date there), and more often towards the end, so
-    that what is left to index after the last file is small (each time as
-    many as are still to come, down to a fifth of `checkpoint_every`);
+    its search index up to date there), and, when `runner` reads the files
+    (the index is then written by a process of its own, as they are), more
+    often towards the end, so that what is left to index after the last
+    file is small (each time as many as are still to come, down to a fifth
+    of `checkpoint_every`);
     `cross_reference` every XREF_EVERY (after the checkpoint when both fall
     due)."""
     report = BatchReport()
@@ -91,7 +93,7 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
     ocr = ocr or OcrContext()
     stored = since = 0  # documents stored, and stored since the last checkpoint
     to_come = 0  # files still being read and parsed
-    least = max(1, checkpoint_every // 5)
+    least = max(1, checkpoint_every // 5) if runner is not None else checkpoint_every
 
     def done(outcome: Outcome) -> None:
         nonlocal stored, since

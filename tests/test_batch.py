@@ -88,10 +88,15 @@ def test_local_pool_workers_run_below_the_priority_of_the_batch():
         pool.close()
 
 
-def test_checkpoints_come_closer_towards_the_end_of_a_batch(tmp_path, monkeypatch):
-    """Every `checkpoint_every` stored documents, then each time as many as are still to come (down
-    to a fifth of it), so that little is left to index after the last file; cross-references every
-    XREF_EVERY, after the checkpoint."""
+@pytest.mark.parametrize("elsewhere, expected", [
+    # 30 stored, 17 to come: 9 more (8 left), 4 more (4 left), 2 (the least), 2
+    (True, [10, 20, 30, 39, 43, 45, 47]),
+    (False, [10, 20, 30, 40]),  # files read here, the index written here: nothing gained by more
+])
+def test_checkpoints_come_closer_towards_the_end_of_a_batch(tmp_path, monkeypatch, elsewhere, expected):
+    """With a runner, every `checkpoint_every` stored documents, then each time as many as are
+    still to come (down to a fifth of it), so that little is left to index after the last file;
+    cross-references every XREF_EVERY, after the checkpoint."""
     from himpun import batch
     from himpun.catalog import Catalog
 
@@ -101,13 +106,13 @@ def test_checkpoints_come_closer_towards_the_end_of_a_batch(tmp_path, monkeypatc
     catalog = Catalog(tmp_path / "catalog.db")
     try:
         report = batch.ingest_paths(catalog, [d], on_file=stored.append, checkpoint_every=10,
+                                    runner=_RecordingRunner([]) if elsewhere else None,
                                     checkpoint=lambda: calls.append(("index", len(stored))),
                                     cross_reference=lambda: calls.append(("xref", len(stored))))
     finally:
         catalog.close()
     assert report.summary()["ingested"] == 47
-    # 30 stored, 17 to come: 9 more (8 left), 4 more (4 left), 2 (the least), 2
-    assert [n for what, n in calls if what == "index"] == [10, 20, 30, 39, 43, 45, 47]
+    assert [n for what, n in calls if what == "index"] == expected
     assert [n for what, n in calls if what == "xref"] == [5, 10, 15, 20, 25, 30, 35, 40, 45]
     assert calls.index(("index", 10)) < calls.index(("xref", 10))
 
