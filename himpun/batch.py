@@ -88,12 +88,11 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
     files = list(walk(list(paths)))
     if on_start:
         on_start(len(files))
-    if runner is not None and worth_a_pool([(str(f.path), "") for f in files]):
-        runner.prepare()  # its processes start while the files are hashed here
     ocr = ocr or OcrContext()
     stored = since = 0  # documents stored, and stored since the last checkpoint
     to_come = 0  # files still being read and parsed
-    least = max(1, checkpoint_every // 5) if runner is not None else checkpoint_every
+    least = checkpoint_every  # the fewest between two checkpoints (fewer when a runner reads the files)
+    prepared = False
 
     def done(outcome: Outcome) -> None:
         nonlocal stored, since
@@ -135,14 +134,18 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
             done(Outcome(path, "unchanged", doc_id=sha[:12]))
             continue
         pending[sha] = [found]
+        if runner is not None and not prepared and (len(pending) >= POOL_FROM or not _is_text(found.path)):
+            prepared = True
+            runner.prepare()  # the batch will need it: its processes start while the rest is hashed here
 
     items = [(str(founds[0].path), sha) for sha, founds in pending.items()]
     if runner is None or len(items) <= 1 or (runner.local and not worth_a_pool(items)):
         results = (process_with(path, sha, ocr) for path, sha in items)
     else:
         results = runner.run(items, ocr.mode, ocr.options)
+        least = max(1, checkpoint_every // 5)
         if while_waiting is not None:
-            while_waiting()  # this process has nothing to do until the first results come
+            while_waiting()  # little to do here while the pool starts and its first files are read
     to_come = len(items)
     for result in results:
         to_come -= 1
@@ -182,5 +185,8 @@ POOL_FROM = 32  # text files: below this many, starting worker processes costs m
 def worth_a_pool(items: list[tuple[str, str]]) -> bool:
     """Whether worker processes pay for themselves: a PDF or an image (OCR
     may take seconds a page), or many files."""
-    return len(items) >= POOL_FROM or any(Path(p).suffix.lower() not in (".txt", ".text", ".md", ".html", ".htm")
-                                          for p, _ in items)
+    return len(items) >= POOL_FROM or any(not _is_text(Path(p)) for p, _ in items)
+
+
+def _is_text(path: Path) -> bool:
+    return path.suffix.lower() in (".txt", ".text", ".md", ".html", ".htm")

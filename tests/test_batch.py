@@ -136,25 +136,30 @@ class _RecordingRunner:
         return (process_with(path, sha, OcrContext(mode=ocr_mode)) for path, sha in items)
 
 
-@pytest.mark.parametrize("files, events", [
-    (40, [("prepared", 0), ("run", 40)]),  # worth a pool: its processes start before the files are hashed
-    (3, []),  # three text files are read here, no pool started
-])
-def test_a_batch_worth_a_pool_starts_it_before_hashing_its_files(tmp_path, monkeypatch, files, events):
+def test_a_batch_worth_a_pool_starts_it_while_hashing_its_files(tmp_path, monkeypatch):
+    """The pool starts as soon as the files still to be read are enough for one (POOL_FROM new text
+    files, or a PDF or image), while the rest are hashed; not for a few files, nor for files that are
+    all in already."""
     from himpun import batch
     from himpun.catalog import Catalog
 
     hashed = []
     monkeypatch.setattr(batch, "sha256_of", lambda data, _real=batch.sha256_of: hashed.append(1) or _real(data))
-    d = write_copies(tmp_path / "files", {"se.txt": XREF_SLEMAN}, files)
+    few = write_copies(tmp_path / "few", {"se.txt": XREF_MADIUN}, 3)
+    many = write_copies(tmp_path / "many", {"se.txt": XREF_SLEMAN}, 40)
     catalog = Catalog(tmp_path / "catalog.db")
     try:
-        runner = _RecordingRunner(hashed)
-        report = batch.ingest_paths(catalog, [d], runner=runner)
+        runs = []
+        for d in (few, many, many):
+            hashed.clear()
+            runner = _RecordingRunner(hashed)
+            report = batch.ingest_paths(catalog, [d], runner=runner)
+            runs.append((report.summary()["ingested"], len(hashed), runner.events))
     finally:
         catalog.close()
-    assert report.summary()["ingested"] == files and len(hashed) == files
-    assert runner.events == events
+    assert runs == [(3, 3, []),  # three text files are read here, no pool started
+                    (40, 40, [("prepared", batch.POOL_FROM), ("run", 40)]),
+                    (0, 40, [])]  # all in already: nothing to read, nothing started
 
 
 def test_a_killed_batch_leaves_no_process_behind(tmp_path):

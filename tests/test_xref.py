@@ -214,22 +214,54 @@ def test_the_syncs_of_one_batch_give_what_one_sync_gives(tmp_path):
     from himpun.xref import Progress, sync
 
     other = "menghadiri deklarasi pasangan calon kepala daerah dan mengikuti kampanye akbar terbuka"
+    # b parsed anew with other words (the same clause id, b-1); d has those words: it must meet b-1
+    # as it is now, not as the memo knew it (in a-1's group, with a's words)
     steps = [("a", _CHAIN["a"], None), ("b", _CHAIN["b"], None), ("c", _CHAIN["c"], None),
-             ("b", other, "e" * 64), ("d", _CHAIN["b"], None)]
+             ("b", other, "e" * 64), ("d", other, None)]
     batch, progress, done = Catalog(tmp_path / "batch.db"), Progress(), []
     for name, words, sha in steps:
         _store(batch, name, words, sha)
         done.append(sync(batch, progress))
-    assert done == [1, 1, 1, 1, 1]  # each sync looks only at what was stored since the last
+        assert progress.after == batch.db.execute("SELECT max(id) FROM documents").fetchone()[0]
+    assert done == [1, 1, 1, 1, 1]
     once = Catalog(tmp_path / "once.db")
     for name, words, sha in steps:
         _store(once, name, words, sha)
     assert sync(once) == 4  # a, c, b (again), d
     assert _xref_tables(batch) == _xref_tables(once)
     assert dict(batch.db.execute("SELECT clause, grp FROM clause_groups")) == \
-        {"a-1": "a-1", "c-1": "a-1", "b-1": "b-1", "d-1": "a-1"}
+        {"a-1": "a-1", "c-1": "a-1", "b-1": "b-1", "d-1": "b-1"}
     batch.close()
     once.close()
+
+
+def test_a_sync_of_many_documents_moves_its_mark_past_each_transaction(tmp_path, monkeypatch):
+    """The mark a batch's next sync starts from is the last document of each committed transaction:
+    a sync that fails in its second transaction leaves the mark after the first, and the next sync
+    does the rest."""
+    from himpun.catalog import Catalog
+    from himpun.xref import Progress, store, sync
+
+    monkeypatch.setattr(store, "BATCH", 2)
+    catalog, progress = Catalog(tmp_path / "catalog.db"), Progress()
+    for name in "abcde":
+        _store(catalog, name, _CHAIN["a"].replace("calon", name * 3))
+    rows = [r[0] for r in catalog.db.execute("SELECT id FROM documents ORDER BY id")]
+    real, calls = store._update, []
+
+    def update(catalog_, row, groups=None):
+        calls.append(row)
+        if len(calls) == 3:
+            raise RuntimeError("interrupted")
+        real(catalog_, row, groups)
+
+    monkeypatch.setattr(store, "_update", update)
+    with pytest.raises(RuntimeError):
+        sync(catalog, progress)
+    assert progress.after == rows[1]  # the first transaction (a, b) is in; c's was rolled back
+    assert sync(catalog, progress) == 3 and progress.after == rows[-1]
+    assert catalog.db.execute("SELECT count(*) FROM xref_done").fetchone()[0] == 5
+    catalog.close()
 
 
 def test_cli_xref_formats(regions):

@@ -79,6 +79,8 @@ def init_worker() -> None:
     workers got ahead of: the index, starved, was left with hundreds of documents to do alone
     after the last file was parsed (on 2 cores, 2,000 documents: 1.5 to 3.4 s with one core idle)."""
     init_page_worker()
-    if hasattr(os, "nice"):
+    try:
         os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # no os.nice (Windows), or refused: the workers run at the batch's priority
+        pass
     import himpun.ingest.parse  # noqa: F401

@@ -131,11 +131,12 @@ class Groups(dict):
     """clause id -> (its rule group, its content words), for the clauses met as candidates and
     linked during one sync, or the syncs of one batch (himpun/xref/store.py Progress). A clause's
     group is written once, with its bands, and changes only when its document is cross-referenced
-    again: when it was stored again (replaced), its band rows went with the old rows, so it is no
-    candidate until it is linked again, which writes here. Emptied past `LIMIT` entries (a sync
-    over a whole library)."""
+    again: when it was stored again (parsed anew: the same clause ids), its band rows went with the
+    old rows, so it is no candidate until it is linked again, which writes here (a clause too short
+    to be banded keeps its old entry, but has no band rows to be met by). Emptied past `LIMIT`
+    entries (a sync over a whole library, a large batch: some 60 MB of word sets)."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000
 
     def fetch(self, db: sqlite3.Connection, clauses) -> None:
         wanted = list(dict.fromkeys(clauses))
