@@ -81,7 +81,9 @@ class Library:
         OCR and parse files (default: all cores; the pages of a lone scan are
         shared among them); `scheduler`: a Dask cluster (tcp://HOST:PORT) to
         send the per-file work to instead. Documents are stored here, one at
-        a time, and the search index is brought up to date every 500 of them.
+        a time, cross-referenced every 100, and the search index is brought
+        up to date every 500 of them (with workers: more often towards the
+        end, in a process of its own).
         One writer at a time: another waits up to `wait` seconds (`on_wait`
         hears that it waits), then fails with a LibraryError; so does a
         batch whose search index another process holds locked (what it
