@@ -134,6 +134,7 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
             done(Outcome(path, "unchanged", doc_id=sha[:12]))
             continue
         pending[sha] = [found]
+        # worth_a_pool's rule, looked at as the new files come
         if runner is not None and not prepared and (len(pending) >= POOL_FROM or not _is_text(found.path)):
             prepared = True
             runner.prepare()  # the batch will need it: its processes start while the rest is hashed here

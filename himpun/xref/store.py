@@ -49,10 +49,11 @@ def sync(catalog: Catalog, progress: Progress | None = None) -> int:
         "SELECT d.id FROM documents d LEFT JOIN xref_done x ON x.doc = d.id WHERE d.id > ? AND x.doc IS NULL "
         "ORDER BY d.id", (progress.after,))]
     for i in range(0, len(pending), BATCH):
+        chunk = pending[i:i + BATCH]
         with catalog.transaction():
-            for row in pending[i:i + BATCH]:
+            for row in chunk:
                 _update(catalog, row, progress.groups)
-        progress.after = pending[min(i + BATCH, len(pending)) - 1]
+        progress.after = chunk[-1]
     return len(pending)
 
 
