@@ -48,6 +48,11 @@ def clauses(text):
     ("menjadi narasumber dalam kegiatan temu kader yang diselenggarakan oleh pengurus anak cabang sebuah partai "
      "politik", ["party-event-speaker"]),
     ("menyampaikan ajakan kepada peserta yang hadir untuk memilih calon tersebut", ["partisan-activities"]),
+    # "tidak netral" naming who is punished is no ban of its own; as the act forbidden, it is one
+    ("setiap asn yang terbukti tidak netral dijatuhi hukuman disiplin", []),
+    ("sanksi bagi pns yang tidak netral dalam pemilu", []),
+    ("pns diberi hukuman disiplin berat apabila tidak netral", []),
+    ("asn dilarang bersikap tidak netral", ["partisanship-general"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -84,6 +89,9 @@ def test_prohibition_needs_a_cue_or_a_sanction():
     assert clauses("Warga memasang baliho di jalan.") == []
     assert clauses("Memasang baliho itu hukuman disiplinnya berat.") == [
         ("prohibition", ["campaign-materials"], [("disciplinary", "berat")])]
+    # a sanction for "ASN yang tidak netral" is a sanction clause, not a ban on partisanship
+    assert clauses("Setiap ASN yang terbukti tidak netral pasti dijatuhi hukuman disiplin.") == [
+        ("sanction", [], [("disciplinary", None)])]
 
 
 @pytest.mark.parametrize("text, expected", [

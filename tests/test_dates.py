@@ -16,6 +16,15 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
      [("2023-11-28", True), ("2024-02-10", True)]),
     ("Pilkada yang akan dilaksanakan 27 November 2024 mendatang.", [("2024-11-27", True)]),
     ("ASN langgar netralitas di masa kampanye\n\nJumat, 18 Oktober 2024 14:32 WIB", [("2024-10-18", False)]),
+    # an election event further back in the sentence: its day is a schedule date
+    ("menjelang hari pemungutan suara Pemilihan Umum Presiden dan Wakil Presiden, Anggota DPR, DPD dan DPRD pada "
+     "tanggal 14 Februari 2024, dan", [("2024-02-14", True)]),
+    ("ASN tetap boleh datang ke TPS pada 27 November 2024 untuk memilih.", [("2024-11-27", True)]),
+    ("Kabupaten Pesawaran juga menggelar Pilkada serentak pada 27 November 2024.", [("2024-11-27", True)]),
+    ("tahapan penetapan pasangan calon pada tanggal 22 September 2024", [("2024-09-22", True)]),
+    # ... but not when the words between say an instrument was issued
+    ("Surat Edaran tentang Netralitas ASN pada Pilkada Serentak 2024 ditetapkan pada tanggal 5 Agustus 2024.",
+     [("2024-08-05", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

@@ -37,6 +37,17 @@ _PARTIAL = re.compile(rf"\b{_WEEKDAY}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2
 _SCHEDULE_BEFORE = re.compile(
     r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
     r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$", re.I)
+# an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
+# pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
+# between say that something was issued ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan pada ...")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:pemungutan suara|pencoblosan|tps|hari h|masa (?:kampanye|tenang)|tahapan|penetapan (?:pasangan )?calon"
+    r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
+    r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"
+    r"(?:(?!\b(?:ditetapkan|ditandatangani|diterbitkan|dikeluarkan|diteken|tertanggal|menerbitkan|mengeluarkan"
+    r"|menandatangani|surat|edaran|keputusan|instruksi|peraturan)\b)[^.;\n]){0,110}?"
+    r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
+_EVENT_REACH = 160
 _SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d|-\s*\d)", re.I)
 _SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
                             r"tanggal)\s*:?\s*$", re.I)
@@ -109,7 +120,8 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 20]
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
-    schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after))
+    schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after)
+                    or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1]))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))
