@@ -53,6 +53,12 @@ def clauses(text):
     ("sanksi bagi pns yang tidak netral dalam pemilu", []),
     ("pns diberi hukuman disiplin berat apabila tidak netral", []),
     ("asn dilarang bersikap tidak netral", ["partisanship-general"]),
+    # the spouse is the candidate ("pasangan calon" alone is the candidate pair)
+    ("asn yang suami atau istrinya maju sebagai calon anggota legislatif ikut berkampanye",
+     ["campaign-participation", "spouse-campaign"]),
+    ("asn yang pasangannya menjadi calon kepala daerah dilarang ikut kampanye",
+     ["campaign-participation", "spouse-campaign"]),
+    ("asn dilarang mengikuti kampanye pasangan calon", ["campaign-participation"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -129,6 +135,12 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
         ("prohibition", ["social-media-engagement", "photo-with-candidate"], [])]
     assert clauses("Dugaan bahwa ia menjadi anggota tim kampanye calon tidak terbukti.") == []
     assert clauses("Namanya tidak tercantum dalam daftar tim kampanye pasangan calon.") == []
+
+
+def test_a_permission_on_a_condition_forbids_the_act_without_it():
+    assert clauses("ASN yang istrinya maju sebagai calon hanya boleh ikut berkampanye jika mengambil cuti di luar "
+                   "tanggungan negara.") == [("prohibition", ["campaign-participation", "spouse-campaign"], [])]
+    assert clauses("ASN hanya boleh hadir sebagai pendengar dalam kampanye.") == []
 
 
 def test_what_is_allowed_is_not_a_prohibition():

@@ -70,10 +70,20 @@ def categories(norm: str) -> list[str]:
     """Prohibition categories a clause names, in the order of the national
     list. The general ban on partisanship counts only when no specific act
     is named."""
-    found = {slug for slug, _, _ in _category_matches(norm)}
+    matches = _category_matches(norm)
+    found = {slug for slug, _, _ in matches}
     if len(found) > 1:
         found.discard("partisanship-general")
+    for inner, outer in _WITHIN:  # "istrinya maju sebagai calon": the spouse is the candidate, not the ASN
+        if inner in found and outer in found and any(
+                s == outer and start <= i_start < end for s, start, end in matches
+                for i_slug, i_start, _ in matches if i_slug == inner):
+            found.discard(inner)
     return [slug for slug in category_order() if slug in found]
+
+
+# (inner, outer): a match of `inner` that starts inside a match of `outer` is part of it
+_WITHIN = (("candidacy", "spouse-campaign"),)
 
 
 def category_spans(norm: str) -> list[tuple[int, int, str]]:
