@@ -41,6 +41,10 @@ def test_normalise_unicode(raw, expected):
     ("kornentar dan rnembagikan", "komentar dan membagikan"),
     ("pernah, warna, internal, modern, ternyata", "pernah, warna, internal, modern, ternyata"),
     ("Kota Banjarrnasin", "Kota Banjarrnasin"),  # a name the dictionary does not know: left as read
+    # l read as I, only where the word with l is Indonesian and the word as read is not
+    ("tidak boIeh menjadi anggota", "tidak boleh menjadi anggota"),
+    ("Iarangan bagi ASN", "larangan bagi ASN"),
+    ("Ini Ibu Ika, akun LinkedIn dan iPhone", "Ini Ibu Ika, akun LinkedIn dan iPhone"),
     # a word spaced letter by letter
     ("diminta untuk t i d a k :", "diminta untuk tidak :"),
     ("huruf a b c d", "huruf a b c d"),

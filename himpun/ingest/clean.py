@@ -103,7 +103,7 @@ def fix_ocr_confusions(text: str) -> str:
     text = _DAY.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     for pattern, repl in _IN_WORD:
         text = pattern.sub(repl, text)
-    return fix_split_letters(fix_rn(text))
+    return fix_split_letters(fix_capital_i(fix_rn(text)))
 
 
 # `1O Tahun`, `Nomor 2O`: one digit and an O, before `Tahun` or after `Nomor`/`No.` (a longer number is fixed above)
@@ -125,6 +125,23 @@ def fix_rn(text: str) -> str:
         candidate = word.replace("rn", "m")
         return candidate if is_word(candidate) else word
     return _RN_WORD.sub(repair, text) if "rn" in text else text
+
+
+# a word with a capital I at its start or after a small letter, before a small letter: "boIeh", "Iarangan"
+_I_WORD = re.compile(r"(?<![\w-])[a-z]*I[a-z][A-Za-z]*(?![\w-])")
+_I_FOR_L = re.compile(r"(?:(?<=[a-z])|^)I(?=[a-z])")
+
+
+def fix_capital_i(text: str) -> str:
+    """`l` read as `I`: `tidak boIeh` -> `tidak boleh`, `Iarangan` -> `larangan`, when the word is not in
+    the dictionary and the word with `l` is (`Ini`, `Ibu`, `LinkedIn` stay)."""
+    def repair(m: re.Match) -> str:
+        word = m.group(0)
+        if known(word) or is_word(word):
+            return word
+        candidate = _I_FOR_L.sub("l", word)
+        return candidate if candidate != word and is_word(candidate) else word
+    return _I_WORD.sub(repair, text) if "I" in text else text
 
 
 def fix_split_letters(text: str) -> str:
