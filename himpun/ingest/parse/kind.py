@@ -25,7 +25,7 @@ _LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)\s*:", re.M | re.I)
 _LETTER_SUBJECT = re.compile(r"^\s*(?:Hal|Perihal)\s*:\s*(\S[^\n]*)$", re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*(?:,\s*[^\n\-–—|]{2,40}?|\s*\([A-Za-z .]{2,25}\)))\s*(?:--|[-–—|])\s"
-    r"|^\s*[A-Za-z.\-]+\.(?i:com|co\.id|id|net|news)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)
+    r"|^\s*[A-Za-z][A-Za-z0-9.\-]*\.(?i:com|co\.id|co|id|net|news|tv)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)  # Liputan6.com, Tempo.co
 _SPEECH = re.compile(r"\b(?:ujar|kata|tutur|jelas|ungkap|tegas|imbuh|tandas|ucap|terang|papar|tutup|tambah|sebut|"
                      r"pungkas|paparnya|katanya|ujarnya|tuturnya|jelasnya|ungkapnya|tegasnya|imbuhnya|tandasnya|"
                      r"ucapnya|terangnya|tutupnya|tambahnya|sebutnya|pungkasnya)(?:nya)?\b[,.]?", re.I)
