@@ -59,6 +59,11 @@ def clauses(text):
     ("asn yang pasangannya menjadi calon kepala daerah dilarang ikut kampanye",
      ["campaign-participation", "spouse-campaign"]),
     ("asn dilarang mengikuti kampanye pasangan calon", ["campaign-participation"]),
+    # what others are moved to do is theirs; the ASN's own attendance next to it is his
+    ("mengerahkan pegawai lain di unit kerjanya untuk menghadiri kampanye pasangan calon",
+     ["mobilising-civil-servants"]),
+    ("mengerahkan massa agar ikut hadir dalam deklarasi calon", ["mobilising-civil-servants"]),
+    ("menghadiri kampanye dan mengerahkan pegawai lain", ["campaign-participation", "mobilising-civil-servants"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected

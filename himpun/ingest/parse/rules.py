@@ -79,11 +79,19 @@ def categories(norm: str) -> list[str]:
                 s == outer and start <= i_start < end for s, start, end in matches
                 for i_slug, i_start, _ in matches if i_slug == inner):
             found.discard(inner)
+    for done, outer in _PURPOSE:  # "mengerahkan pegawai lain untuk menghadiri kampanye": the others attend
+        if done in found and outer in found and any(
+                s == outer and end <= d_start and _PURPOSE_GAP.match(norm, end, d_start)
+                for s, _, end in matches for d_slug, d_start, _ in matches if d_slug == done):
+            found.discard(done)
     return [slug for slug in category_order() if slug in found]
 
 
 # (inner, outer): a match of `inner` that starts inside a match of `outer` is part of it
 _WITHIN = (("candidacy", "spouse-campaign"),)
+# (act, outer): an act that is the purpose of `outer` ("untuk ...", "agar ...") is done by those it moves
+_PURPOSE = (("campaign-participation", "mobilising-civil-servants"), ("declaration-attendance", "mobilising-civil-servants"))
+_PURPOSE_GAP = re.compile(r"[^.;]{0,40}?\b(?:untuk|agar|supaya)\b[^.;]{0,12}$")
 
 
 def category_spans(norm: str) -> list[tuple[int, int, str]]:
