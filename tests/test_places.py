@@ -78,6 +78,10 @@ def test_offices(text, expected):
     ("PAKTA INTEGRITAS\nDI LINGKUNGAN PEMERINTAH KABUPATEN BANJAR\nPADA PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR "
      "KALIMANTAN SELATAN SERTA PEMILIHAN BUPATI DAN WAKIL BUPATI BANJAR\n\nKami tidak akan berpihak.\n\n"
      "SEKRETARIS DAERAH KABUPATEN BANJAR,\nttd\nH. RIFANI", "pact", ["Sekretaris Daerah Kabupaten Banjar"]),
+    # ... also when the title runs on to the next line, the office further from "PEMILIHAN"
+    ("PEMERINTAH KOTA JAYAPURA\n\nPAKTA INTEGRITAS\nNETRALITAS APARATUR SIPIL NEGARA\nDALAM PEMILIHAN GUBERNUR DAN "
+     "WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL WALI KOTA JAYAPURA TAHUN 2024\n\nKami tidak akan berpihak.\n\n"
+     "Pj. WALI KOTA JAYAPURA,\nttd\nYOHANES", "pact", ["Pj Wali Kota Jayapura"]),
     # a regional election supervisor's letter, signed by its chair
     ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\n\nKami "
      "mengimbau.\n\nKetua Bawaslu Provinsi Maluku Utara,\nttd\nMUHAMMAD", "circular",

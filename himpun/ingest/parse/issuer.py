@@ -31,7 +31,10 @@ _NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak
 _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 # an office named only as what an election fills ("Pemilihan Bupati dan Wakil Bupati Banjar") or as
 # the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
-_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b[^.\n]{0,40}|\blingkungan\s+)$", re.I)
+# (a title may run on to the next line, "... PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL
+# WALI KOTA JAYAPURA", but not over a blank line)
+_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}|\blingkungan\s+)$",
+                          re.I)
 _HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
                     r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
 _TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)
@@ -46,7 +49,7 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
     """The issuers of `text`; `found`: its offices, when `find_offices(text)` was already run."""
     found = find_offices(text) if found is None else found
     offices = [o for o in (resolve_bare(o, found) for o in found)
-               if o and not _NOT_ISSUING.search(text[max(0, o.start - 60):o.start])]
+               if o and not _NOT_ISSUING.search(text[max(0, o.start - 90):o.start])]
     issuers: list[Office] = []
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
