@@ -48,6 +48,9 @@ def clauses(text):
     ("menjadi narasumber dalam kegiatan temu kader yang diselenggarakan oleh pengurus anak cabang sebuah partai "
      "politik", ["party-event-speaker"]),
     ("menyampaikan ajakan kepada peserta yang hadir untuk memilih calon tersebut", ["partisan-activities"]),
+    # a civic appeal is no partisan one
+    ("mengajak masyarakat untuk turut mengawasi dan melaporkan dugaan pelanggaran", []),
+    ("mengajak masyarakat untuk mendukung pasangan calon nomor urut 2", ["partisan-activities"]),
     # "tidak netral" naming who is punished is no ban of its own; as the act forbidden, it is one
     ("setiap asn yang terbukti tidak netral dijatuhi hukuman disiplin", []),
     ("sanksi bagi pns yang tidak netral dalam pemilu", []),

@@ -94,6 +94,12 @@ def test_headings_and_list_items_are_not_headlines():
       "Hal      : Imbauan Netralitas Aparatur Sipil Negara pada Pemilihan Serentak", "Tahun 2024"],
      "Nomor    : 217/PM.00.02/K.MU/09/2024                 Ternate, 16 September 2024\nSifat    : Penting\n"
      "Hal      : Imbauan Netralitas Aparatur Sipil Negara pada Pemilihan Serentak\nTahun 2024"),
+    # a list item wrapped before a bracket; a count after a colon ends the item, it opens no list
+    (["1. ASN memberikan tanda suka (like), mengomentari, dan membagikan", "(share) unggahan pasangan calon;"],
+     "1. ASN memberikan tanda suka (like), mengomentari, dan membagikan (share) unggahan pasangan calon;"),
+    (["2. ASN menghadiri kegiatan kampanye pasangan calon:", "7 kasus;", "3. ASN berfoto bersama calon: 4 kasus;"],
+     "2. ASN menghadiri kegiatan kampanye pasangan calon: 7 kasus;\n3. ASN berfoto bersama calon: 4 kasus;"),
+    (["ASN dilarang:", "1. ikut kampanye;"], "ASN dilarang:\n1. ikut kampanye;"),
 ])
 def test_join_wrapped_lines(lines, expected):
     assert join_wrapped_lines(lines) == expected

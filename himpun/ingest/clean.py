@@ -198,6 +198,8 @@ def drop_inline_headlines(lines: list[str]) -> tuple[list[str], list[str]]:
 
 _LIST_START = re.compile(r"^\s*(?:[-•*–]\s|\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s)")
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
+# a short end of a sentence after a colon, no item of a list: "7 kasus;", "2 orang."
+_TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
@@ -231,13 +233,15 @@ def join_wrapped_lines(lines: list[str]) -> str:
             stripped = line.strip()
             if _HYPHEN_END.search(stripped) and nxt[:1].islower() and not blank_between:
                 line = line[:-1] + nxt
+            elif stripped.endswith(":") and _TAIL.match(nxt) and not _LIST_START.match(nxt) and not blank_between:
+                line = line + " " + nxt  # "... kampanye pasangan calon:" / "7 kasus;": a count, no list
             elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper():
                 break
             elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):
                 break  # the fields of a letter's heading ("Nomor : ...", "Hal : ...")
             elif _DATE_LINE.match(nxt):
                 break  # a page's date stamp under a headline ("Jumat, 18 Oktober 2024 14:32 WIB")
-            elif nxt[:1].islower() and (not blank_between or len(stripped) >= 60):
+            elif nxt.lstrip("(\"'")[:1].islower() and (not blank_between or len(stripped) >= 60):
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
                 line = line + " " + nxt
