@@ -31,6 +31,9 @@ from himpun.ingest.parse.citations import find_citations
     ("tindak lanjut dari keputusan bersama sejumlah kementerian dan lembaga pada tahun 2022", ["SKB 2/2022"]),
     ("sesuai SKB lima menteri tahun 2022 tentang netralitas", ["SKB 2/2022"]),
     ("Keputusan Bersama Nomor 3 Tahun 2022", ["SKB 3/2022"]),
+    # a count of the institutions, or the offices in lowercase, between the type and its number
+    ("SKB 5 Lembaga No. 2 Tahun 2022 (MenPANRB, Mendagri, BKN, KASN, Bawaslu)", ["SKB 2/2022"]),
+    ("Keputusan Bersama lima menteri dan kepala lembaga Nomor 2 Tahun 2022 tentang Pedoman", ["SKB 2/2022"]),
     ("keputusan bersama kepala desa pada 2021", []),
     ("Keputusan Bersama Menteri PANRB, Mendagri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu tentang Pedoman "
      "Pembinaan dan Pengawasan Netralitas Pegawai ASN", ["SKB 2/2022"]),

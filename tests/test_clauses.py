@@ -51,6 +51,12 @@ def clauses(text):
     # a civic appeal is no partisan one
     ("mengajak masyarakat untuk turut mengawasi dan melaporkan dugaan pelanggaran", []),
     ("mengajak masyarakat untuk mendukung pasangan calon nomor urut 2", ["partisan-activities"]),
+    # chat spellings (himpun/data/informal.tsv)
+    ("jadi timses / tim pemenangan paslon", ["campaign-team"]),
+    ("pasang baliho, spanduk, stiker paslon", ["campaign-materials"]),
+    ("bagi2 sembako ke warga utk menangkan paslon", ["partisan-activities"]),
+    ("bikin keputusan yg nguntungin atau ngerugiin paslon tertentu", ["favouring-decisions"]),
+    ("foto bareng paslon sambil pose jari", ["photo-with-candidate", "gestures"]),
     # "tidak netral" naming who is punished is no ban of its own; as the act forbidden, it is one
     ("setiap asn yang terbukti tidak netral dijatuhi hukuman disiplin", []),
     ("sanksi bagi pns yang tidak netral dalam pemilu", []),
@@ -90,6 +96,9 @@ def test_categories(text, expected):
     ("pidana kurungan", [("criminal", None)]),
     ("pemutusan hubungan kerja", [("contract-termination", None)]),
     ("diberi sanksi sesuai dengan ketentuan", [("unspecified", None)]),
+    ("honorer yg melanggar diputus kontrak kerjanya", [("contract-termination", None)]),
+    ("hukdis sedang potong tukin 25% selama 6 bln", [("allowance-cut", "sedang")]),
+    ("PDHTAPS (diberhentikan dgn hormat tdk atas permintaan sendiri)", [("dismissal-honourable", "berat")]),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),

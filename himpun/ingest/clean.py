@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from himpun.ingest.chatmarks import unchat
 from himpun.ingest.chrome import is_chrome_line
 from himpun.ingest.dictionary import is_word, known
 from himpun.ingest.tables import untable
@@ -24,7 +25,7 @@ class Cleaned:
 
 
 def clean_page(text: str) -> Cleaned:
-    text = normalise_unicode(text)
+    text = unchat(normalise_unicode(text))
     text = "\n".join(untable(fix_ocr_confusions(text).split("\n")))  # before a table's "| 1. |" looks like specks
     text = _STRAY_BEFORE_MARKER.sub("", text)
     lines, dropped = drop_furniture(text.split("\n"))

@@ -19,12 +19,28 @@ _WORD = re.compile(r"\S+")
 _CLITIC = re.compile(r"(nya|lah|kah)(?<=\w{4}(?:nya|lah|kah))\b")
 
 
+@lru_cache(maxsize=1)
+def _informal() -> tuple[re.Pattern, dict[str, str]]:
+    """The chat spellings of himpun/data/informal.tsv and a pattern that finds them (and `kata2`)."""
+    table = {informal: standard for informal, standard in load_table("informal.tsv")}
+    words_ = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?P<word>{words_})|(?P<twice>[a-z]{{3,}})2)(?![\w-])"), table
+
+
+def _standard(m: re.Match) -> str:
+    if m.group("twice"):
+        doubled = f"{m.group('twice')}-{m.group('twice')}"
+        return _informal()[1].get(doubled, doubled)
+    return _informal()[1][m.group("word")]
+
+
 @lru_cache(maxsize=4096)  # a sentence is normalised by the clause, its list and its sanctions alike
 def normalise(text: str) -> str:
-    """The form lexicon patterns match: lowercase, single spaces, and the
+    """The form lexicon patterns match: lowercase, single spaces, the
     clitics -nya, -lah, -kah split from their word (`mengunggahnya` ->
-    `mengunggah nya`) so that patterns need not spell every form."""
-    return _CLITIC.sub(r" \1", " ".join(text.lower().split()))
+    `mengunggah nya`) so that patterns need not spell every form, and chat
+    spellings in standard words (`yg` -> `yang`, `bagi2` -> `membagi-bagikan`)."""
+    return _informal()[0].sub(_standard, _CLITIC.sub(r" \1", " ".join(text.lower().split())))
 
 
 def normal_form(text: str) -> str:
@@ -62,6 +78,18 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
         out += offsets[last:cut] + [offsets[cut]]
         last = cut
     norm.append(collapsed[last:])
+    out += offsets[last:]
+    split = "".join(norm)
+    # chat spellings: each character of the standard word comes from the written word's (its last from its last)
+    norm, offsets, last = [], out, 0
+    out = []
+    for m in _informal()[0].finditer(split):
+        word = _standard(m)
+        norm.append(split[last:m.start()] + word)
+        out += offsets[last:m.start()]
+        out += [offsets[min(m.start() + i, m.end() - 1)] for i in range(len(word) - 1)] + [offsets[m.end() - 1]]
+        last = m.end()
+    norm.append(split[last:])
     out += offsets[last:]
     out.append(len(text.rstrip()))
     return "".join(norm), out

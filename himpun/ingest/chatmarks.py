@@ -1,0 +1,36 @@
+"""Chat markup in forwarded messages and social-media posts: keycap digits as
+list numbers (`1️⃣ Ikut kampanye` -> `1. Ikut kampanye`), emoji bullets as a
+dash (`▪️ UU No. 20` -> `- UU No. 20`), WhatsApp emphasis (`*DILARANG:*`,
+`_Sumber_`) unwrapped, and the other pictographs dropped. A summary that an
+agency's staff forward in a WhatsApp group states the same rules as the
+circular, and the parser reads its lists like any other."""
+from __future__ import annotations
+
+import re
+
+# pictographs and the marks that build them: arrows, dingbats, geometric shapes, emoji, variation selectors
+_PICTO = ("\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
+          "\U0001f000-\U0001faff\ufe0e\ufe0f\u20e3")
+_ANY_PICTO = re.compile(f"[{_PICTO}]")
+_KEYCAP = re.compile(r"(?m)^([ \t]*)(\d)\ufe0f?\u20e3[ \t]*")
+_TEN = re.compile(r"(?m)^([ \t]*)\U0001f51f[ \t]*")
+_BULLET = re.compile(rf"(?m)^([ \t]*)[{_PICTO}]+[ \t]+(?=\S)")
+_REST = re.compile(rf"[ \t]*[{_PICTO}]+")
+# *bold* and _italic_ around words (not `*` of a footnote or `_` inside a name)
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])")
+
+
+def unchat(text: str) -> str:
+    """`text` with chat markup turned into plain list markers and words (unchanged when it has none)."""
+    if text.isascii():
+        return _EMPHASIS.sub(_unwrap, text) if ("*" in text or "_" in text) else text
+    if _ANY_PICTO.search(text):
+        text = _KEYCAP.sub(r"\1\2. ", text)
+        text = _TEN.sub(r"\g<1>10. ", text)
+        text = _BULLET.sub(r"\1- ", text)
+        text = _REST.sub("", text)
+    return _EMPHASIS.sub(_unwrap, text)
+
+
+def _unwrap(m: re.Match) -> str:
+    return m.group(1) if m.group(1) is not None else m.group(2)
