@@ -100,6 +100,10 @@ def test_headings_and_list_items_are_not_headlines():
     (["2. ASN menghadiri kegiatan kampanye pasangan calon:", "7 kasus;", "3. ASN berfoto bersama calon: 4 kasus;"],
      "2. ASN menghadiri kegiatan kampanye pasangan calon: 7 kasus;\n3. ASN berfoto bersama calon: 4 kasus;"),
     (["ASN dilarang:", "1. ikut kampanye;"], "ASN dilarang:\n1. ikut kampanye;"),
+    # a long list item wrapped before a name goes on; a short one (a heading) does not
+    (["m. memberikan dukungan kepada calon anggota Dewan Perwakilan", "Daerah atau calon perseorangan;"],
+     "m. memberikan dukungan kepada calon anggota Dewan Perwakilan Daerah atau calon perseorangan;"),
+    (["1. Latar Belakang", "Dalam rangka menjaga netralitas."], "1. Latar Belakang\nDalam rangka menjaga netralitas."),
 ])
 def test_join_wrapped_lines(lines, expected):
     assert join_wrapped_lines(lines) == expected

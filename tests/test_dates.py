@@ -22,6 +22,8 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("ASN tetap boleh datang ke TPS pada 27 November 2024 untuk memilih.", [("2024-11-27", True)]),
     ("Kabupaten Pesawaran juga menggelar Pilkada serentak pada 27 November 2024.", [("2024-11-27", True)]),
     ("tahapan penetapan pasangan calon pada tanggal 22 September 2024", [("2024-09-22", True)]),
+    ("Pemilihan Tahun 2024 yang pemungutan suaranya dilaksanakan secara serentak pada tanggal 27 November 2024,",
+     [("2024-11-27", True)]),
     # ... but not when the words between say an instrument was issued
     ("Surat Edaran tentang Netralitas ASN pada Pilkada Serentak 2024 ditetapkan pada tanggal 5 Agustus 2024.",
      [("2024-08-05", False)]),

@@ -246,7 +246,7 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
                 line = line + " " + nxt
-            elif len(stripped) >= 60 and not blank_between and not _LIST_START.match(stripped) \
+            elif len(stripped) >= 60 and not blank_between \
                     and not _looks_like_title(stripped):
                 line = line + " " + nxt
             else:

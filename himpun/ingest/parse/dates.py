@@ -41,7 +41,8 @@ _SCHEDULE_BEFORE = re.compile(
 # pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
 # between say that something was issued ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan pada ...")
 _EVENT_BEFORE = re.compile(
-    r"\b(?:pemungutan suara|pencoblosan|tps|hari h|masa (?:kampanye|tenang)|tahapan|penetapan (?:pasangan )?calon"
+    r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
+    r"|tps|hari h|masa (?:kampanye|tenang)|tahapan|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"
     r"(?:(?!\b(?:ditetapkan|ditandatangani|diterbitkan|dikeluarkan|diteken|tertanggal|menerbitkan|mengeluarkan"
