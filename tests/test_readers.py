@@ -65,6 +65,19 @@ def test_html_keeps_the_article_and_drops_furniture(tmp_path):
     assert r.published == "2024-10-01"
 
 
+def test_html_furniture_inside_furniture_and_comments_go_in_one_walk():
+    from bs4 import BeautifulSoup
+    from himpun.ingest.readers.html import _strip_furniture
+
+    soup = BeautifulSoup("<html><body><!-- iklan --><noscript><script>x()</script><!-- a --></noscript>"
+                         "<div class='read__content'><p>ASN dilarang ikut kampanye.</p><!-- b -->"
+                         "<div class='box-related'><p>Berita lain</p><form><input></form></div>"
+                         "<p>Baca juga: Harga cabai naik</p></div><aside><p>Terpopuler</p></aside></body></html>", "lxml")
+    _strip_furniture(soup)
+    assert str(soup) == ('<html><body><div class="read__content"><p>ASN dilarang ikut kampanye.</p></div>'
+                         '</body></html>')
+
+
 def test_html_with_only_scripts_has_no_text(tmp_path):
     p = tmp_path / "kosong.html"
     p.write_text("<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import trafilatura
 from trafilatura.settings import Extractor
-from bs4 import BeautifulSoup, Comment, UnicodeDammit
+from bs4 import BeautifulSoup, Comment, Tag, UnicodeDammit
 
 from himpun.errors import FileError
 from himpun.ingest.chrome import is_chrome_line
@@ -96,11 +96,11 @@ def _first(tags: list, attr: str, value: str):
 
 
 def _strip_furniture(soup: BeautifulSoup) -> None:
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    comments, dropped, tags = _walk(soup)
+    for c in comments:
         c.extract()
-    for tag in soup.find_all(_DROP_TAGS):
+    for tag in dropped:
         tag.decompose()
-    tags = soup.find_all(True)
     odd = any(tag.name == "_decomposed" for tag in tags)
     for tag in tags:
         if _decomposed(tag, odd) or tag.name in ("html", "body", "article", "main"):
@@ -108,12 +108,35 @@ def _strip_furniture(soup: BeautifulSoup) -> None:
         attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if attrs.strip() and _CHROME_ATTR.search(attrs):
             tag.decompose()
-    for tag in soup.find_all(["p", "div", "span", "strong", "b", "li", "h2", "h3", "h4", "a"]):
-        if _decomposed(tag, odd):
+    for tag in tags:
+        if tag.name not in _CHROME_BLOCKS or _decomposed(tag, odd):
             continue
         text = tag.get_text(" ", strip=True)
         if text and len(text) < 300 and is_chrome_line(text):
             tag.decompose()
+
+
+_CHROME_BLOCKS = frozenset(("p", "div", "span", "strong", "b", "li", "h2", "h3", "h4", "a"))
+_DROP = frozenset(_DROP_TAGS)
+
+
+def _walk(soup: BeautifulSoup) -> tuple[list, list, list]:
+    """One walk of the tree in document order, instead of one search of it per kind of furniture:
+    its comments and tags to drop (outside the tags to drop), and every other tag. The tags are
+    what `soup.find_all(True)` gives once the first two are gone."""
+    comments, dropped, tags = [], [], []
+    stack = list(reversed(soup.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in _DROP:
+                dropped.append(node)
+                continue
+            tags.append(node)
+            stack.extend(reversed(node.contents))
+        elif isinstance(node, Comment):
+            comments.append(node)
+    return comments, dropped, tags
 
 
 def _decomposed(tag, odd: bool) -> bool:
