@@ -61,6 +61,9 @@ def test_offices(text, expected):
      ["Pj Bupati Tangerang"]),
     ("Bupati Bulukumba mengimbau ASN bersikap netral. Itu disampaikan melalui Surat Edaran Nomor 800/1/X.",
      "news", ["Bupati Bulukumba"]),
+    # a stand-in during the holder's campaign leave (Pjs) is not an acting holder (Pj); "diteken" is signed
+    ("Keputusan penjatuhan hukuman disiplin itu diteken Penjabat Sementara (Pjs) Bupati Klaten, Hartanto, pada "
+     "Jumat.", "news", ["Pjs Bupati Klaten"]),
     ("Wali Kota Surabaya mengatakan SE tersebut harus dijadikan acuan.", "news", []),
     ("Kami menunggu surat edaran yang akan dikeluarkan oleh Kemendagri.", "news", []),
     ("Pemkot Tangsel telah mengeluarkan Surat Edaran. Sekda Kota Tangsel mengatakan, Surat Edaran "

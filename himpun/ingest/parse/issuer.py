@@ -19,8 +19,9 @@ import re
 from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
-_ACTIVE = r"menerbitkan|terbitkan|mengeluarkan|keluarkan|menandatangani|tandatangani|menetapkan|mengedarkan|membuat"
-_PASSIVE = r"diterbitkan|dikeluarkan|ditandatangani|ditetapkan|diedarkan|dibuat"
+_ACTIVE = (r"menerbitkan|terbitkan|mengeluarkan|keluarkan|menandatangani|tandatangani|meneken|menetapkan|mengedarkan"
+           r"|membuat")
+_PASSIVE = r"diterbitkan|dikeluarkan|ditandatangani|diteken|ditetapkan|diedarkan|dibuat"
 _VERB = re.compile(rf"\b(?:(?P<active>{_ACTIVE})|(?P<passive>{_PASSIVE})|(?P<via>melalui))\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:surat edaran|edaran|keputusan|instruksi|peraturan|maklumat|pakta integritas|"
                          r"imbauan|himbauan|surat)\b|\bSE\b", re.I)

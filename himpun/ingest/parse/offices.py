@@ -95,7 +95,8 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
     return found
 
 
-_ACTING_PREFIX = re.compile(r"^(?:Pj|Plt|Plh) ")  # as _canonical_title writes them
+_ACTING_PREFIX = re.compile(r"^(?:Pj|Pjs|Plt|Plh) ")  # as _canonical_title writes them
+ACTING_TITLES = ("Pj ", "Pjs ", "Plt ", "Plh ")
 
 
 def substantive(name: str) -> str | None:
@@ -108,7 +109,9 @@ def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
     title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
     acting = (hit.group("acting") or "").lower().rstrip(".")
-    if acting.startswith(("pj", "penjabat")):
+    if acting.startswith(("pjs", "penjabat sementara")):  # stands in while the holder is on campaign leave
+        title = "Pjs " + title
+    elif acting.startswith(("pj", "penjabat")):
         title = "Pj " + title
     elif acting.startswith(("plt", "pelaksana tugas")):
         title = "Plt " + title
@@ -125,7 +128,7 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
         return None
     region = cands[0]
     title = _canonical_title(hit)
-    base = title.split(" ", 1)[-1] if title.startswith(("Pj ", "Plt ", "Plh ")) else title
+    base = title.split(" ", 1)[-1] if title.startswith(ACTING_TITLES) else title
     if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu"):
         name = f"{title} {region.name}"
     else:
@@ -139,7 +142,7 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     None when no such office exists."""
     if office.region or office.national:
         return office
-    base = office.title.split(" ", 1)[-1] if office.title.startswith(("Pj ", "Plt ", "Plh ")) else office.title
+    base = office.title.split(" ", 1)[-1] if office.title.startswith(ACTING_TITLES) else office.title
     same = [o for o in offices if o.region and (o.title == office.title or o.title.endswith(" " + base)
                                                 or o.title == base)]
     if not same:
