@@ -160,6 +160,15 @@ def test_a_permission_on_a_condition_forbids_the_act_without_it():
     assert clauses("ASN hanya boleh hadir sebagai pendengar dalam kampanye.") == []
 
 
+def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibition():
+    assert clauses("Khusus kepala desa, ia mengingatkan larangan menjadi pengurus partai politik.") == []
+    assert clauses("Kepala desa dilarang:\na. ikut kampanye;\nb. menjadi anggota partai politik.") == []
+    # ... but one that names ASN too is
+    assert clauses("ASN dan kepala desa dilarang ikut kampanye.") == [("prohibition", ["campaign-participation"], [])]
+    assert clauses("ASN dilarang mengerahkan kepala desa dan warga untuk memilih calon.") == [
+        ("prohibition", ["mobilising-civil-servants"], [])]
+
+
 def test_what_is_allowed_is_not_a_prohibition():
     assert clauses("Soal ASN yang sudah mendeklarasikan diri sebagai calon, kita tidak dapat mendahului.") == []
     assert clauses("ASN tetap punya hak politik untuk memilih calon kepala daerah.") == []

@@ -47,6 +47,15 @@ def prohibition_cue_end(norm: str) -> int | None:
     return ends[-1] if ends else None
 
 
+_ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|pegawai|aparatur sipil|aparatur negara|abdi negara|non asn)\b")
+
+
+def for_others(norm: str) -> bool:
+    """The rule is addressed only to officials who are not civil servants ("Khusus kepala desa, ... larangan
+    menjadi pengurus partai politik")."""
+    return _has_cue("not-asn", norm) and _ASN_WORD.search(norm) is None
+
+
 def obliges(norm: str) -> bool:
     return _has_cue("obligation", norm) and _has_cue("neutrality", norm)
 
