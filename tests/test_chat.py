@@ -15,9 +15,15 @@ from himpun.ingest.clean import clean_page
     ("\U0001f6ab *ASN (PNS & PPPK) DILARANG:*", "- ASN (PNS & PPPK) DILARANG:"),
     ("_Sumber: BKPSDM_", "Sumber: BKPSDM"),
     ("Like \U0001f44d komen \U0001f4ac share", "Like komen share"),
+    ("1\ufe0f\u20e31\ufe0f\u20e3 Ikut kampanye", "11. Ikut kampanye"),
+    ("ASN\u2192netral", "ASN netral"),
     # what is no markup stays
     ("Pasal 5 huruf a * lihat catatan", "Pasal 5 huruf a * lihat catatan"),
     ("file_nama_dokumen.pdf dan 2*3", "file_nama_dokumen.pdf dan 2*3"),
+    ("Gaji 5 jt *) dan tunjangan*)", "Gaji 5 jt *) dan tunjangan*)"),
+    ("Nama *) : Budi, Jabatan **) : Camat", "Nama *) : Budi, Jabatan **) : Camat"),
+    ("Nomor : ___/___/2024", "Nomor : ___/___/2024"),
+    ("\u2502 No \u2502 Larangan \u2502", "\u2502 No \u2502 Larangan \u2502"),  # a drawn table's borders
 ])
 def test_unchat(raw, expected):
     assert unchat(raw) == expected
@@ -26,7 +32,8 @@ def test_unchat(raw, expected):
 @pytest.mark.parametrize("raw, expected", [
     ("ASN yg dilarang utk ikut", "asn yang dilarang untuk ikut"),
     ("Bagi2 sembako ke warga masing2", "membagi-bagikan sembako ke warga masing-masing"),
-    ("jadi timses", "menjadi tim sukses"),
+    ("jd timses", "menjadi tim sukses"),
+    ("tidak jadi ikut", "tidak jadi ikut"),  # called off: `jadi` is not `menjadi`
     # a whole word only
     ("pasangan calon dan pemasangan", "pasangan calon dan pemasangan"),
 ])

@@ -56,7 +56,7 @@ def clauses(text):
     ("pasang baliho, spanduk, stiker paslon", ["campaign-materials"]),
     ("bagi2 sembako ke warga utk menangkan paslon", ["partisan-activities"]),
     ("bikin keputusan yg nguntungin atau ngerugiin paslon tertentu", ["favouring-decisions"]),
-    ("foto bareng paslon sambil pose jari", ["photo-with-candidate", "gestures"]),
+    ("foto bareng balon sambil pose jari", ["photo-with-candidate", "gestures"]),
     # "tidak netral" naming who is punished is no ban of its own; as the act forbidden, it is one
     ("setiap asn yang terbukti tidak netral dijatuhi hukuman disiplin", []),
     ("sanksi bagi pns yang tidak netral dalam pemilu", []),
@@ -73,6 +73,11 @@ def clauses(text):
      ["mobilising-civil-servants"]),
     ("mengerahkan massa agar ikut hadir dalam deklarasi calon", ["mobilising-civil-servants"]),
     ("menghadiri kampanye dan mengerahkan pegawai lain", ["campaign-participation", "mobilising-civil-servants"]),
+    # ... and an act of the ASN's own beside it stays
+    ("mengerahkan pegawai untuk menghadiri kampanye, serta ikut kampanye sendiri",
+     ["campaign-participation", "mobilising-civil-servants"]),
+    ("asn yang istrinya maju sebagai calon bupati mencalonkan diri tanpa mengundurkan diri",
+     ["spouse-campaign", "candidacy"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -160,6 +165,10 @@ def test_a_permission_on_a_condition_forbids_the_act_without_it():
     assert clauses("ASN hanya boleh hadir sebagai pendengar dalam kampanye.") == []
 
 
+def test_what_was_called_off_is_no_ban():
+    assert clauses("Budi tidak jadi menghadiri kampanye pasangan calon karena sakit.") == []
+
+
 def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibition():
     assert clauses("Khusus kepala desa, ia mengingatkan larangan menjadi pengurus partai politik.") == []
     assert clauses("Kepala desa dilarang:\na. ikut kampanye;\nb. menjadi anggota partai politik.") == []
@@ -167,6 +176,10 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
     assert clauses("ASN dan kepala desa dilarang ikut kampanye.") == [("prohibition", ["campaign-participation"], [])]
     assert clauses("ASN dilarang mengerahkan kepala desa dan warga untuk memilih calon.") == [
         ("prohibition", ["mobilising-civil-servants"], [])]
+    assert clauses("Camat, lurah dan kepala desa dilarang ikut kampanye.") == [
+        ("prohibition", ["campaign-participation"], [])]
+    assert clauses("Bentuk pelanggaran netralitas:\na. mengerahkan kepala desa untuk mendukung calon tertentu;") == [
+        ("prohibition", ["partisanship-general"], [])]
 
 
 def test_what_is_allowed_is_not_a_prohibition():

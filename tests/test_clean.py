@@ -45,6 +45,7 @@ def test_normalise_unicode(raw, expected):
     ("tidak boIeh menjadi anggota", "tidak boleh menjadi anggota"),
     ("Iarangan bagi ASN", "larangan bagi ASN"),
     ("Ini Ibu Ika, akun LinkedIn dan iPhone", "Ini Ibu Ika, akun LinkedIn dan iPhone"),
+    ("sdr. Iis Suryani dan Iin", "sdr. Iis Suryani dan Iin"),  # short names
     # a word spaced letter by letter
     ("diminta untuk t i d a k :", "diminta untuk tidak :"),
     ("huruf a b c d", "huruf a b c d"),
@@ -101,8 +102,13 @@ def test_headings_and_list_items_are_not_headlines():
      "2. ASN menghadiri kegiatan kampanye pasangan calon: 7 kasus;\n3. ASN berfoto bersama calon: 4 kasus;"),
     (["ASN dilarang:", "1. ikut kampanye;"], "ASN dilarang:\n1. ikut kampanye;"),
     # a long list item wrapped before a name goes on; a short one (a heading) does not
-    (["m. memberikan dukungan kepada calon anggota Dewan Perwakilan", "Daerah atau calon perseorangan;"],
-     "m. memberikan dukungan kepada calon anggota Dewan Perwakilan Daerah atau calon perseorangan;"),
+    (["    m.  memberikan dukungan kepada calon anggota Dewan Perwakilan", "        Daerah atau calon perseorangan;"],
+     "    m.  memberikan dukungan kepada calon anggota Dewan Perwakilan Daerah atau calon perseorangan;"),
+    # ... but without one, what follows the last item is a sentence of its own
+    (["2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar",
+      "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat."],
+     "2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar\n"
+     "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat."),
     (["1. Latar Belakang", "Dalam rangka menjaga netralitas."], "1. Latar Belakang\nDalam rangka menjaga netralitas."),
 ])
 def test_join_wrapped_lines(lines, expected):

@@ -27,6 +27,9 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     # ... but not when the words between say an instrument was issued
     ("Surat Edaran tentang Netralitas ASN pada Pilkada Serentak 2024 ditetapkan pada tanggal 5 Agustus 2024.",
      [("2024-08-05", False)]),
+    ("ASN yang terbukti hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada 12 Januari 2025.",
+     [("2025-01-12", False)]),
+    ("Usai rekapitulasi, Bawaslu merekomendasikan sanksi kepada KASN pada 10 Maret 2024.", [("2024-03-10", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

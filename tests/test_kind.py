@@ -16,7 +16,7 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("Surabaya (ANTARA) - Pemkot menerbitkan SE.", [], "text", "news"),
     ("ZONAKATA.COM – MAKASSAR Pj Gubernur mengeluarkan SE.", [], "text", "news"),
     ("Liputan6.com, Jakarta - Tahapan Pilkada terus bergulir.", [], "text", "news"),  # a digit in the host
-    ("Tempo.co, Jakarta - ASN diminta netral.", [], "text", "news"),
+    ("Tempo.co - ASN diminta netral.", [], "text", "news"),
     ("ASN harus netral, kata dia. Ini penting, ujarnya.", [], "text", "news"),
     ("Catatan rapat tentang netralitas ASN.", [], "text", "other"),
     ("Catatan rapat tentang netralitas ASN.", ["Baca juga: x", "Editor: y", "Komentar"], "text", "news"),

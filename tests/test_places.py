@@ -85,6 +85,9 @@ def test_offices(text, expected):
     ("PEMERINTAH KOTA JAYAPURA\n\nPAKTA INTEGRITAS\nNETRALITAS APARATUR SIPIL NEGARA\nDALAM PEMILIHAN GUBERNUR DAN "
      "WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL WALI KOTA JAYAPURA TAHUN 2024\n\nKami tidak akan berpihak.\n\n"
      "Pj. WALI KOTA JAYAPURA,\nttd\nYOHANES", "pact", ["Pj Wali Kota Jayapura"]),
+    # an election named in the same sentence, further back, does not reach the office that issues
+    ("Jelang Pilkada serentak yang akan digelar pada 27 November 2024 nanti, Bupati Banjar menerbitkan Surat Edaran "
+     "tentang netralitas.", "news", ["Bupati Banjar"]),
     # a regional election supervisor's letter, signed by its chair
     ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\n\nKami "
      "mengimbau.\n\nKetua Bawaslu Provinsi Maluku Utara,\nttd\nMUHAMMAD", "circular",

@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 
 # pictographs and the marks that build them: arrows, dingbats, geometric shapes, emoji, variation selectors
-_PICTO = ("\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
-          "\U0001f000-\U0001faff\ufe0e\ufe0f\u20e3")
+# (not the box-drawing characters U+2500-257F: a table drawn with them is read back by himpun/ingest/tables.py)
+_PICTO = ("\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u2580-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030"
+          "\u303d\U0001f000-\U0001faff\ufe0e\ufe0f\u20e3")
 _ANY_PICTO = re.compile(f"[{_PICTO}]")
-_KEYCAP = re.compile(r"(?m)^([ \t]*)(\d)\ufe0f?\u20e3[ \t]*")
+_KEYCAP = re.compile(r"(?m)^([ \t]*)((?:\d\ufe0f?\u20e3)+)[ \t]*")  # 1️⃣1️⃣: eleven
 _TEN = re.compile(r"(?m)^([ \t]*)\U0001f51f[ \t]*")
 _BULLET = re.compile(rf"(?m)^([ \t]*)[{_PICTO}]+[ \t]+(?=\S)")
 _REST = re.compile(rf"[ \t]*[{_PICTO}]+")
-# *bold* and _italic_ around words (not `*` of a footnote or `_` inside a name)
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])")
+_BETWEEN = re.compile(rf"(?<=\S)[{_PICTO}]+(?=\S)")  # "ASN→netral": a space, not nothing
+# *bold* and _italic_ around words (not a footnote's "*)", a blank "___/___", or `_` inside a name)
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]*?[^\s*])\*(?![\w*)])"
+                       r"|(?<![\w_])_(?=[^\s_/])([^_\n]*?[^\s_/])_(?![\w_/])")
 
 
 def unchat(text: str) -> str:
@@ -25,10 +28,10 @@ def unchat(text: str) -> str:
     if text.isascii():
         return _EMPHASIS.sub(_unwrap, text) if ("*" in text or "_" in text) else text
     if _ANY_PICTO.search(text):
-        text = _KEYCAP.sub(r"\1\2. ", text)
+        text = _KEYCAP.sub(lambda m: f"{m.group(1)}{''.join(ch for ch in m.group(2) if ch.isdigit())}. ", text)
         text = _TEN.sub(r"\g<1>10. ", text)
         text = _BULLET.sub(r"\1- ", text)
-        text = _REST.sub("", text)
+        text = _REST.sub("", _BETWEEN.sub(" ", text))
     return _EMPHASIS.sub(_unwrap, text)
 
 

@@ -46,7 +46,10 @@ _TRANSLATE = str.maketrans({
     "\t": " ",
 })
 _DASH_IN_WORD = re.compile(r"(?<=\w)[\u2012\u2013\u2014\u2015](?=\w)")
-_SPACES = re.compile(r"[ ]{2,}")
+_SPACES = re.compile(r"(?<=\S)[ ]{2,}")
+# a line's indent, kept short: one space for up to three, then one more for every four, at most four (enough to
+# tell a list item's hanging indent, "    m.  memberikan ..." / "        Daerah ...", from the next paragraph)
+_INDENT = re.compile(r"(?m)^[ ]{2,}")
 
 
 def normalise_unicode(text: str) -> str:
@@ -54,6 +57,7 @@ def normalise_unicode(text: str) -> str:
     plain hyphen for dashes inside numbers and words (`800–5474`)."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _DASH_IN_WORD.sub("-", text)
+    text = _INDENT.sub(lambda m: " " * min(1 + len(m.group(0)) // 4, 4), text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
@@ -138,7 +142,7 @@ def fix_capital_i(text: str) -> str:
     the dictionary and the word with `l` is (`Ini`, `Ibu`, `LinkedIn` stay)."""
     def repair(m: re.Match) -> str:
         word = m.group(0)
-        if known(word) or is_word(word):
+        if (word[0] == "I" and len(word) < 5) or known(word) or is_word(word):  # "Iis", "Iin": names
             return word
         candidate = _I_FOR_L.sub("l", word)
         return candidate if candidate != word and is_word(candidate) else word
@@ -246,9 +250,9 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
                 line = line + " " + nxt
-            elif len(stripped) >= 60 and not blank_between \
-                    and not _looks_like_title(stripped):
-                line = line + " " + nxt
+            elif len(stripped) >= 60 and not blank_between and not _looks_like_title(stripped) \
+                    and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)):
+                line = line + " " + nxt  # (a list item goes on only over a hanging indent: "m.  memberikan ..." / "    Daerah")
             else:
                 break
             i = j
@@ -318,6 +322,10 @@ def _looks_like_title(line: str) -> bool:
     """A headline or heading: nearly every word capitalised."""
     words = line.split()
     return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.8
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _stops_mid_sentence(line: str) -> bool:

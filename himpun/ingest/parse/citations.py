@@ -27,17 +27,18 @@ from himpun.records import Citation
 # one-word short name right before the number ("UU ASN Nomor 5 Tahun 2014", "PP Disiplin No. 94")
 _SHORT_RUN = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
               r"(?:\s+[A-Z][A-Za-z]{1,12}(?=\s+(?i:nomor|no\.?)\s*\d))?")
-_INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*"
+_INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*+"  # (possessive: "K.P.U. K.P.U. ...")
+_COUNTED = r"(?i:lembaga|kementerian/lembaga|kementerian|instansi|menteri|k/l)"  # what a count of institutions counts
 # (a count of the institutions, the offices in lowercase: "SKB 5 Lembaga No. 2 Tahun 2022", "Keputusan Bersama lima
 # menteri dan kepala lembaga Nomor 2 Tahun 2022")
 _LONG_RUN = (rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INSTITUTION_WORD}"
-             r"|\b(?:\d{1,2}|(?i:lima|empat|tiga))\s+(?i:lembaga|kementerian/lembaga|kementerian|instansi|menteri|k/l)\b"
+             rf"|\b(?:\d{{1,2}}|(?i:lima|empat|tiga))\s+{_COUNTED}\b"
              r"|\b(?:menteri|kepala|ketua|lembaga|kementerian|instansi)\b"
              r")){0,60}?")
 _NOMOR = r"\s*(?:\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
 # a one-character number OCR misread as a letter counts only before its year ("Nomor l Tahun 2015")
 # (not a count of institutions: "SKB 5 Lembaga No. 2 Tahun 2022")
-_NUM = (r"(?P<num>\d[0-9Oo]{0,3}(?!\s+(?i:lembaga|kementerian|instansi|menteri|k/l)\b)"
+_NUM = (rf"(?P<num>\d[0-9Oo]{{0,3}}(?!\s+{_COUNTED}\b)"
         r"|[lI$](?=\s*(?:Tahun|TAHUN|tahun)\b))")
 _YEAR = r"(?:\s*(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
 # a number without a year must not be the start of a longer identifier (800/1071/BKPSDM)

@@ -85,7 +85,7 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     default = rules.lead_in_severity(ctx) if ctx else None
     cats = rules.categories(norm)
     sancs = rules.sanctions(norm, default)
-    if cats and rules.for_others(f"{ctx} {norm}"):
+    if cats and rules.for_others(ctx, norm):
         return []
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs):
         # a sanction stated inside one act's words is that act's; a sanction

@@ -39,14 +39,17 @@ _SCHEDULE_BEFORE = re.compile(
     r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
 # pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
-# between say that something was issued ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan pada ...")
+# between say that something was issued, decided or found ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan
+# pada ...", "... hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada ...")
 _EVENT_BEFORE = re.compile(
     r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
     r"|tps|hari h|masa (?:kampanye|tenang)|tahapan|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"
     r"(?:(?!\b(?:ditetapkan|ditandatangani|diterbitkan|dikeluarkan|diteken|tertanggal|menerbitkan|mengeluarkan"
-    r"|menandatangani|surat|edaran|keputusan|instruksi|peraturan)\b)[^.;\n]){0,110}?"
+    r"|menandatangani|surat|edaran|keputusan|instruksi|peraturan|oleh|dijatuhi|dijatuhkan|menjatuhkan|diputuskan"
+    r"|memutuskan|merekomendasikan|direkomendasikan|mengumumkan|diumumkan|memeriksa|diperiksa|melaporkan"
+    r"|dilaporkan|menemukan|ditemukan)\b)[^.;\n]){0,110}?"
     r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 _EVENT_REACH = 160
 _SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d|-\s*\d)", re.I)

@@ -34,8 +34,8 @@ _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 # the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
 # (a title may run on to the next line, "... PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL
 # WALI KOTA JAYAPURA", but not over a blank line)
-_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}|\blingkungan\s+)$",
-                          re.I)
+_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})"
+                          r"|\blingkungan\s+)$", re.I)
 _HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
                     r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
 _TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)

@@ -95,8 +95,8 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
     return found
 
 
-_ACTING_PREFIX = re.compile(r"^(?:Pj|Pjs|Plt|Plh) ")  # as _canonical_title writes them
-ACTING_TITLES = ("Pj ", "Pjs ", "Plt ", "Plh ")
+ACTING_TITLES = ("Pj ", "Pjs ", "Plt ", "Plh ")  # as _canonical_title writes them
+_ACTING_PREFIX = re.compile("^(?:" + "|".join(t.strip() for t in ACTING_TITLES) + ") ")
 
 
 def substantive(name: str) -> str | None:

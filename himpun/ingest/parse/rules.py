@@ -47,13 +47,16 @@ def prohibition_cue_end(norm: str) -> int | None:
     return ends[-1] if ends else None
 
 
-_ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|pegawai|aparatur sipil|aparatur negara|abdi negara|non asn)\b")
+_ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|p3k|pegawai|aparatur sipil|aparatur negara|abdi negara|non asn|camat|lurah"
+                       r"|sekda|sekretaris daerah|kepala dinas|kepala badan|kepala sekolah|guru|pejabat)\b")
 
 
-def for_others(norm: str) -> bool:
-    """The rule is addressed only to officials who are not civil servants ("Khusus kepala desa, ... larangan
-    menjadi pengurus partai politik")."""
-    return _has_cue("not-asn", norm) and _ASN_WORD.search(norm) is None
+def for_others(lead: str, norm: str) -> bool:
+    """The rule is addressed only to officials who are not civil servants: they are its subject, at the start of
+    the sentence or of its lead-in ("Khusus kepala desa, ... larangan menjadi pengurus partai politik"), and
+    no civil servant is named (a village head only moved by the ASN is no subject)."""
+    return ((_has_cue("not-asn", norm) or bool(lead) and _has_cue("not-asn", lead))
+            and _ASN_WORD.search(norm) is None and _ASN_WORD.search(lead) is None)
 
 
 def obliges(norm: str) -> bool:
@@ -83,24 +86,35 @@ def categories(norm: str) -> list[str]:
     found = {slug for slug, _, _ in matches}
     if len(found) > 1:
         found.discard("partisanship-general")
-    for inner, outer in _WITHIN:  # "istrinya maju sebagai calon": the spouse is the candidate, not the ASN
-        if inner in found and outer in found and any(
-                s == outer and start <= i_start < end for s, start, end in matches
-                for i_slug, i_start, _ in matches if i_slug == inner):
+    for inner, outer, part_of in _PART_OF:
+        if inner in found and outer in found and _all_part_of(norm, matches, inner, outer, part_of):
             found.discard(inner)
-    for done, outer in _PURPOSE:  # "mengerahkan pegawai lain untuk menghadiri kampanye": the others attend
-        if done in found and outer in found and any(
-                s == outer and end <= d_start and _PURPOSE_GAP.match(norm, end, d_start)
-                for s, _, end in matches for d_slug, d_start, _ in matches if d_slug == done):
-            found.discard(done)
     return [slug for slug in category_order() if slug in found]
 
 
-# (inner, outer): a match of `inner` that starts inside a match of `outer` is part of it
-_WITHIN = (("candidacy", "spouse-campaign"),)
-# (act, outer): an act that is the purpose of `outer` ("untuk ...", "agar ...") is done by those it moves
-_PURPOSE = (("campaign-participation", "mobilising-civil-servants"), ("declaration-attendance", "mobilising-civil-servants"))
 _PURPOSE_GAP = re.compile(r"[^.;]{0,40}?\b(?:untuk|agar|supaya)\b[^.;]{0,12}$")
+
+
+def _inside(norm: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] < outer[1]
+
+
+def _purpose(norm: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[1] <= inner[0] and _PURPOSE_GAP.match(norm, outer[1], inner[0]) is not None
+
+
+# (inner, outer, how): a category every match of which is part of a match of `outer` is not the ASN's own act.
+# Inside it: "istrinya maju sebagai calon" is the spouse's candidacy. Its purpose: "mengerahkan pegawai lain
+# untuk menghadiri kampanye", the others attend.
+_PART_OF = (("candidacy", "spouse-campaign", _inside),
+            ("campaign-participation", "mobilising-civil-servants", _purpose),
+            ("declaration-attendance", "mobilising-civil-servants", _purpose))
+
+
+def _all_part_of(norm, matches, inner: str, outer: str, part_of) -> bool:
+    outers = [(start, end) for slug, start, end in matches if slug == outer]
+    return all(any(part_of(norm, (start, end), o) for o in outers)
+               for slug, start, end in matches if slug == inner)
 
 
 def category_spans(norm: str) -> list[tuple[int, int, str]]:
