@@ -358,4 +358,4 @@ def test_band_keys_are_those_of_datasketch_s_minhash(words):
     expected = [int.from_bytes(hashlib.blake2b(struct.pack("<B", i) + hv[i * similar.ROWS:(i + 1) * similar.ROWS]
                                                .tobytes(), digest_size=8).digest(), "little", signed=True)
                 for i in range(similar.BANDS)]
-    assert similar.bands(frozenset(words)) == expected
+    assert list(similar.bands(frozenset(words))) == expected

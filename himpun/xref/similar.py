@@ -102,14 +102,15 @@ def _word_hashes(word: str):
     return m.hashvalues
 
 
-def bands(wordset: frozenset[str]) -> list[int]:
+@lru_cache(maxsize=65536)  # circulars repeat the national rules word for word: 4,373 sets in 13,626 banded clauses
+def bands(wordset: frozenset[str]) -> tuple[int, ...]:
     """The LSH band keys of a word set, as signed 64-bit integers. A set's
     MinHash is the element-wise minimum of its words' (what datasketch's
     update_batch computes, word by word; tests/test_xref.py compares)."""
     raw = np.minimum.reduce([_word_hashes(w) for w in wordset]).tobytes()
     step = len(raw) // BANDS  # a band's ROWS hash values, as bytes
-    return [int.from_bytes(hashlib.blake2b(_BAND_BYTE[i] + raw[i * step:(i + 1) * step], digest_size=8).digest(),
-                           "little", signed=True) for i in range(BANDS)]
+    return tuple(int.from_bytes(hashlib.blake2b(_BAND_BYTE[i] + raw[i * step:(i + 1) * step], digest_size=8).digest(),
+                                "little", signed=True) for i in range(BANDS))
 
 
 _BAND_BYTE = [struct.pack("<B", i) for i in range(BANDS)]  # each band's key starts with its number
