@@ -88,6 +88,14 @@ def test_offices(text, expected):
     # an election named in the same sentence, further back, does not reach the office that issues
     ("Jelang Pilkada serentak yang akan digelar pada 27 November 2024 nanti, Bupati Banjar menerbitkan Surat Edaran "
      "tentang netralitas.", "news", ["Bupati Banjar"]),
+    # a circular of the head of the region's personnel agency, his office's name wrapped over two lines
+    ("PEMERINTAH KABUPATEN LUMAJANG\nBADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA\n\nSURAT EDARAN\n"
+     "NOMOR: 800.1.6/2174/427.41/2024\n\nASN dilarang ikut kampanye.\n\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN\n"
+     "SUMBER DAYA MANUSIA KABUPATEN LUMAJANG,\n\nttd.\n\nDrs. HERU SANTOSO", "circular", ["Kepala BKPSDM Kabupaten Lumajang"]),
+    ("Kepala BKD Kota Padang menerbitkan surat edaran tentang netralitas ASN.", "news", ["Kepala BKD Kota Padang"]),
+    # an issuing verb inside the act a sentence forbids issues nothing
+    ("Kepala BKPSDM Bogor mengatakan, ASN dilarang hadir dalam kampanye terbuka dan/atau membuat keputusan yang "
+     "menguntungkan pasangan calon.", "news", []),
     # a regional election supervisor's letter, signed by its chair
     ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\n\nKami "
      "mengimbau.\n\nKetua Bawaslu Provinsi Maluku Utara,\nttd\nMUHAMMAD", "circular",

@@ -36,6 +36,7 @@ _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 # WALI KOTA JAYAPURA", but not over a blank line)
 _NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})"
                           r"|\blingkungan\s+)$", re.I)
+_FORBIDDING = re.compile(r"\b(?:dilarang|larangan|melarang|tidak boleh|tidak diperbolehkan|jangan)\b", re.I)
 _HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
                     r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
 _TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)
@@ -100,6 +101,8 @@ def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
             vstart = seg.start + verb.start()
             if _NOT_YET.search(text[max(seg.start, vstart - 40):vstart]):
                 continue
+            if _FORBIDDING.search(seg.text, 0, verb.start()):
+                continue  # "... mengatakan, ASN dilarang ... membuat keputusan yang menguntungkan": the act forbidden
             in_sentence = [o for o in offices if seg.start <= o.start and o.end <= seg.end]
             if verb.group("passive"):
                 # the agent follows the verb at once: "ditandatangani (oleh) Sekda ..."

@@ -21,7 +21,10 @@ from himpun.ingest.parse.literals import Prefilter
 _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksana\s+Tugas|Plh\.?|Pelaksana\s+Harian)\s*(?:\((?:Pj|Pjs|Plt|Plh)\)\s*)?)?"
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
           r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov|"
-          r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)")
+          r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum|"
+          # the head of a region's personnel agency, who signs circulars of his own
+          r"Kepala\s+(?:BKPSDMD?|BKPPD?|BKDD?|BKPSDM|Badan\s+Kepegawaian(?:\s+dan\s+Pengembangan\s+Sumber\s+Daya\s+Manusia"
+          r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?))")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
@@ -105,9 +108,17 @@ def substantive(name: str) -> str | None:
     return name[m.end():] if m else None
 
 
+# the personnel agency's name, long or short, as its acronym
+_AGENCY = (("pengembangan", "BKPSDM"), ("pendidikan", "BKPP"), ("diklat", "BKPP"), ("bkpsdm", "BKPSDM"),
+           ("bkpp", "BKPP"), ("bkd", "BKD"), ("badan kepegawaian", "BKD"))
+
+
 def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
-    title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
+    if raw.startswith("kepala "):
+        title = "Kepala " + next(acronym for word, acronym in _AGENCY if word in raw)
+    else:
+        title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
     acting = (hit.group("acting") or "").lower().rstrip(".")
     if acting.startswith(("pjs", "penjabat sementara")):  # stands in while the holder is on campaign leave
         title = "Pjs " + title
@@ -129,7 +140,7 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
     region = cands[0]
     title = _canonical_title(hit)
     base = title.split(" ", 1)[-1] if title.startswith(ACTING_TITLES) else title
-    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu"):
+    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu") or base.startswith("Kepala "):
         name = f"{title} {region.name}"
     else:
         name = f"{title} {region.bare}"
