@@ -78,6 +78,15 @@ def test_html_furniture_inside_furniture_and_comments_go_in_one_walk():
                          '</body></html>')
 
 
+def test_an_html_pages_publication_date_is_one_of_its_dates(tmp_path):
+    p = tmp_path / "berita.html"
+    body = "<p>" + "Pemerintah Kota Batu mengingatkan ASN agar tidak ikut kampanye pasangan calon. " * 5 + "</p>"
+    p.write_text('<html><head><meta property="article:published_time" content="2024-09-12T14:05:12+07:00">'
+                 f"</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    doc = extract_path(p)
+    assert doc.dates == ["2024-09-12"] and doc.date == "2024-09-12"
+
+
 def test_html_with_only_scripts_has_no_text(tmp_path):
     p = tmp_path / "kosong.html"
     p.write_text("<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>")

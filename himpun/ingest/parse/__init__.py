@@ -53,7 +53,9 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         clauses += page_clauses(p.text, p.number, sha256, len(clauses) + 1, lists)
     link_sanctions(clauses)
 
-    full_dates = _unique(d.iso for d in dates if not d.schedule)
+    # the publication date a web page states in its head is a date of the report, as its date line would be
+    # (which main-text extraction leaves out with the byline)
+    full_dates = _unique([d.iso for d in dates if not d.schedule] + ([published] if published else []))
     return Document(
         source=source, sha256=sha256, kind=kind,
         title=detect_title(full, kind, container_title),
