@@ -188,6 +188,15 @@ def test_what_is_allowed_is_not_a_prohibition():
     assert clauses("ASN boleh menghadiri kampanye sebagai petugas pengamanan.") == []
 
 
+def test_a_nested_list_takes_the_ban_of_the_list_above():
+    # PP 94/2021 Pasal 5: "PNS dilarang: ... n. memberikan dukungan kepada calon ... dengan cara: 1. ikut kampanye"
+    assert clauses("PNS dilarang:\nn. memberikan dukungan kepada calon Presiden dengan cara:\n  1. ikut kampanye;\n"
+                   "  2. memasang baliho;") == [("prohibition", ["campaign-participation"], []),
+                                                ("prohibition", ["campaign-materials"], [])]
+    # ... and a nested list under an obligation forbids nothing
+    assert clauses("ASN wajib:\na. menjaga netralitas dengan cara:\n1. memasang baliho imbauan netralitas;") == []
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

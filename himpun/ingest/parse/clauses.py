@@ -87,7 +87,8 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     sancs = rules.sanctions(norm, default)
     if cats and rules.for_others(ctx, norm):
         return []
-    if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs):
+    if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs
+                 or _forbidden_above(seg.context)):
         # a sanction stated inside one act's words is that act's; a sanction
         # stated once for the sentence (before the acts or after the last) is every act's
         own = [rules.sanctions(norm[a.norm_start:a.norm_end], default) for a in acts]
@@ -106,6 +107,17 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
         return []
     return [Clause(id="", kind=kind, text=seg.text, page=page, start=seg.start, end=seg.end,
                    categories=cats, sanctions=sancs, context=lead)]
+
+
+def _forbidden_above(lead: Segment | None) -> bool:
+    """A lead-in that is itself an item of a forbidding list: "PNS dilarang:" / "n. memberikan dukungan kepada
+    calon ... dengan cara:" / "1. ikut kampanye;" (PP 94/2021 Pasal 5)."""
+    reach = 0
+    while lead is not None and lead.context is not None and reach < 3:
+        lead, reach = lead.context, reach + 1
+        if rules.prohibits(normalise(lead.lead_text)):
+            return True
+    return False
 
 
 def _lstrip(s: str) -> int:
