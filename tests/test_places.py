@@ -96,6 +96,12 @@ def test_offices(text, expected):
     # an issuing verb inside the act a sentence forbids issues nothing
     ("Kepala BKPSDM Bogor mengatakan, ASN dilarang hadir dalam kampanye terbuka dan/atau membuat keputusan yang "
      "menguntungkan pasangan calon.", "news", []),
+    # a joint circular: the offices its title names, not the two letterheads side by side
+    ("  PEMERINTAH KABUPATEN BEKASI                BADAN PENGAWAS PEMILIHAN UMUM\n  SEKRETARIAT DAERAH"
+     "                         KABUPATEN BEKASI\n\n                         SURAT EDARAN BERSAMA\n          SEKRETARIS "
+     "DAERAH KABUPATEN BEKASI DAN KETUA BADAN PENGAWAS\n                    PEMILIHAN UMUM KABUPATEN BEKASI\n\n"
+     "                  Nomor : 800.1.6/2217/BKPSDM\n\nASN dilarang ikut kampanye.", "circular",
+     ["Sekretaris Daerah Kabupaten Bekasi", "Ketua Bawaslu Kabupaten Bekasi"]),
     # a regional election supervisor's letter, signed by its chair
     ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\n\nKami "
      "mengimbau.\n\nKetua Bawaslu Provinsi Maluku Utara,\nttd\nMUHAMMAD", "circular",

@@ -68,11 +68,24 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
 
 
 def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
+    """The offices the instrument's title names ("SURAT EDARAN BERSAMA SEKRETARIS DAERAH KABUPATEN BEKASI DAN
+    KETUA BADAN PENGAWAS PEMILIHAN UMUM KABUPATEN BEKASI / Nomor ..."), else those of its letterhead."""
     head_end = min(len(text), 700)
+    title = _TITLED.search(text, 0, head_end)
+    if title:
+        end = _TITLE_END.search(text, title.end(), head_end)
+        named = [o for o in offices if o.person and title.end() <= o.start and o.end <= (end.start() if end else -1)]
+        if named:
+            return named
     m = _HEADING_END.search(text, 0, head_end)
     if m:
         head_end = m.start()
     return [o for o in offices if o.end <= head_end]
+
+
+# an instrument's title in its heading, in capitals, and where the offices it names end
+_TITLED = re.compile(r"\b(?:SURAT\s+EDARAN(?:\s+BERSAMA)?|INSTRUKSI|KEPUTUSAN(?:\s+BERSAMA)?|PERATURAN|MAKLUMAT)\b")
+_TITLE_END = re.compile(r"\b(?:NOMOR|Nomor|TENTANG)\b")
 
 
 def _acting_of(signer: Office, office: Office) -> bool:
