@@ -102,6 +102,12 @@ def test_categories(text, expected):
     ("pemutusan hubungan kerja", [("contract-termination", None)]),
     ("diberi sanksi sesuai dengan ketentuan", [("unspecified", None)]),
     ("honorer yg melanggar diputus kontrak kerjanya", [("contract-termination", None)]),
+    ("diberhentikan dengan tidak hormat sebagai PNS", [("dismissal-dishonourable", "berat")]),
+    # a dismissal whose kind a line break cut off, or one that points back to the dismissal named before
+    ("keputusan bupati kupang tentang pemberhentian tidak dengan", []),
+    ("pemberhentian sebagaimana dimaksud dalam diktum kesatu berlaku", []),
+    ("pns yang bersangkutan diberhentikan", [("dismissal", "berat")]),
+    ("pemberhentian tidak dengan hormnt sebagai pns", [("dismissal-dishonourable", "berat")]),  # OCR's "hormat"
     ("hukdis sedang potong tukin 25% selama 6 bln", [("allowance-cut", "sedang")]),
     ("PDHTAPS (diberhentikan dgn hormat tdk atas permintaan sendiri)", [("dismissal-honourable", "berat")]),
     # a comparative does not classify: the regulation's level stands
