@@ -96,6 +96,10 @@ def test_categories(text, expected):
     ("hukuman disiplin sedang", [("disciplinary", "sedang")]),
     # a named form is the sanction; the generic mention goes
     ("hukuman disiplin berat berupa penurunan jabatan setingkat lebih rendah", [("position-demotion", "berat")]),
+    # ... but a hukuman disiplin named after the forms is a sanction of its own
+    ("selain pemberhentian tidak dengan hormat bagi anggota partai, asn yang melanggar larangan lain dapat dijatuhi "
+     "hukuman disiplin", [("dismissal-dishonourable", "berat"), ("disciplinary", None)]),
+    ("honorer yang terbukti kampanye, kontraknya kami putus", [("contract-termination", None)]),
     ("hukum disiplinnya adalah berat", [("disciplinary", "berat")]),
     ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
     ("pidana kurungan", [("criminal", None)]),
