@@ -109,6 +109,14 @@ def test_offices(text, expected):
     # a report naming the circular of an office
     ("Pengingat itu dituangkan dalam Surat Edaran Penjabat (Pj) Wali Kota Bogor Nomor 800.1.6/2735-BKPSDM.",
      "news", ["Pj Wali Kota Bogor"]),
+    # a summary that names only the regional circular it follows: that circular is the one it describes
+    ("Sesuai Surat Edaran Plt. Gubernur Maluku Utara Nomor 800.1.6/1745/BKD/IX/2024 tentang Netralitas ASN, ada "
+     "beberapa hal yang tidak boleh dilakukan.", "other", ["Plt Gubernur Maluku Utara"]),
+    ("- SE Pj. Bupati Tapanuli Utara No. 800.1.6/2741/BKPSDM/2024 tgl 5 Sept 2024 ttg Netralitas ASN", "other",
+     ["Pj Bupati Tapanuli Utara"]),
+    # ... but a report naming who issued it keeps that one ("Surabaya menerbitkan ..., tindak lanjut ... Gubernur")
+    ("Pemkot Surabaya menerbitkan Surat Edaran Nomor 800/1/2023. SE tersebut tindak lanjut Surat Edaran Gubernur "
+     "Jawa Timur Nomor 800/7543/204/2022.", "news", ["Pemerintah Kota Surabaya"]),
     # ... but not the national circulars it builds on, nor one only hoped for
     ("SE ini tindak lanjut dari Surat Edaran Menteri PANRB Nomor 1 Tahun 2023.", "news", []),
     ("Semoga SE Kemendagri tentang netralitas segera keluar.", "news", []),

@@ -37,6 +37,7 @@ _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 _NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})"
                           r"|\blingkungan\s+)$", re.I)
 _FORBIDDING = re.compile(r"\b(?:dilarang|larangan|melarang|tidak boleh|tidak diperbolehkan|jangan)\b", re.I)
+_FUTURE = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti)\b", re.I)
 _HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
                     r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
 _TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)
@@ -129,12 +130,25 @@ def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
             out.extend(chosen)
         if _HOPED.search(seg.text):
             continue
-        for inst in _INSTRUMENT.finditer(seg.text):
-            after = seg.start + inst.end()
-            named = [o for o in offices if o.region and seg.start <= o.start and o.end <= seg.end
-                     and 0 <= o.start - after <= 2
-                     and _OF_OFFICE.search(text[max(0, o.start - 20):o.start])]
-            out.extend(named[:1])
+        out.extend(_circulars_of_offices(text, seg, offices))
+    if not out:
+        # a summary that names only the circular it follows ("Sesuai Surat Edaran Plt. Gubernur Maluku Utara Nomor
+        # ...", a "DASAR:" line): that circular is the one it describes; a report naming who issued is read above
+        for seg in segs:
+            if _INSTRUMENT.search(seg.text) and not _FUTURE.search(seg.text):
+                out.extend(_circulars_of_offices(text, seg, offices))
+    return out
+
+
+def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]:
+    """The regional offices whose instrument the sentence names ("Surat Edaran Pj Wali Kota Bogor Nomor ...")."""
+    out = []
+    for inst in _INSTRUMENT.finditer(seg.text):
+        after = seg.start + inst.end()
+        named = [o for o in offices if o.region and seg.start <= o.start and o.end <= seg.end
+                 and 0 <= o.start - after <= 2
+                 and _OF_OFFICE.search(text[max(0, o.start - 20):o.start])]
+        out.extend(named[:1])
     return out
 
 

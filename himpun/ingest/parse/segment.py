@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
     "no", "dr", "drs", "ir", "h", "hj", "st", "jl", "kab", "kec", "kel", "prov", "yth", "tgl", "sdr", "bpk", "red",
     "pt", "tbk", "a.n", "u.b", "kep", "ttd", "vs", "sos", "pd", "ag", "kom", "si", "ak", "mm", "mh", "me", "se",
     "nip", "prof", "ust", "kh", "dra", "sh", "mt", "msi", "mpd", "ssos", "spd", "skm", "sip", "ap", "ip",
+    "pj", "pjs", "plt", "plh",  # acting holders: "Surat Edaran Plt. Gubernur Maluku Utara"
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+")
 
