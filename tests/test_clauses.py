@@ -51,6 +51,7 @@ def clauses(text):
     # a civic appeal is no partisan one
     ("mengajak masyarakat untuk turut mengawasi dan melaporkan dugaan pelanggaran", []),
     ("mengajak masyarakat untuk mendukung pasangan calon nomor urut 2", ["partisan-activities"]),
+    ("membuat konten yang mempromosikan calon di akun pribadinya", ["social-media-campaigning"]),
     # chat spellings (himpun/data/informal.tsv)
     ("jadi timses / tim pemenangan paslon", ["campaign-team"]),
     ("pasang baliho, spanduk, stiker paslon", ["campaign-materials"]),
@@ -173,6 +174,12 @@ def test_a_permission_on_a_condition_forbids_the_act_without_it():
     assert clauses("ASN yang istrinya maju sebagai calon hanya boleh ikut berkampanye jika mengambil cuti di luar "
                    "tanggungan negara.") == [("prohibition", ["campaign-participation", "spouse-campaign"], [])]
     assert clauses("ASN hanya boleh hadir sebagai pendengar dalam kampanye.") == []
+
+
+def test_campaigning_for_a_spouse_stated_as_the_leave_it_requires_is_its_ban():
+    assert clauses("ASN yang suami atau istrinya jadi calon, kalau mau ikut kampanye pasangannya, wajib mengambil cuti "
+                   "di luar tanggungan negara.")[0] == ("prohibition", ["spouse-campaign"], [])
+    assert clauses("ASN wajib menjaga netralitas.") == [("obligation", [], [])]
 
 
 def test_what_was_called_off_is_no_ban():

@@ -88,7 +88,7 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     if cats and rules.for_others(ctx, norm):
         return []
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs
-                 or _forbidden_above(seg.context)):
+                 or _forbidden_above(seg.context) or rules.conditional_ban(cats, norm)):
         # a sanction stated inside one act's words is that act's; a sanction
         # stated once for the sentence (before the acts or after the last) is every act's
         own = [rules.sanctions(norm[a.norm_start:a.norm_end], default) for a in acts]

@@ -59,6 +59,12 @@ def for_others(lead: str, norm: str) -> bool:
             and _ASN_WORD.search(norm) is None and _ASN_WORD.search(lead) is None)
 
 
+def conditional_ban(cats: list[str], norm: str) -> bool:
+    """A rule stated as what it requires: campaigning for a candidate spouse "wajib mengambil cuti di luar
+    tanggungan negara" is the ban on doing it without that leave."""
+    return "spouse-campaign" in cats and _has_cue("obligation", norm)
+
+
 def obliges(norm: str) -> bool:
     return _has_cue("obligation", norm) and _has_cue("neutrality", norm)
 
