@@ -30,6 +30,8 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("ASN yang terbukti hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada 12 Januari 2025.",
      [("2025-01-12", False)]),
     ("Usai rekapitulasi, Bawaslu merekomendasikan sanksi kepada KASN pada 10 Maret 2024.", [("2024-03-10", False)]),
+    ("Masa kampanye 25 September 2024 - 23 November 2024.", [("2024-09-25", True), ("2024-11-23", True)]),
+    ("#ASNNetral\n\n30 September 2024\n\n- 1.204 suka", [("2024-09-30", False)]),  # a post's date over a list
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

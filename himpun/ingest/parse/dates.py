@@ -52,7 +52,8 @@ _EVENT_BEFORE = re.compile(
     r"|dilaporkan|menemukan|ditemukan)\b)[^.;\n]){0,110}?"
     r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 _EVENT_REACH = 160
-_SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d|-\s*\d)", re.I)
+# (a range "5 - 9 Agustus" on the date's own line; a list's dash on the next line is none)
+_SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d)|^[ \t,]{0,3}-\s*\d", re.I)
 _SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
                             r"tanggal)\s*:?\s*$", re.I)
 _PLACE_LINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]{2,40},[ \t]*$")
