@@ -37,9 +37,10 @@ _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 _NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})"
                           r"|\blingkungan\s+)$", re.I)
 _FORBIDDING = re.compile(r"\b(?:dilarang|larangan|melarang|tidak boleh|tidak diperbolehkan|jangan)\b", re.I)
-_FUTURE = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti)\b", re.I)
-_HOPED = re.compile(r"\b(?:semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti|tindak lanjut|"
-                    r"menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
+# an instrument only hoped for, and one named as the basis of another
+_FUTURE_WORDS = r"semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti"
+_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
+_HOPED = re.compile(rf"\b(?:{_FUTURE_WORDS}|tindak lanjut|menindaklanjuti|berdasarkan|mengacu|merujuk|sesuai)\b", re.I)
 _TEMBUSAN = re.compile(r"^\s*Tembusan\b", re.M | re.I)
 _BACK_REFERENCE = re.compile(r"^(?:itu|ini|hal (?:itu|ini|tersebut)|(?:surat )?edaran (?:itu|ini|tersebut)|"
                              r"se (?:itu|ini|tersebut)|hal itu)\b", re.I)

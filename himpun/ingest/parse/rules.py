@@ -159,11 +159,13 @@ def sanctions(norm: str, default_severity: str | None = None) -> list[Sanction]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     out: dict[str, Sanction] = {}
-    last_at: dict[str, int] = {}  # where each sanction is last named
+    first_at: dict[str, int] = {}  # where each sanction is first and last named
+    last_at: dict[str, int] = {}
     rules = sanction_rules()
     for i in sanction_index().candidates(norm):  # the rows whose words are in the text, in order
         rule = rules[i]
         for m in rule.pattern.finditer(norm):
+            first_at[rule.slug] = min(first_at.get(rule.slug, m.start()), m.start())
             last_at[rule.slug] = max(last_at.get(rule.slug, -1), m.start())
             if rule.default_severity is None:  # moral, criminal, administrative: no levels
                 severity = None
@@ -180,14 +182,9 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     # "hukuman disiplin berat berupa penurunan jabatan": the form is the sanction; not when every form comes before
     # it ("selain pemberhentian tidak dengan hormat bagi anggota partai, ... dapat dijatuhi hukuman disiplin")
     forms = _forms() & out.keys()
-    if forms and "disciplinary" in out and any(last_at[f] > _first_at(norm, "disciplinary") for f in forms):
+    if forms and "disciplinary" in out and any(last_at[f] > first_at["disciplinary"] for f in forms):
         out.pop("disciplinary", None)
     return tuple(out.values())
-
-
-def _first_at(norm: str, slug: str) -> int:
-    rules = sanction_rules()
-    return min((m.start() for r in rules if r.slug == slug for m in r.pattern.finditer(norm)), default=-1)
 
 
 @lru_cache(maxsize=1)
