@@ -11,7 +11,8 @@ himpun.index.store.rebuild (seconds, clauses/s, index MB). It then runs the
 same officer-style queries of 1-3 words in three modes: plain (facets=False),
 filtered (one or two filters of region, province, severity, year, kind,
 clause_kind, category; facets=False) and facets (all eight facets), each set
-after a warm-up of 20 queries, and reports median and p95 milliseconds. FTS5
+after a warm-up of 20 queries (Whoosh also: cold, each query on a new
+searcher, and documents, results by document without facets), and reports median and p95 milliseconds. FTS5
 (one table: clause text plus UNINDEXED facet columns; MATCH, ORDER BY bm25
 LIMIT 10 with snippets, count(*), facets by one GROUP BY over the matches)
 and tantivy (term queries ANDed, top 10 with snippets, count, facets by terms
@@ -164,8 +165,8 @@ class Whoosh:
         self.build_seconds = float(seconds)  # the rebuild itself, without the imports of a new process
         return int(clauses)
 
-    def query(self, q: str, filters: dict, facets: bool) -> int:
-        return whoosh_search(self.ix, q, filters=filters, limit=10, facets=facets).total
+    def query(self, q: str, filters: dict, facets: bool, by_document: bool = False) -> int:
+        return whoosh_search(self.ix, q, filters=filters, limit=10, facets=facets, by_document=by_document).total
 
     def drop_caches(self) -> None:
         from himpun.index import searchers
@@ -258,7 +259,8 @@ def timed_set(engine, queries, mode: str) -> dict:
     searcher opened for it (nothing kept from the query before: posting arrays, facet columns), no
     warm-up, as the first search of a new process sees the index (imports not counted)."""
     cold = mode == "cold"
-    runs = [(q, flt if mode == "filtered" else {}, mode in ("facets", "cold")) for q, flt in queries]
+    runs = [(q, flt if mode == "filtered" else {}, mode in ("facets", "cold")) + ((True,) if mode == "documents" else ())
+            for q, flt in queries]
     for run in runs[:0 if cold else WARMUP]:
         engine.query(*run)
     ms, hits = [], []
@@ -298,7 +300,7 @@ def run_size(n: int, args, work: Path) -> dict:
         res = {"build_s": round(build_s, 2), "clauses_per_s": round(count / build_s), "indexed": count,
                "size_mb": dir_mb(work / name)}
         print(f"{name}: built {count:,} clauses in {build_s:.1f} s, {res['size_mb']} MB", flush=True)
-        for mode in ("plain", "filtered", "facets") + (("cold",) if hasattr(engine, "drop_caches") else ()):
+        for mode in ("plain", "filtered", "facets") + (("cold", "documents") if hasattr(engine, "drop_caches") else ()):
             res[mode] = timed_set(engine, queries, mode)
             print(f"  {mode}: {res[mode]}", flush=True)
         out["engines"][name] = res

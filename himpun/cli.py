@@ -297,14 +297,19 @@ def extract(ctx, paths, as_json, as_text, ocr, jobs):
 @click.option("--limit", "-n", default=10, show_default=True, help="Hits per page.")
 @click.option("--page", default=1, show_default=True, help="Page of hits.")
 @click.option("--by-document", "-d", "by_document", is_flag=True,
-              help="Group hits by document: documents ranked by their best clause, --limit documents a page.")
+              help="Documents, not clauses: a document matches when its clauses hold every word between them; "
+                   "--limit documents a page, each with its best clauses.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits and facets as one JSON object.")
 @click.pass_context
 def search(ctx, query, region, province, kind, category, sanction, severity, year, limit, page, by_document, as_json):
     """Search clauses. QUERY uses Whoosh syntax: words (all must match),
     OR, NOT, "phrases", field:value, wildcards (promosi*). A citation or
-    number (PP 94/2021, 800/1071/BKPSDM) is matched exactly. Facet counts
-    over all matches follow the hits.
+    number (PP 94/2021, UU 10 2016, 800/1071/BKPSDM) is matched exactly. A
+    place among plain words (Sidrap, Kota Serang, NTB) is the region of the
+    hits; when nothing of it matches, other regions' hits are shown and the
+    output says so. Question words (apa, boleh, bagaimana) and words found
+    nearly everywhere (ASN, pilkada, larangan) rank hits without excluding
+    any. Facet counts over all matches follow the hits.
 
     \b
     Examples:
@@ -312,7 +317,8 @@ def search(ctx, query, region, province, kind, category, sanction, severity, yea
       himpun search baliho --region "Kota Serang" --severity berat
       himpun search "PP 94/2021" --json
       himpun search --category photo-with-candidate
-      himpun search "sanksi foto bersama paslon" --by-document
+      himpun search "larangan ASN Sidrap"
+      himpun search "apa sanksi ASN yang ikut kampanye?" --by-document
 
     Synonyms widen a query (medsos = media sosial, paslon = pasangan
     calon, PTDH = pemberhentian tidak dengan hormat, ...), and long words
@@ -323,11 +329,9 @@ def search(ctx, query, region, province, kind, category, sanction, severity, yea
                         category=category, sanction=sanction, severity=severity, year=year, by_document=by_document)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    elif by_document:
-        _print_documents(result, limit)
     else:
-        _print_relaxed(result)
-        _print_result(result, limit)
+        _print_notes(result, "document" if by_document else "clause")
+        (_print_documents if by_document else _print_result)(result, limit)
 
 
 def _print_result(result: SearchResult, limit: int) -> None:
@@ -340,10 +344,16 @@ def _print_result(result: SearchResult, limit: int) -> None:
     _print_facets(result)
 
 
-def _print_relaxed(result: SearchResult) -> None:
+def _print_notes(result: SearchResult, unit: str) -> None:
+    """What the hits are when they are not quite what was asked."""
+    if result.elsewhere:
+        click.echo(click.style(f"Nothing of {' or '.join(result.elsewhere)} matches; the hits below are of other "
+                               "regions.", fg="yellow"))
     if result.relaxed:
-        click.echo(click.style("No clause has all of these words; clauses with some of them follow, "
-                               "those with more of them first.\n", fg="yellow"))
+        click.echo(click.style(f"No {unit} has all of these words; {unit}s with some of them follow, "
+                               "those with more of them first.", fg="yellow"))
+    if result.elsewhere or result.relaxed:
+        click.echo()
 
 
 def _print_documents(result: SearchResult, limit: int) -> None:

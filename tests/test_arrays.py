@@ -146,17 +146,24 @@ def test_facets_count_what_matches(indexed):
     assert dict(r.facets["category"]) == by_category
 
 
-@pytest.mark.parametrize("text", ["kampanye", "media sosial", "hukuman disiplin", ""])
-def test_results_by_document_are_whoosh_results_gathered(segmented, text):
-    from himpun.index.search import _by_document, _by_document_whoosh
+@pytest.mark.parametrize("text", ["kampanye", "media sosial", "hukuman disiplin", "", '"hukuman disiplin"'])
+def test_documents_ranked_over_arrays_are_those_of_whoosh_matchers(segmented, monkeypatch, text):
+    # himpun/index/documents.py ranks documents from each part's matches: over the posting arrays, or by
+    # Whoosh's matchers for what the arrays do not know (a phrase); both give the same ranking
+    from himpun.index import documents
     ix, searcher = segmented
     q = parse_query(ix, text)
-    for page in (1, 2):
-        got = _by_document(searcher, q, None, {}, text, 2, page, 2)
-        want = _by_document_whoosh(searcher, q, {}, text, 2, page, 2)
-        assert got.total == want.total > 0 and got.total_documents == want.total_documents
-        assert [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in got.documents] == \
-            [(d.doc_id, d.matches, [h.id for h in d.hits]) for d in want.documents]
+    got = documents.rank(searcher, q)
+
+    def unsupported(*_):
+        raise Unsupported("forced")
+
+    monkeypatch.setattr(documents, "evaluate", unsupported)
+    want = documents.rank(searcher, q)
+    assert got.codes and got.codes == want.codes
+    assert got.scores == pytest.approx(want.scores)
+    assert [[d for _, d in got.clauses(c)] for c in got.codes] == [[d for _, d in want.clauses(c)] for c in want.codes]
+    assert got.matched.tolist() == want.matched.tolist() and sum(map(got.count, got.codes)) == len(got.matched)
 
 
 def test_facet_columns_are_read_whole(segmented):

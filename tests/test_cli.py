@@ -114,6 +114,18 @@ def test_search_with_no_clause_holding_every_word_says_so(run, sample_dir):
     assert data["relaxed"] is True and data["total"] >= 1
     # an explicit AND is taken at its word
     assert json.loads(run("search", "baliho AND pacitan-tidak-ada", "--json").output)["total"] == 0
+    out = run("search", "baliho", "pacitan-tidak-ada", "--by-document").output
+    assert "No document has all of these words" in out and "matching clause" in out
+
+
+def test_search_for_a_place_with_nothing_says_so(run, sample_dir):
+    run("ingest", sample_dir)
+    out = run("search", "media", "sosial", "Sleman").output
+    assert out.startswith("Nothing of Kabupaten Sleman matches; the hits below are of other regions.")
+    assert "Kota Bekasi" in out
+    data = json.loads(run("search", "media sosial Sleman", "--json", "--by-document").output)
+    assert data["elsewhere"] == ["Kabupaten Sleman"] and data["documents"]
+    assert "Nothing of" not in run("search", "media", "sosial", "Bekasi").output
 
 
 def test_search_errors_are_one_line(run, sample_dir):

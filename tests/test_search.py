@@ -16,7 +16,9 @@ def filled(library, sample_dir):
     ("ASN dilarang mempromosikan calon", ["asn", "syn_asn", "larang", "promosi", "calon"]),
     # a synonym phrase also yields its group's term, spanning the phrase
     ("di media sosial", ["media", "sosial", "syn_medsos"]),
-    ("pemberhentian tidak dengan hormat", ["henti", "tidak", "hormat", "syn_ptdh"]),
+    ("pemberhentian tidak dengan hormat", ["henti", "tidak", "syn_tidak", "hormat", "syn_ptdh"]),
+    # informal negations are one term with "tidak" ("tak netral", "gak boleh")
+    ("tak netral", ["tak", "syn_tidak", "netral", "syn_netral"]),
     # the longest phrase of a group, once; the next phrase of the same group again
     ("alat peraga kampanye dan spanduk", ["alat", "aga", "syn_baliho", "kampanye", "spanduk", "syn_baliho"]),
     ("Nomor 800/1071/BKPSDM dan PP 94/2021", ["nomor", "800/1071/bkpsdm", "pp", "94/2021"]),
@@ -149,11 +151,15 @@ def test_ocr_damaged_words_are_found_below_clean_ones(library, tmp_path):
     assert library.search("kampung").total == 0
 
 
-def test_a_place_in_the_query_ranks_its_region_first(filled):
-    # "Bekasi" is the region of the hit, not a word its clauses must contain
-    hits = filled.search("media sosial bekasi").hits
-    assert hits and hits[0].region == "Kota Bekasi"
-    assert {h.region for h in hits} > {"Kota Bekasi"}  # other regions follow: the place ranks, it does not exclude
+def test_a_place_in_the_query_is_the_region_of_the_hits(filled):
+    # "Bekasi" is the region of the hit, not a word its clauses must contain; what the officer asks for
+    result = filled.search("media sosial bekasi")
+    assert result.hits and {h.region for h in result.hits} == {"Kota Bekasi"} and result.elsewhere == []
+    # a place with nothing that matches: the other regions' hits, and the place named as missing
+    everywhere = filled.search("media sosial")
+    result = filled.search("media sosial sleman")
+    assert result.elsewhere == ["Kabupaten Sleman"]
+    assert [h.id for h in result.hits] == [h.id for h in everywhere.hits] and len({h.region for h in result.hits}) > 1
     # with nothing else specific in the query, the place is what the officer asks for
     assert {h.region for h in filled.search("larangan asn bekasi").hits} == {"Kota Bekasi"}
     # a province name ranks the regions of that province first

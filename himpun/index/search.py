@@ -1,50 +1,28 @@
-"""Searching the clause index: Whoosh query syntax over clause text, document
-title, topic words and exact keys; filters; facet counts over all matches;
-highlighted snippets.
-
-A citation or instrument number typed in a query (`PP 94/2021`,
-`800/1071/BKPSDM`) is searched as one exact key, not as loose words. Words
-with synonyms are widened to their group (himpun/index/synonyms.py), and a
-long word also matches words one edit away (OCR damage: `netralltas`), at a
-fifth of the weight, so that exact matches rank first.
+"""Searching the clause index: the user's query (read by
+himpun/index/query.py) over clause text, topic words, document title and
+issuers, and exact keys; filters; facet counts over all matches;
+highlighted snippets; results by clause, or by document
+(himpun/index/documents.py).
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-import numpy as np
 from dataclasses import asdict, dataclass, field
 
-from whoosh import collectors, highlight, sorting
+from whoosh import collectors, highlight
 from whoosh.searching import Results
-from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
-from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, FuzzyTerm, Or, Phrase, Term
+from whoosh.query import And, ConstantScoreQuery, Term
 
-from himpun.data import words
 from himpun.errors import QueryError
-from himpun.ingest.parse.gazetteer import scan
-from himpun.ingest.parse.citations import find_citations
-from himpun.ingest.parse.numbers import find_numbers
 from himpun.index.arrays import Unsupported, evaluate
-from himpun.index.facets import column, count as count_facets
+from himpun.index.documents import rank as rank_documents
+from himpun.index.facets import count as count_facets
+from himpun.index.query import (  # noqa: F401 - parse_query and the fields are used through this module too
+    FIELD_BOOSTS, OPERATORS, RANK, REQUIRE, SEARCH_FIELDS, parse_query, query_places)
 from himpun.index.searchers import searcher as open_searcher
-from himpun.index.synonyms import PREFIX as SYNONYM_PREFIX, expand
 
-# plain words are looked for in the clause text, its topic words and its document's title ("surat edaran
-# gubernur NTB" names a document, whose clauses do not repeat its title); a title weighs a quarter of the
-# text, so clauses that say the words themselves come first; exact keys are asked for by field (keys:)
-# or by typing a citation or number
-SEARCH_FIELDS = ("text", "topics", "title")
-FIELD_BOOSTS = {"text": 2.0, "topics": 1.0, "title": 0.5, "keys": 3.0}
 FACETS = ("region", "province", "kind", "issuer", "year", "category", "sanction", "severity")
-MULTI_VALUED = ("category", "sanction", "severity")
 FILTERS = ("region", "province", "kind", "issuer", "year", "category", "sanction", "severity", "clause_kind")
-_FIELD_REF = re.compile(r"(?<![\w:'\"])([A-Za-z_]+):(?=\S)")
 MARK_OPEN, MARK_CLOSE = "**", "**"
-FUZZY_FIELDS = ("text",)
-FUZZY_MIN_LENGTH = 6  # of the stem: shorter words have too many neighbours one edit away
-FUZZY_BOOST = 0.2
 
 
 @dataclass
@@ -99,6 +77,8 @@ class SearchResult:
     total_documents: int | None = None
     # no clause had every word, so clauses with any of them are shown, those with more first
     relaxed: bool = False
+    # places the query named of which nothing matched: the hits are of other regions
+    elsewhere: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -115,128 +95,33 @@ class _Marker(highlight.Formatter):
         return f"{MARK_OPEN}{highlight.get_text(text, token, replace)}{MARK_CLOSE}"
 
 
-_OPERATORS = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()]')
-
-
-def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False):
-    """A Whoosh query for the user's text; raises QueryError with a reason.
-    `any_word`: words are joined by OR (clauses with more of them first);
-    `fuzzy`: long words also match words one edit away, at a fifth of the weight."""
-    if not query.strip() or query.strip() == "*":
-        return Every()
-    known = set(ix.schema.names())
-    for m in _FIELD_REF.finditer(query):
-        if m.group(1) not in known and not query[max(0, m.start() - 1):m.start()].isalnum():
-            raise QueryError(f"unknown field {m.group(1)!r} in query; fields: {', '.join(sorted(known))}")
-    if query.count('"') % 2:
-        raise QueryError('unbalanced quotes in query')
-    if query.count("(") != query.count(")"):
-        raise QueryError("unbalanced parentheses in query")
-    if not _OPERATORS.search(query) and ":" not in query:
-        plain = _plain_query(ix, query, any_word, fuzzy)
-        if plain is not None:
-            return plain
-    return _parse(ix, query, any_word, fuzzy)
-
-
-def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
-    group = OrGroup.factory(0.9) if any_word else AndGroup
-    parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
-    try:
-        parsed = parser.parse(expand(_exact_keys(query)))
-    except Exception as exc:  # Whoosh raises assorted types on malformed input
-        raise QueryError(f"cannot parse query: {exc}") from None
-    parsed = _phrases(parsed, ix.schema)
-    return _with_fuzzy(parsed) if fuzzy else parsed
-
-
-def _phrases(q, schema):
-    """Quoted phrases as the index holds them. The analysis gives a synonym phrase's group term at
-    the place of its first word (`media sosial` -> media, sosial, syn_medsos), so a quoted phrase
-    is its words without the group terms; over a field kept without word positions (topic words,
-    title) it asks for all its words there (Whoosh itself would refuse to run it)."""
-    if isinstance(q, Phrase):
-        words = [w for w in q.words if not w.startswith(SYNONYM_PREFIX)] or q.words
-        if q.fieldname in schema and not schema[q.fieldname].format.supports("positions"):
-            return And([Term(q.fieldname, w) for w in words], boost=q.boost)
-        if len(words) == 1:
-            return Term(q.fieldname, words[0], boost=q.boost)
-        return Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
-    if q.is_leaf():
-        return q
-    return q.apply(lambda sub: _phrases(sub, schema))
-
-
-def _plain_query(ix, query: str, any_word: bool, fuzzy: bool):
-    """Plain words as an officer types them ("larangan ASN Sidrap", "baliho
-    pilkada Tangerang"): a place is the region (or province) of the hit, not
-    a word of its text; words that stand in nearly every clause (ASN,
-    pilkada, larangan) and the place rank hits without excluding any; the
-    other words must match. None when nothing needs this treatment."""
-    places = [m for m in scan(query.title()) if m.resolved()]
-    rest = query
-    for m in sorted(places, key=lambda m: m.start, reverse=True):
-        rest = rest[:m.start] + " " + rest[m.end:]
-    hard = [w for w in rest.split() if w.lower() not in _soft_words()]
-    soft = [w for w in rest.split() if w.lower() in _soft_words()]
-    if not places and (not soft or not hard):
-        return None
-    place_q = Or([Term(field, r.name) for m in places for r in m.resolved()
-                  for field in (("province",) if r.level == "provinsi" else ("region",))], boost=3.0) if places else None
-    optional = [q for q in (_parse(ix, " ".join(soft), True) if soft else None, place_q) if q is not None]
-    if hard:
-        required = _parse(ix, " ".join(hard), any_word, fuzzy)
-    elif place_q is not None:
-        required, optional = place_q, optional[:-1]
-    else:
-        return None
-    if any_word:  # nothing is required: any of the words or the place
-        return Or([required] + optional)
-    return AndMaybe(required, Or(optional)) if optional else required
-
-
-@lru_cache(maxsize=1)
-def _soft_words() -> frozenset[str]:
-    return frozenset(words("soft_words.txt"))
-
-
-def _with_fuzzy(q):
-    """Each long word of the clause text also matches its neighbours one edit away."""
-    if isinstance(q, Term) and q.fieldname in FUZZY_FIELDS and isinstance(q.text, str) \
-            and len(q.text) >= FUZZY_MIN_LENGTH and q.text.isalpha():
-        return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)])
-    if q.is_leaf():
-        return q
-    return q.apply(_with_fuzzy)
-
-
-def _exact_keys(query: str) -> str:
-    """Rewrite citations and instrument numbers in a query as exact key terms."""
-    if '"' in query or "'" in query:
-        return query
-    spans = [(c.start, c.end, c.key) for c in find_citations(query)]
-    spans += [(s, e, n) for n, s, e in find_numbers(query, []) if not any(a <= s < b for a, b, _ in spans)]
-    for start, end, key in sorted(spans, reverse=True):
-        query = f"{query[:start]}keys:'{key.lower()}'{query[end:]}"
-    return query
-
-
 def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int = 10, page: int = 1,
            facets: bool = True, by_document: bool = False, per_document: int = 3) -> SearchResult:
-    """Clauses matching every word of `query`, best first. When fewer than
-    a page match, long words also match OCR-damaged spellings one edit away
-    (ranked below exact matches); when none match at all and the query is
-    plain words (no operators, quotes or fields), clauses with some of the
-    words are shown, those with more of them first (`relaxed`)."""
+    """Clauses matching every word of `query`, best first (`by_document`:
+    documents whose clauses hold every word between them). A place named
+    among plain words ("larangan ASN Sidrap") is what the hits must be of;
+    when nothing of it matches, the other regions' hits are shown and
+    `elsewhere` names the place. When fewer than a page match, long words
+    also match OCR-damaged spellings one edit away (ranked below exact
+    matches); when none match at all and the query is plain words (no
+    operators, quotes or fields), clauses with some of the words are shown,
+    those with more of them first (`relaxed`)."""
     run = lambda q: _search(ix, q, query, filters, limit, page, facets, by_document, per_document)  # noqa: E731
     limit = max(1, limit)
-    result = run(parse_query(ix, query))
-    if result.total < limit:
-        result = run(parse_query(ix, query, fuzzy=True))
+    places = [r.name for m in query_places(query) for r in m.resolved()] \
+        if not OPERATORS.search(query) and ":" not in query else []
+    for place in ((REQUIRE, RANK) if places else (RANK,)):
+        result = run(parse_query(ix, query, place=place))
+        if result.total < limit:
+            result = run(parse_query(ix, query, fuzzy=True, place=place))
+        if result.total:
+            break
     words = [w for w in query.split() if ":" not in w]
-    if result.total == 0 and len(words) > 1 and not _OPERATORS.search(query):
+    if result.total == 0 and len(words) > 1 and not OPERATORS.search(query):
         result = run(parse_query(ix, query, any_word=True, fuzzy=True))
         result.relaxed = True
+    if places and (place == RANK or result.relaxed):
+        result.elsewhere = list(dict.fromkeys(places))
     return result
 
 
@@ -246,13 +131,9 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
     if unknown:
         raise QueryError(f"unknown filter {unknown[0]!r}")
     flt = And(terms) if terms else None
-    groupedby = None
-    if facets:
-        groupedby = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count)
-                     for name in FACETS}
     searcher = open_searcher(ix)
     if by_document:
-        return _by_document(searcher, q, flt, groupedby, query, limit, page, per_document)
+        return _by_document(searcher, q, flt, facets, query, limit, page, per_document)
     limit = max(1, limit)
     q = And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q
     docnums, results = _match(searcher, q, max(1, page) * limit)
@@ -304,72 +185,33 @@ class _CountingTop(collectors.TopCollector):
         return super().collect(sub_docnum)
 
 
-def _facet_counts(results, groupedby) -> dict[str, list[tuple[str, int]]]:
-    out = {}
-    for name in groupedby or ():
-        if name in FACETS:
-            counts = results.groups(name)
-            out[name] = sorted(((v, n) for v, n in counts.items() if v not in ("-", "", None)),
-                               key=lambda t: (-t[1], str(t[0])))
-    return out
-
-
-def _by_document(searcher, q, flt, groupedby, query, limit, page, per_document) -> SearchResult:
-    """Every match ranked, then gathered by document in the order of each
-    document's best clause; one page of documents."""
+def _by_document(searcher, q, flt, facets, query, limit, page, per_document) -> SearchResult:
+    """One page of documents, ranked by himpun/index/documents.py, each with
+    its best clauses."""
     limit, page = max(1, limit), max(1, page)
-    q = And([q, ConstantScoreQuery(flt, 0.0)]) if flt else q
-    try:
-        matches = evaluate(searcher, q)
-    except Unsupported:
-        return _by_document_whoosh(searcher, q, groupedby, query, limit, page, per_document)
-    ranked = matches.top(len(matches))  # (score, docnum), best first
-    docs = column(searcher, "doc_id")
-    codes = docs.codes[np.asarray([d for _, d in ranked], dtype=np.int64)] if ranked else np.zeros(0, np.int32)
-    order: dict[int, list[int]] = {}
-    for i, code in enumerate(codes.tolist()):
-        order.setdefault(code, []).append(i)
-    pages = max(1, -(-len(order) // limit))
+    ranked = rank_documents(searcher, q, flt)
+    pages = max(1, -(-len(ranked.codes) // limit))
     page = min(page, pages)
-    shown = list(order.items())[(page - 1) * limit:page * limit]
-    chosen = [ranked[i] for _, positions in shown for i in positions[:per_document]]
-    results = _highlighting(_Results(searcher, q, chosen, docset=None))
+    shown = ranked.codes[(page - 1) * limit:page * limit]
+    best = [ranked.clauses(code, per_document) for code in shown]
+    results = _highlighting(_Results(searcher, q, [c for clauses in best for c in clauses], docset=None))
     documents, n = [], 0
-    for _, positions in shown:
-        hits = [_hit(results[n + k]) for k in range(min(per_document, len(positions)))]
+    for code, clauses in zip(shown, best):
+        hits = [_hit(results[n + k]) for k in range(len(clauses))]
         n += len(hits)
         first = hits[0]
         documents.append(DocumentHits(first.doc_id, first.title, first.kind, first.region, first.issuer, first.number,
-                                      first.date, first.path, len(positions), hits))
-    facets = count_facets(searcher, matches.ids, FACETS) if groupedby else {}
-    return SearchResult(query=query, total=len(matches), page=page, pages=pages,
-                        hits=[h for d in documents for h in d.hits], facets=facets, documents=documents,
-                        total_documents=len(order))
+                                      first.date, first.path, ranked.count(code), hits))
+    return SearchResult(query=query, total=len(ranked.matched), page=page, pages=pages,
+                        hits=[h for d in documents for h in d.hits],
+                        facets=count_facets(searcher, ranked.matched, FACETS) if facets else {}, documents=documents,
+                        total_documents=len(ranked.codes))
 
 
 def _highlighting(results):
     results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     results.formatter = _Marker()
     return results
-
-
-def _by_document_whoosh(searcher, q, groupedby, query, limit, page, per_document) -> SearchResult:
-    """As _by_document, by Whoosh's matchers (queries the posting arrays do not know)."""
-    results = _highlighting(searcher.search(q, limit=None, groupedby=groupedby))
-    order: dict[str, list[int]] = {}
-    for i in range(len(results)):
-        order.setdefault(results[i]["doc_id"], []).append(i)
-    ranked = list(order.items())
-    pages = max(1, -(-len(ranked) // limit))
-    documents = []
-    for doc_id, positions in ranked[(page - 1) * limit:page * limit]:
-        hits = [_hit(results[i]) for i in positions[:per_document]]
-        first = hits[0]
-        documents.append(DocumentHits(doc_id, first.title, first.kind, first.region, first.issuer, first.number,
-                                      first.date, first.path, len(positions), hits))
-    return SearchResult(query=query, total=len(results), page=min(page, pages), pages=pages,
-                        hits=[h for d in documents for h in d.hits], facets=_facet_counts(results, groupedby),
-                        documents=documents, total_documents=len(ranked))
 
 
 def _hit(h) -> Hit:

@@ -36,8 +36,8 @@ use_in_multiproc()  # the writer processes of a large sync write with BulkSegmen
 # Bumped when what the index holds for the same catalog changes (analysis, fields). The format also
 # names the tables the analysis reads, so that an edited synonym or stopword table is taken up too:
 # an index of another format is rebuilt from the catalog on the next sync.
-INDEX_VERSION = "6"
-_ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt")
+INDEX_VERSION = "7"
+_ANALYSIS_TABLES = ("synonyms.tsv", "stopwords.txt", "topics.tsv")  # an edit rebuilds the index
 _FORMAT_FILE = "FORMAT"
 
 
@@ -60,6 +60,7 @@ def schema() -> Schema:
         text=MemoTEXT(analyzer=ana, stored=True),
         title=MemoTEXT(analyzer=ana, stored=True, phrase=False),  # no positions: the same words in every clause of a document
         topics=MemoTEXT(analyzer=ana, phrase=False),
+        issuers=MemoTEXT(analyzer=ana, phrase=False),  # searched, not shown: "SE Pj Gubernur Lampung"
         keys=MemoKEYWORD(lowercase=True, commas=True, scorable=True, stored=True),
         kind=ID(stored=True, sortable=FACET),
         clause_kind=ID(stored=True, sortable=FACET),
@@ -135,7 +136,7 @@ def sync(catalog: Catalog, directory: Path, parallel: bool = True) -> SyncResult
         if procs > 1:
             # the writer's worker processes are forked with the stems known so far: learn them all first,
             # so that no word is stemmed in a worker (where its stem would be lost, and computed again)
-            prestem(*{f[name] for f in entries for name in ("text", "title", "topics")})
+            prestem(*{f[name] for f in entries for name in ("text", "title", "topics", "issuers")})
         try:
             writer = ix.writer(timeout=60, procs=procs, multisegment=True, limitmb=LIMIT_MB) if procs > 1 \
                 else BulkSegmentWriter(ix, timeout=60, limitmb=LIMIT_MB)
@@ -242,10 +243,11 @@ def clause_fields(catalog: Catalog, row: int):
         return
     doc = catalog.document(row, pages=False)
     keys = [c.key.lower() for c in doc.citations] + [n.lower() for n in doc.numbers]
+    issuers = "; ".join(doc.issuers)
     for c in doc.clauses:
         yield dict(
             id=c.id, doc_row=str(row), doc_id=doc.doc_id, text=c.text, title=doc.title or "",
-            topics=topic_words(c.categories, [s.type for s in c.sanctions]),
+            topics=topic_words(c.categories, [s.type for s in c.sanctions]), issuers=issuers,
             keys=",".join(dict.fromkeys(keys)),
             kind=doc.kind, clause_kind=c.kind, region=doc.region or "-", province=doc.province or "-",
             issuer=doc.issuer or "-", year=str(d["year"]) if d["year"] else "-", date=doc.date or "",

@@ -1,0 +1,180 @@
+"""Reading what a user types into a Whoosh query.
+
+Plain words (no operators, quotes or fields) are read as an officer types
+them ("larangan ASN Sidrap", "apa sanksi ASN yang ikut kampanye?"): a place
+is the region (or province) of the hit, not a word of its text; words that
+stand in nearly every clause (ASN, pilkada, larangan) and the words of a
+typed question (apa, boleh, bagaimana) rank hits without excluding any; the
+other words must match. A citation or instrument number (`PP 94/2021`,
+`UU 10 2016`, `800/1071/BKPSDM`) is searched as one exact key, not as loose
+words. Words with synonyms are widened to their group
+(himpun/index/synonyms.py), and, when asked, a long word also matches words
+one edit away (OCR damage: `netralltas`), at a fifth of the weight.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
+from whoosh.query import And, AndMaybe, Every, FuzzyTerm, Or, Phrase, Term
+
+from himpun.data import words
+from himpun.errors import QueryError
+from himpun.ingest.parse.citations import find_citations
+from himpun.ingest.parse.gazetteer import scan
+from himpun.ingest.parse.numbers import find_numbers
+from himpun.index.synonyms import PREFIX as SYNONYM_PREFIX, expand
+
+# plain words are looked for in the clause text, its topic words, its document's title ("surat edaran
+# gubernur NTB" names a document, whose clauses do not repeat its title) and its document's issuers
+# ("SE Pj Gubernur Lampung"); a title or issuer weighs a quarter of the text, so clauses that say the
+# words themselves come first; exact keys are asked for by field (keys:) or by typing a citation or number
+SEARCH_FIELDS = ("text", "topics", "title", "issuers")
+FIELD_BOOSTS = {"text": 2.0, "topics": 1.0, "title": 0.5, "issuers": 0.5, "keys": 3.0}
+_FIELD_REF = re.compile(r"(?<![\w:'\"])([A-Za-z_]+):(?=\S)")
+# a place named in a query: what the hits must be of (REQUIRE), or only what ranks them first (RANK)
+REQUIRE, RANK = "require", "rank"
+FUZZY_FIELDS = ("text",)
+FUZZY_MIN_LENGTH = 6  # of the stem: shorter words have too many neighbours one edit away
+FUZZY_BOOST = 0.2
+
+
+# a question's mark ends a word ("apa sanksinya?"); Whoosh would read it as a wildcard
+_QUESTION_MARK = re.compile(r"(?<=\w)[?!]+(?=\s|$)")
+OPERATORS = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()]')
+
+
+def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, place: str = RANK):
+    """A Whoosh query for the user's text; raises QueryError with a reason.
+    `any_word`: words are joined by OR (clauses with more of them first);
+    `fuzzy`: long words also match words one edit away, at a fifth of the weight;
+    `place`: whether a place named among plain words is required of the hits (REQUIRE)
+    or only ranks them (RANK)."""
+    query = _QUESTION_MARK.sub("", query)
+    if not query.strip() or query.strip() == "*":
+        return Every()
+    known = set(ix.schema.names())
+    for m in _FIELD_REF.finditer(query):
+        if m.group(1) not in known and not query[max(0, m.start() - 1):m.start()].isalnum():
+            raise QueryError(f"unknown field {m.group(1)!r} in query; fields: {', '.join(sorted(known))}")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quotes in query')
+    if query.count("(") != query.count(")"):
+        raise QueryError("unbalanced parentheses in query")
+    if not OPERATORS.search(query) and ":" not in query:
+        plain = _plain_query(ix, query, any_word, fuzzy, place)
+        if plain is not None:
+            return plain
+    return _parse(ix, query, any_word, fuzzy)
+
+
+def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
+    group = OrGroup.factory(0.9) if any_word else AndGroup
+    parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
+    try:
+        parsed = parser.parse(expand(_exact_keys(query)))
+    except Exception as exc:  # Whoosh raises assorted types on malformed input
+        raise QueryError(f"cannot parse query: {exc}") from None
+    parsed = _phrases(parsed, ix.schema)
+    return _with_fuzzy(parsed) if fuzzy else parsed
+
+
+def _phrases(q, schema):
+    """Quoted phrases as the index holds them. The analysis gives a synonym phrase's group term at
+    the place of its first word (`media sosial` -> media, sosial, syn_medsos), so a quoted phrase
+    is its words without the group terms; over a field kept without word positions (topic words,
+    title) it asks for all its words there (Whoosh itself would refuse to run it)."""
+    if isinstance(q, Phrase):
+        words = [w for w in q.words if not w.startswith(SYNONYM_PREFIX)] or q.words
+        if q.fieldname in schema and not schema[q.fieldname].format.supports("positions"):
+            return And([Term(q.fieldname, w) for w in words], boost=q.boost)
+        if len(words) == 1:
+            return Term(q.fieldname, words[0], boost=q.boost)
+        return Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda sub: _phrases(sub, schema))
+
+
+def query_places(query: str) -> list:
+    """The places named in a query (gazetteer matches that resolve to a region or province)."""
+    return [m for m in scan(query.title()) if m.resolved()]
+
+
+def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
+    """Plain words as an officer types them ("larangan ASN Sidrap", "baliho
+    pilkada Tangerang"): a place is the region (or province) of the hit, not
+    a word of its text, required of the hits or ranking them first (`place`);
+    words that stand in nearly every clause (ASN, pilkada, larangan) and the
+    words of a question rank hits without excluding any; the other words
+    must match. None when nothing needs this treatment."""
+    places = query_places(query)
+    rest = query
+    for m in sorted(places, key=lambda m: m.start, reverse=True):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    soft_words = _soft_words()
+    typed = rest.split()
+    plain = [w.lower().strip("?!.,") for w in typed]
+    # "boleh tidak ...?", "bisa nggak ...?": the negation asks "or not", it negates nothing
+    is_soft = [w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING)
+               for i, w in enumerate(plain)]
+    hard = [w for w, s in zip(typed, is_soft) if not s]
+    soft = [w for w, s in zip(typed, is_soft) if s]
+    if not places and (not soft or not hard):
+        return None
+    place_q = Or([Term(field, r.name) for m in places for r in m.resolved()
+                  for field in (("province",) if r.level == "provinsi" else ("region",))], boost=3.0) if places else None
+    soft_q = _parse(ix, " ".join(soft), True) if soft else None
+    hard_q = _parse(ix, " ".join(hard), any_word, fuzzy) if hard else None
+    if any_word:  # nothing is required: any of the words or the place
+        return Or([q for q in (hard_q, soft_q, place_q) if q is not None])
+    if place == REQUIRE and place_q is not None:
+        parts = (list(hard_q.subqueries) if isinstance(hard_q, And) else [hard_q]) if hard_q is not None else []
+        required, optional = (And(parts + [place_q]) if parts else place_q), [soft_q]
+    elif hard_q is not None:
+        required, optional = hard_q, [soft_q, place_q]
+    elif place_q is not None:
+        required, optional = place_q, [soft_q]
+    else:
+        return None
+    optional = [q for q in optional if q is not None]
+    return AndMaybe(required, Or(optional)) if optional else required
+
+
+_NEGATIONS = frozenset({"tidak", "tak", "nggak", "enggak", "gak", "ga", "ndak"})
+_ASKING = frozenset({"boleh", "bisa", "perlu", "harus", "apakah", "mau"})
+
+
+@lru_cache(maxsize=1)
+def _soft_words() -> frozenset[str]:
+    return frozenset(words("soft_words.txt"))
+
+
+def _with_fuzzy(q):
+    """Each long word of the clause text also matches its neighbours one edit away."""
+    if isinstance(q, Term) and q.fieldname in FUZZY_FIELDS and isinstance(q.text, str) \
+            and len(q.text) >= FUZZY_MIN_LENGTH and q.text.isalpha():
+        return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)])
+    if q.is_leaf():
+        return q
+    return q.apply(_with_fuzzy)
+
+
+# a number and a year typed without "Tahun" or "/" ("UU 10 2016", "PP No 94 2021"); taken only where it
+# makes a citation the query did not have
+_NUMBER_YEAR = re.compile(r"(?<=[A-Za-z.] )((?:[Nn]o\.?|[Nn]omor)?\s*\d{1,4})\s+((?:19|20)\d\d)\b")
+
+
+def _exact_keys(query: str) -> str:
+    """Rewrite citations and instrument numbers in a query as exact key terms."""
+    if '"' in query or "'" in query:
+        return query
+    loose = _NUMBER_YEAR.sub(r"\1/\2", query)  # "UU 10 2016" as typed: the year after the number
+    if len(find_citations(loose)) > len(find_citations(query)):
+        query = loose
+    spans = [(c.start, c.end, c.key) for c in find_citations(query)]
+    spans += [(s, e, n) for n, s, e in find_numbers(query, []) if not any(a <= s < b for a, b, _ in spans)]
+    for start, end, key in sorted(spans, reverse=True):
+        query = f"{query[:start]}keys:'{key.lower()}'{query[end:]}"
+    return query
