@@ -110,6 +110,24 @@ def test_headings_and_list_items_are_not_headlines():
      "2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar\n"
      "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat."),
     (["1. Latar Belakang", "Dalam rangka menjaga netralitas."], "1. Latar Belakang\nDalam rangka menjaga netralitas."),
+    # a PDF's text has no indents: an item goes on over a line with a capital when its list's next item follows
+    (["7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut", "Pegawai ASN dalam kampanye;",
+      "8) mengerahkan Pegawai ASN lain;"],
+     "7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut Pegawai ASN dalam kampanye;\n"
+     "8) mengerahkan Pegawai ASN lain;"),
+    (["b. memasang spanduk, baliho, atau alat peraga lain yang memuat gambar calon di", "Kantor Kecamatan;",
+      "c. berfoto bersama calon;"],
+     "b. memasang spanduk, baliho, atau alat peraga lain yang memuat gambar calon di Kantor Kecamatan;\n"
+     "c. berfoto bersama calon;"),
+    # ... not when what follows is not that item (another list's, a new numbering, a paragraph)
+    (["7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut", "Pegawai ASN dalam kampanye;",
+      "b. mengerahkan Pegawai ASN lain;"],
+     "7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut\nPegawai ASN dalam kampanye;\n"
+     "b. mengerahkan Pegawai ASN lain;"),
+    (["2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar",
+      "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat.", "", "3. Demikian disampaikan."],
+     "2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar\n"
+     "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat.\n\n3. Demikian disampaikan."),
 ])
 def test_join_wrapped_lines(lines, expected):
     assert join_wrapped_lines(lines) == expected

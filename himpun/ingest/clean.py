@@ -251,8 +251,11 @@ def join_wrapped_lines(lines: list[str]) -> str:
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
                 line = line + " " + nxt
             elif len(stripped) >= 60 and not blank_between and not _looks_like_title(stripped) \
-                    and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)):
-                line = line + " " + nxt  # (a list item goes on only over a hanging indent: "m.  memberikan ..." / "    Daerah")
+                    and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)
+                         or _next_item_follows(stripped, lines, j)):
+                # (a list item goes on only over a hanging indent, "m.  memberikan ..." / "    Daerah", or when the
+                # next item of its list comes right after: a PDF's text has no indents)
+                line = line + " " + nxt
             else:
                 break
             i = j
@@ -263,6 +266,27 @@ def join_wrapped_lines(lines: list[str]) -> str:
 
 
 _ITEM = re.compile(r"^\s*\(?(?:(?P<num>\d{1,2})|(?P<let>[a-z]))[.)]\s")
+
+
+def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> bool:
+    """Whether the item of a list that `item` opens ("7) mengenakan ...") is followed, after line j
+    and at most `within` lines of its own, by the next item of the same list ("8) mengerahkan ...")."""
+    m = _ITEM.match(item)
+    if not m:
+        return False
+    marker = m.group("num") or m.group("let")
+    want = _next_marker(marker)
+    close = item.lstrip()[len(marker) + (1 if item.lstrip().startswith("(") else 0)]
+    for k in range(j + 1, min(len(lines), j + 1 + within)):
+        if not lines[k].strip():
+            return False
+        n = _ITEM.match(lines[k])
+        if n:
+            return (n.group("num") or n.group("let")) == want and lines[k].lstrip()[len(want) + (
+                1 if lines[k].lstrip().startswith("(") else 0)] == close
+        if _LIST_START.match(lines[k]):
+            return False
+    return False
 
 
 _MARKER_LIKE = re.compile(r"^(\s*)([^\s]{1,3}?)([.,:)])\s+(?=\S)")
