@@ -214,6 +214,22 @@ def test_a_nested_list_takes_the_ban_of_the_list_above():
     assert clauses("ASN wajib:\na. menjaga netralitas dengan cara:\n1. memasang baliho imbauan netralitas;") == []
 
 
+def test_a_line_that_finishes_an_item_keeps_its_list_open():
+    # a PDF's text or a page break leaves an item's last words on a line of their own (and the list goes on
+    # on the next page, its first item on line 0 as the lead-in was on the page before)
+    from himpun.ingest.parse.segment import ListState
+    lists = ListState()
+    first = page_clauses("2. Pegawai ASN dilarang:\na. menjadi anggota partai politik;\nb. menjadi calon anggota DPRD "
+                         "tanpa mengundurkan diri sebagai\nPegawai ASN;", 1, SHA, 1, lists)
+    second = page_clauses("c. mengikuti kampanye peserta Pemilu;\nd. memasang baliho calon.", 2, SHA, 10, lists)
+    assert [c.categories for c in first + second] == [["party-membership"], ["candidacy"],
+                                                      ["campaign-participation"], ["campaign-materials"]]
+    assert [c.marker for c in second] == ["2.c", "2.d"]
+    # a sentence after the last item ends the list: the items after it forbid nothing
+    assert clauses("ASN dilarang:\na. mengikuti kampanye calon di wilayah\nKabupaten Banjar.\n"
+                   "b. memasang baliho;") == [("prohibition", ["campaign-participation"], [])]
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

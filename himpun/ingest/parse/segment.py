@@ -39,6 +39,7 @@ class Segment:
     style: str = ""  # of its list marker: "1." "1)" "(1)" digits, "a." letters, "i." roman numerals, "-" bullets
     label: str = ""  # its list marker's label: "2", "b", "iv" ("" for bullets)
     marker: str = ""  # its place in the numbered lists: "2.b"
+    goes_on: bool = False  # a line of the item above, which a PDF's text or a page break left on its own
 
 
 @dataclass
@@ -118,6 +119,19 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return out
 
 
+# how an item of a list ends ("...;", "...; dan", "..., atau"), and how a line inside one does
+_ITEM_END = re.compile(r"[;,]\s*(?:dan|atau|dan/atau|serta)?\s*$")
+_CLOSED = tuple(".;:!?")
+
+
+def _goes_on(before: Segment | None, seg: Segment, first_of_line: bool) -> bool:
+    """A line without a marker that finishes the list item on the line above ("7) ... atau atribut" /
+    "Pegawai ASN dalam kegiatan kampanye;"): the item stops mid-sentence and this line ends as the
+    items do. A sentence after the last item ("Pelanggaran ... dijatuhi hukuman disiplin.") ends the list."""
+    return (before is not None and first_of_line and (before.item or before.goes_on) and before.line == seg.line - 1
+            and not before.text.rstrip().endswith(_CLOSED) and bool(_ITEM_END.search(seg.text)))
+
+
 def _mark_lists(segs: list[Segment], state: ListState) -> None:
     """A sentence ending a line with ':' or 'berikut' and followed by list
     items governs those items, until the list ends: at text that is not a
@@ -125,6 +139,7 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
     rank ("3." after "2. ASN dilarang:" and its items a to g)."""
     current = state.lead_in
     opened = state.open
+    here = {id(seg) for seg in segs}
     following: list[Segment | None] = [None] * len(segs)  # the next segment that is no heading
     for i in range(len(segs) - 1, 0, -1):
         following[i - 1] = following[i] if segs[i].heading else segs[i]
@@ -142,8 +157,10 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
                 if current is not None and current.item and current.style == seg.style:
                     current = None  # a sibling of the lead-in's own item
             seg.marker = ".".join(label for _, label in opened if label)
-            if current is not None and seg.line != current.line:
-                seg.context = current
+            if current is not None and (seg.line != current.line or id(current) not in here):
+                seg.context = current  # (not on the lead-in's own line: of this page, its line numbers)
+        elif _goes_on(segs[i - 1] if i else None, seg, first_of_line):
+            seg.goes_on, seg.marker, seg.context = True, segs[i - 1].marker, segs[i - 1].context
         else:
             current = None
             opened = []
