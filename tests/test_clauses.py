@@ -230,6 +230,21 @@ def test_a_line_that_finishes_an_item_keeps_its_list_open():
                    "b. memasang baliho;") == [("prohibition", ["campaign-participation"], [])]
 
 
+def test_an_item_whose_marker_ocr_lost_stays_in_its_list():
+    text = ("ASN dilarang:\nb. ikut kampanye calon;\n\nmemakai atribut partai politik;\n\n"
+            "e. memasang spanduk di rumah:")
+    assert [c.categories for c in page_clauses(text, 1, SHA, 1)] == [
+        ["campaign-participation"], ["campaign-attributes"], ["campaign-materials"]]
+    # the last item of a page ending in OCR's colon is an item, not the lead-in of a list on the next page...
+    from himpun.ingest.parse.segment import ListState
+    lists = ListState()
+    page_clauses("ASN dilarang:\na. ikut kampanye;\nb. memasang spanduk calon:", 1, SHA, 1, lists)
+    assert lists.lead_in is not None and lists.lead_in.text == "ASN dilarang:"
+    # ... unless its words open a sub-list
+    page_clauses("PNS dilarang:\nn. memberikan dukungan kepada calon dengan cara:", 1, SHA, 1, lists)
+    assert lists.lead_in.text.startswith("n. memberikan dukungan")
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

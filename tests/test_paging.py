@@ -41,6 +41,8 @@ def test_mend_page_breaks(pages, expected):
     (["1. satu;", "2. dua;", "3: tiga;"], ["1. satu;", "2. dua;", "3. tiga;"]),
     (["1. satu;", "S. dua;"], ["1. satu;", "S. dua;"]),  # S. could be 5, but 2 is expected
     (["a. satu;", "Dr. Ahmad hadir."], ["a. satu;", "Dr. Ahmad hadir."]),
+    (["i. tiga;", "", "J- empat;"], ["i. tiga;", "", "j. empat;"]),  # a dash read for the full stop
+    (["i. tiga;", "- empat;"], ["i. tiga;", "- empat;"]),  # a bullet is no marker to mend
 ])
 def test_repair_list_markers(lines, expected):
     assert repair_list_markers(lines) == expected
@@ -50,6 +52,15 @@ def test_repair_list_markers(lines, expected):
     ("a. satu:\nb. dua:\nc. tiga.", "a. satu;\nb. dua;\nc. tiga."),
     ("2. ASN dilarang:\na. satu;\nb. dua.", "2. ASN dilarang:\na. satu;\nb. dua."),
     ("Menimbang:\na. bahwa satu;", "Menimbang:\na. bahwa satu;"),
+    # a line between two items whose marker OCR lost, and the item before it over blank lines and a speck
+    ("b. ikut kampanye:\n\n2\n\ntidak memakai atribut:\n\ne. memasang baliho.",
+     "b. ikut kampanye;\n\n2\n\ntidak memakai atribut;\n\ne. memasang baliho."),
+    # the words of a sub-list's lead-in keep its colon; so does a line of its own before a paragraph
+    ("n. memberikan dukungan kepada calon dengan cara:\na. ikut kampanye;",
+     "n. memberikan dukungan kepada calon dengan cara:\na. ikut kampanye;"),
+    ("a. satu;\nPNS yang melanggar dikenai:\nteguran tertulis.\nb. dua.",
+     "a. satu;\nPNS yang melanggar dikenai:\nteguran tertulis.\nb. dua."),
+    ("b. dua:\na. satu.", "b. dua:\na. satu."),  # an earlier label opens a new list
 ])
 def test_fix_list_punctuation(text, expected):
     assert fix_list_punctuation(text) == expected

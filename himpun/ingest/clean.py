@@ -289,7 +289,7 @@ def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> 
     return False
 
 
-_MARKER_LIKE = re.compile(r"^(\s*)([^\s]{1,3}?)([.,:)])\s+(?=\S)")
+_MARKER_LIKE = re.compile(r"^(\s*)([^\s]{1,3}?)([.,:)-])\s+(?=\S)")  # "Cc." "3:" "J-"
 _DIGIT_LIKE = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5", "s": "5", "Z": "2", "z": "2"})
 
 
@@ -325,21 +325,38 @@ def _could_be(token: str, expected: str) -> bool:
 
 
 def fix_list_punctuation(text: str) -> str:
-    """A list item that ends in ':' and is followed by an item of the same
-    kind (1. then 2., a. then b.) ends in ';' in legal text: OCR reads the
-    semicolon as a colon. An item ending in ':' before a sub-list of the
-    other kind ("2. ASN dilarang:" then "a. ...") is a lead-in and stays."""
+    """A list item that ends in ':' and is followed by a later item of the
+    same kind (1. then 2., a. then b.) ends in ';' in legal text: OCR reads
+    the semicolon as a colon. So does a line between two items of one list
+    whose marker OCR lost ("b. ...:" / "tidak memakai atribut ...:" / "e.
+    ..."). An item ending in ':' before a sub-list of the other kind ("2. ASN
+    dilarang:" then "a. ..."), or with the words of a lead-in ("dengan
+    cara:", "sebagai berikut:"), is a lead-in and stays."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not line.rstrip().endswith(":"):
+        stripped = line.rstrip()
+        if not stripped.endswith(":") or _NESTED_LEAD.search(stripped):
             continue
-        m = _ITEM.match(line)
+        m = _ITEM.match(line) or next((_ITEM.match(ln) for ln in reversed(lines[max(0, i - 5):i])
+                                       if _ITEM.match(ln)), None)
+        n = next((_ITEM.match(ln) for ln in lines[i + 1:i + 8] if _ITEM.match(ln)), None)
         nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        n = _ITEM.match(nxt)
-        if m and n and bool(m.group("num")) == bool(n.group("num")):
-            stripped = line.rstrip()
+        if not (m and n) or bool(m.group("num")) != bool(n.group("num")):
+            continue
+        if not _ITEM.match(line) and not _ITEM.match(nxt):
+            continue  # a line of its own between items: only right before the next one
+        if _label_order(n) > _label_order(m):
             lines[i] = stripped[:-1] + ";" + line[len(stripped):]
     return "\n".join(lines)
+
+
+# the words that end a lead-in to a sub-list ("n. memberikan dukungan kepada calon ... dengan cara:")
+_NESTED_LEAD = re.compile(r"(?i)\b(?:berikut(?: ini)?|antara lain|yaitu|yakni|meliputi|di ?antaranya|terdiri (?:dari|atas)"
+                          r"|seperti|dengan cara|berupa|sebagai berikut|dilarang|sebagai)\s*:\s*$")
+
+
+def _label_order(m: re.Match) -> int:
+    return int(m.group("num")) if m.group("num") else ord(m.group("let"))
 
 
 def _looks_like_title(line: str) -> bool:

@@ -39,7 +39,8 @@ class Segment:
     style: str = ""  # of its list marker: "1." "1)" "(1)" digits, "a." letters, "i." roman numerals, "-" bullets
     label: str = ""  # its list marker's label: "2", "b", "iv" ("" for bullets)
     marker: str = ""  # its place in the numbered lists: "2.b"
-    goes_on: bool = False  # a line of the item above, which a PDF's text or a page break left on its own
+    goes_on: bool = False  # a line of a list without a marker of its own: the end of the item above, or an item
+    # whose marker OCR lost
 
 
 @dataclass
@@ -132,6 +133,15 @@ def _goes_on(before: Segment | None, seg: Segment, first_of_line: bool) -> bool:
             and not before.text.rstrip().endswith(_CLOSED) and bool(_ITEM_END.search(seg.text)))
 
 
+def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, first_of_line: bool,
+                 last_of_line: bool) -> bool:
+    """A line between two items of one list that ends as they do, without a marker ("b. ...;" /
+    "tidak memakai atribut partai politik;" / "e. ..."): an item whose marker OCR lost."""
+    return (before is not None and nxt is not None and first_of_line and last_of_line
+            and (before.item or before.goes_on) and nxt.item and before.context is not None
+            and nxt.style == (before.style or nxt.style) and bool(_ITEM_END.search(seg.text)))
+
+
 def _mark_lists(segs: list[Segment], state: ListState) -> None:
     """A sentence ending a line with ':' or 'berikut' and followed by list
     items governs those items, until the list ends: at text that is not a
@@ -161,10 +171,15 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
                 seg.context = current  # (not on the lead-in's own line: of this page, its line numbers)
         elif _goes_on(segs[i - 1] if i else None, seg, first_of_line):
             seg.goes_on, seg.marker, seg.context = True, segs[i - 1].marker, segs[i - 1].context
+        elif _lost_marker(segs[i - 1] if i else None, seg, nxt, first_of_line, last_of_line):
+            seg.goes_on, seg.context = True, segs[i - 1].context
         else:
             current = None
             opened = []
-        ends_page = nxt is None and seg.text.rstrip().endswith(":")
+        ends_page = nxt is None and seg.text.rstrip().endswith(":") and not (
+            # an item of a list already under way, at a page's foot: its colon is OCR's semicolon unless
+            # its words open a sub-list ("n. memberikan dukungan kepada calon ... dengan cara:")
+            seg.item and seg.context is not None and not is_lead_in(normalise(seg.text.rstrip()[:-1])))
         if last_of_line and (ends_page or (nxt is not None and nxt.item)) and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text
