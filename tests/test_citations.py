@@ -35,6 +35,13 @@ from himpun.ingest.parse.citations import find_citations
     ("SKB 5 Lembaga No. 2 Tahun 2022 (MenPANRB, Mendagri, BKN, KASN, Bawaslu)", ["SKB 2/2022"]),
     ("Keputusan Bersama lima menteri dan kepala lembaga Nomor 2 Tahun 2022 tentang Pedoman", ["SKB 2/2022"]),
     ("keputusan bersama kepala desa pada 2021", []),
+    ("Keputusan Bersama 5 (lima) Menteri/Kepala Lembaga Nomor 2 Tahun 2022 dan seterusnya", ["SKB 2/2022"]),
+    # a number OCR lost: the one known regulation of that type and year whose title follows "tentang"
+    ("berpedoman pada Undang-Undang Nomor Tahun 2023 tentang Aparatur Sipil Negara, Peraturan Pemerintah Nomor 94 "
+     "Tahun 2021 tentang Disiplin PNS", ["UU 20/2023", "PP 94/2021"]),
+    ("PP Nomor Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS", ["PP 42/2004"]),
+    ("Undang-Undang Nomor Tahun 2014 tentang Aparatur", []),  # one word of the title: UU 5/2014? too little
+    ("UU Nomor Tahun 2023 tentang Pemilu", []),  # no such regulation known
     ("Keputusan Bersama Menteri PANRB, Mendagri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu tentang Pedoman "
      "Pembinaan dan Pengawasan Netralitas Pegawai ASN", ["SKB 2/2022"]),
     # a one-character number misread, before its year

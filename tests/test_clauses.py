@@ -18,6 +18,12 @@ def clauses(text):
     ("menjadi tim pemenangan pasangan calon", ["campaign-team"]),
     ("menggunakan atribut partai", ["campaign-attributes"]),
     ("mengerahkan PNS lain", ["mobilising-civil-servants"]),
+    # a school's: its pupils brought to a campaign, its rooms and grounds used for a candidate
+    ("mengarahkan atau membawa peserta didik untuk menghadiri kegiatan kampanye", ["mobilising-civil-servants"]),
+    ("membawa siswa ke lokasi kampanye pasangan calon", ["mobilising-civil-servants"]),
+    ("membawa atribut partai politik", ["campaign-attributes"]),
+    ("menggunakan ruang kelas, aula, atau sarana sekolah lainnya untuk kegiatan pasangan calon", ["state-facilities"]),
+    ("rapat koordinasi di ruang kelas", []),
     ("menggunakan kendaraan dinas", ["state-facilities"]),
     ("membuat keputusan yang menguntungkan salah satu pasangan calon", ["favouring-decisions"]),
     ("memberikan surat dukungan disertai fotokopi KTP", ["support-letter"]),

@@ -119,6 +119,10 @@ def test_headings_and_list_items_are_not_headlines():
       "c. berfoto bersama calon;"],
      "b. memasang spanduk, baliho, atau alat peraga lain yang memuat gambar calon di Kantor Kecamatan;\n"
      "c. berfoto bersama calon;"),
+    (["f. Keputusan Bersama Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, Ketua", "KASN, dan Ketua Bawaslu;",
+      "g. Surat Edaran Menteri PANRB;"],
+     "f. Keputusan Bersama Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu;\n"
+     "g. Surat Edaran Menteri PANRB;"),  # an item in title case (a regulation's name) too
     # ... not when what follows is not that item (another list's, a new numbering, a paragraph)
     (["7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut", "Pegawai ASN dalam kampanye;",
       "b. mengerahkan Pegawai ASN lain;"],

@@ -9,6 +9,10 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     # an agency's letter: number, subject, addressee
     ("BAWASLU PROVINSI MALUKU UTARA\nNomor : 217/PM.00.02/K.MU/09/2024\nSifat : Penting\nHal : Imbauan "
      "Netralitas ASN\n\nYth.\n1. Gubernur Maluku Utara;", [], "text", "circular"),
+    # ... its colons lost by OCR after "Perihal"
+    ("DINAS PENDIDIKAN\nNomor : 400.3/1128/Dikbud/IX/2024\nLampiran -\nPerihal Netralitas Guru ASN\n\nYth. Kepala SD",
+     [], "image", "circular"),
+    ("DINAS PENDIDIKAN\nNomor : 400.3/1128\nHal ini perlu diperhatikan.\n\nYth. Kepala SD", [], "text", "other"),
     ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI DAN KEPALA BKN", [], "pdf", "decree"),
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 94 TAHUN 2021", [], "pdf", "regulation"),
     ("PAKTA INTEGRITAS\nSaya yang bertanda tangan di bawah ini", [], "text", "pact"),

@@ -43,6 +43,10 @@ def test_mend_page_breaks(pages, expected):
     (["a. satu;", "Dr. Ahmad hadir."], ["a. satu;", "Dr. Ahmad hadir."]),
     (["i. tiga;", "", "J- empat;"], ["i. tiga;", "", "j. empat;"]),  # a dash read for the full stop
     (["i. tiga;", "- empat;"], ["i. tiga;", "- empat;"]),  # a bullet is no marker to mend
+    # a list's first marker misread, before its second item
+    (["dan:", "", "1: Tidak akan menjadi anggota partai;", "", "2. Tidak akan kampanye;"],
+     ["dan:", "", "1. Tidak akan menjadi anggota partai;", "", "2. Tidak akan kampanye;"]),
+    (["Nomor: 12", "2. dua;"], ["Nomor: 12", "2. dua;"]),
 ])
 def test_repair_list_markers(lines, expected):
     assert repair_list_markers(lines) == expected

@@ -51,6 +51,12 @@ def test_merauke_is_in_the_new_province():
     ("Plt Gubernur Provinsi Jawa Timur", "Plt Gubernur Jawa Timur"),
     ("KETUA KOMISI APARATUR SIPIL NEGARA", "Ketua KASN"),
     ("diterbitkan Presiden RI Joko Widodo", "Presiden Republik Indonesia"),
+    # the head of a regional office (dinas), its name over the signature's two lines
+    ("Kepala Dinas Pendidikan dan Kebudayaan\nKabupaten Sumbawa Barat,", "Kepala Dinas Pendidikan dan Kebudayaan "
+                                                                       "Kabupaten Sumbawa Barat"),
+    ("KEPALA DINAS KESEHATAN DAERAH KABUPATEN MINAHASA SELATAN", "Kepala Dinas Kesehatan Daerah Kabupaten Minahasa "
+                                                                 "Selatan"),
+    ("dilaporkan kepada Kepala Dinas Sosial Kota Bogor", "Kepala Dinas Sosial Kota Bogor"),
 ])
 def test_offices(text, expected):
     assert [o.name for o in find_offices(text)][:1] == [expected]

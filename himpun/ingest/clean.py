@@ -250,11 +250,13 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line + " " + nxt
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
                 line = line + " " + nxt
-            elif len(stripped) >= 60 and not blank_between and not _looks_like_title(stripped) \
-                    and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)
-                         or _next_item_follows(stripped, lines, j)):
+            elif len(stripped) >= 60 and not blank_between and (
+                    (not _looks_like_title(stripped)
+                     and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)))
+                    or (_LIST_START.match(stripped) and _next_item_follows(stripped, lines, j))):
                 # (a list item goes on only over a hanging indent, "m.  memberikan ..." / "    Daerah", or when the
-                # next item of its list comes right after: a PDF's text has no indents)
+                # next item of its list comes right after, title-cased as a regulation's name may be: a PDF's
+                # text has no indents)
                 line = line + " " + nxt
             else:
                 break
@@ -299,10 +301,15 @@ def repair_list_markers(lines: list[str]) -> list[str]:
     opening with "3:" or "S." is item "3.". Only the marker the sequence
     expects is accepted, so ordinary words are left alone."""
     out, expected = [], None
-    for line in lines:
+    for i, line in enumerate(lines):
         m = _ITEM.match(line)
         if m:
             expected = _next_marker(m.group("num") or m.group("let"))
+        elif not expected and line.strip() and _first_item(line, lines[i + 1:i + 4]):
+            bad = _MARKER_LIKE.match(line)  # "1: Tidak akan ..." before "2. Tidak akan ...": the list's first item
+            first = "1" if bad.group(2).translate(_DIGIT_LIKE) == "1" else bad.group(2).lower()
+            line = f"{bad.group(1)}{first}. {line[bad.end():]}"
+            expected = _next_marker(first)
         elif expected and line.strip():
             bad = _MARKER_LIKE.match(line)
             if bad and _could_be(bad.group(2), expected):
@@ -310,6 +317,17 @@ def repair_list_markers(lines: list[str]) -> list[str]:
                 expected = _next_marker(expected)
         out.append(line)
     return out
+
+
+def _first_item(line: str, after: list[str]) -> bool:
+    """A line opening with a misread first marker ("1:", "l.", "a,") right before the list's second item."""
+    bad = _MARKER_LIKE.match(line)
+    nxt = next((ln for ln in after if ln.strip()), "")
+    n = _ITEM.match(nxt)
+    if not bad or not n:
+        return False
+    token = bad.group(2)
+    return (n.group("num") == "2" and token.translate(_DIGIT_LIKE) == "1") or (n.group("let") == "b" and token in ("a", "A"))
 
 
 def _next_marker(marker: str) -> str | None:

@@ -28,17 +28,17 @@ from himpun.records import Citation
 _SHORT_RUN = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:Negara\s+)?Republik\s+Indonesia|\s+RI\b)?"
               r"(?:\s+[A-Z][A-Za-z]{1,12}(?=\s+(?i:nomor|no\.?)\s*\d))?")
 _INSTITUTION_WORD = r"(?!(?:Surat|Edaran|Nomor|Peraturan|Undang|Keputusan|Tentang)\b)[A-Z][\w&.\-]*+"  # (possessive: "K.P.U. K.P.U. ...")
-_COUNTED = r"(?i:lembaga|kementerian/lembaga|kementerian|instansi|menteri|k/l)"  # what a count of institutions counts
+_COUNTED = r"(?i:lembaga|kementerian/lembaga|menteri/kepala\s+lembaga|kementerian|instansi|menteri|k/l)"  # what a count of institutions counts
 # (a count of the institutions, the offices in lowercase: "SKB 5 Lembaga No. 2 Tahun 2022", "Keputusan Bersama lima
 # menteri dan kepala lembaga Nomor 2 Tahun 2022")
 _LONG_RUN = (rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INSTITUTION_WORD}"
-             rf"|\b(?:\d{{1,2}}|(?i:lima|empat|tiga))\s+{_COUNTED}\b"
+             rf"|\b(?:\d{{1,2}}(?:\s*\((?i:lima|empat|tiga)\))?|(?i:lima|empat|tiga))\s+{_COUNTED}\b"
              r"|\b(?:menteri|kepala|ketua|lembaga|kementerian|instansi)\b"
              r")){0,60}?")
 _NOMOR = r"\s*(?:\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
 # a one-character number OCR misread as a letter counts only before its year ("Nomor l Tahun 2015")
 # (not a count of institutions: "SKB 5 Lembaga No. 2 Tahun 2022")
-_NUM = (rf"(?P<num>\d[0-9Oo]{{0,3}}(?!\s+{_COUNTED}\b)"
+_NUM = (rf"(?P<num>\d[0-9Oo]{{0,3}}(?!\s+(?:\((?i:lima|empat|tiga)\)\s*)?{_COUNTED}\b)"
         r"|[lI$](?=\s*(?:Tahun|TAHUN|tahun)\b))")
 _YEAR = r"(?:\s*(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
 # a number without a year must not be the start of a longer identifier (800/1071/BKPSDM)
@@ -74,6 +74,38 @@ def _grammar() -> list[tuple[str, re.Pattern, Prefilter]]:
         rx = rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})"
         out.append((prefix, re.compile(rx), Prefilter.of(rx)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _number_lost() -> list[tuple[str, re.Pattern, Prefilter]]:
+    """A citation whose number OCR lost ("Undang-Undang Nomor Tahun 2023 tentang Aparatur Sipil
+    Negara"): its type, "Nomor", the year and the title it is "about"."""
+    out = []
+    for prefix, rx, _ in load_table("citation_types.tsv"):
+        if prefix in ("UUD", "SKB"):
+            continue
+        rx = (rf"(?<![\w-])(?i:{rx})(?![\w-]){_SHORT_RUN}\s+(?i:nomor|no\.?)\s*(?i:tahun|th\.?)\s*(?P<year>[12]\d{{3}})"
+              r"\s+(?i:tentang)\s+(?P<title>[^;:,.\n]{4,120})")
+        out.append((prefix, re.compile(rx), Prefilter.of(rx)))
+    return out
+
+
+def _by_title(prefix: str, year: str, about: str) -> str | None:
+    """The one known regulation of that type and year whose title the words after "tentang" begin with."""
+    words = [w for word in _TITLE_WORD.findall(about.lower()) for w in _SPELLED.get(word, (word,))]
+
+    def begins(title: str) -> bool:  # (the words up to a comma, at least three of them, or all the title's)
+        t = _TITLE_WORD.findall(title.lower())
+        n = min(len(words), len(t))
+        return n >= min(len(t), 3) and words[:n] == t[:n]
+
+    hits = [r.key for r in regulations().values()
+            if r.key.startswith(prefix + " ") and r.key.endswith("/" + year) and begins(r.title)]
+    return hits[0] if len(hits) == 1 else None
+
+
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+_SPELLED = {"pns": ("pegawai", "negeri", "sipil"), "asn": ("aparatur", "sipil", "negara")}
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +154,13 @@ def find_citations(text: str, page: int = 1) -> list[Citation]:
         if key:
             found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
             last_end = -neg_end
+    for prefix, rx, prefilter in _number_lost():
+        if not prefilter.possible(text, lowered):
+            continue
+        for m in prefilter.finditer(rx, text, lowered):
+            key = _by_title(prefix, m.group("year"), m.group("title"))
+            if key and not any(c.start < m.end() and m.start() < c.end for c in found):
+                found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
     for rx, key, prefilter in _other_numbers():
         if not prefilter.possible(text, lowered):
             continue

@@ -24,7 +24,9 @@ _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati
           r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum|"
           # the head of a region's personnel agency, who signs circulars of his own
           r"Kepala\s+(?:BKPSDMD?|BKPPD?|BKDD?|Badan\s+Kepegawaian(?:\s+dan\s+Pengembangan\s+Sumber\s+Daya\s+Manusia"
-          r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?))")
+          r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?)|"
+          # the head of a regional office (dinas), who writes to its own staff and schools
+          r"Kepala\s+Dinas(?:\s+(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov)\b)(?:dan|[A-Za-z]{3,})){1,6}?)")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
@@ -115,7 +117,9 @@ _AGENCY = (("pengembangan", "BKPSDM"), ("pendidikan", "BKPP"), ("diklat", "BKPP"
 
 def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
-    if raw.startswith("kepala "):
+    if raw.startswith("kepala dinas "):
+        title = " ".join(w if w == "dan" else w.capitalize() for w in raw.split())
+    elif raw.startswith("kepala "):
         title = "Kepala " + next(acronym for word, acronym in _AGENCY if word in raw)
     else:
         title = _CANON_TITLE.get(raw, " ".join(w.capitalize() for w in raw.split()))
