@@ -99,6 +99,13 @@ def test_offices(text, expected):
      "NOMOR: 800.1.6/2174/427.41/2024\n\nASN dilarang ikut kampanye.\n\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN\n"
      "SUMBER DAYA MANUSIA KABUPATEN LUMAJANG,\n\nttd.\n\nDrs. HERU SANTOSO", "circular", ["Kepala BKPSDM Kabupaten Lumajang"]),
     ("Kepala BKD Kota Padang menerbitkan surat edaran tentang netralitas ASN.", "news", ["Kepala BKD Kota Padang"]),
+    # a pact: the office its form names ("Jabatan", "Instansi"; OCR may drop the colons), not the letterhead
+    ("PEMERINTAH KABUPATEN MINAHASA SELATAN\nDINAS KESEHATAN DAERAH\n\nPAKTA INTEGRITAS\n\nSaya yang bertanda tangan "
+     "di bawah ini:\nNama dr. F. WOWILING\nJabatan Kepala Dinas Kesehatan Daerah\n\nInstansi Pemerintah Kabupaten "
+     "Minahasa Selatan\n\n1. Tidak akan menjadi anggota partai politik;", "pact",
+     ["Kepala Dinas Kesehatan Daerah Kabupaten Minahasa Selatan"]),
+    ("PAKTA INTEGRITAS\nNama : X\nJabatan : Penjabat Wali Kota Jayapura selaku Pejabat Pembina Kepegawaian\n"
+     "Instansi : Pemerintah Kota Jayapura\n\n1. Tidak akan berkampanye;", "pact", ["Pj Wali Kota Jayapura"]),
     # an issuing verb inside the act a sentence forbids issues nothing
     ("Kepala BKPSDM Bogor mengatakan, ASN dilarang hadir dalam kampanye terbuka dan/atau membuat keputusan yang "
      "menguntungkan pasangan calon.", "news", []),

@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
@@ -54,7 +56,9 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
     found = find_offices(text) if found is None else found
     offices = [o for o in (resolve_bare(o, found) for o in found)
                if o and not _NOT_ISSUING.search(text[max(0, o.start - 90):o.start])]
-    issuers: list[Office] = []
+    issuers: list[Office] = _pledger(text) if kind == "pact" else []
+    if issuers:
+        return issuers
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
         signers = _signature_offices(text, offices)
@@ -88,6 +92,31 @@ def _heading_offices(text: str, offices: list[Office]) -> list[Office]:
 # an instrument's title in its heading, in capitals, and where the offices it names end
 _TITLED = re.compile(r"\b(?:SURAT\s+EDARAN(?:\s+BERSAMA)?|INSTRUKSI|KEPUTUSAN(?:\s+BERSAMA)?|PERATURAN|MAKLUMAT)\b")
 _TITLE_END = re.compile(r"\b(?:NOMOR|Nomor|TENTANG)\b")
+
+
+# a pact's form: "Jabatan : Kepala Dinas Kesehatan Daerah" / "Instansi : Pemerintah Kabupaten Minahasa Selatan"
+_FORM = re.compile(r"^[ \t]*Jabatan[ \t]*:?[ \t]*(?P<title>\S[^\n]{2,90}?)[ \t]*\n(?:[ \t]*\n)*"
+                   r"[ \t]*(?:Instansi|Unit[ \t]+Kerja|Satuan[ \t]+Kerja)[ \t]*:?[ \t]*(?P<where>\S[^\n]{2,90})$", re.M | re.I)
+_SMALL = {"dan", "atau", "di", "pada"}
+
+
+def _pledger(text: str) -> list[Office]:
+    """Who makes a pact ("Saya yang bertanda tangan di bawah ini"): the office its form names, in the
+    region of its agency."""
+    m = _FORM.search(text)
+    regions = [r for x in scan(m.group("where")) for r in x.resolved()][:1] if m else []
+    if not regions:
+        return []
+    title = " ".join(w if w.lower() in _SMALL and i else w[:1].upper() + w[1:].lower() if w.isupper() else w
+                     for i, w in enumerate(m.group("title").rstrip(" ,;").split()))
+    region = regions[0]
+    # the office as the parser writes it, when it knows it ("Penjabat Wali Kota Jayapura selaku PPK" ->
+    # "Pj Wali Kota Jayapura"; "Kepala Dinas Kesehatan" + the agency's region)
+    for words in (title, f"{title} {region.name}"):
+        known = [o for o in find_offices(words) if o.region is not None and o.person]
+        if known:
+            return [replace(known[0], start=m.start("title"), end=m.end("where"))]
+    return [Office(f"{title} {region.name}", m.start("title"), m.end("where"), region, False, title)]
 
 
 def _acting_of(signer: Office, office: Office) -> bool:
