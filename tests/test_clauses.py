@@ -24,6 +24,11 @@ def clauses(text):
     ("membawa atribut partai politik", ["campaign-attributes"]),
     ("menggunakan ruang kelas, aula, atau sarana sekolah lainnya untuk kegiatan pasangan calon", ["state-facilities"]),
     ("rapat koordinasi di ruang kelas", []),
+    # social media by name
+    ("mempromosikan pasangan calon di akun Facebook, TikTok, dan Instagram pribadi", ["social-media-campaigning"]),
+    ("ASN berkampanye di Instagram", ["social-media-campaigning"]),
+    ("ikut kampanye sebelum dan sesudah masa kampanye dan/atau memposting ajakan memilih calon di Facebook",
+     ["campaign-participation", "social-media-engagement"]),
     ("menggunakan kendaraan dinas", ["state-facilities"]),
     ("membuat keputusan yang menguntungkan salah satu pasangan calon", ["favouring-decisions"]),
     ("memberikan surat dukungan disertai fotokopi KTP", ["support-letter"]),
@@ -110,6 +115,7 @@ def test_categories(text, expected):
     ("hukum disiplinnya adalah berat", [("disciplinary", "berat")]),
     ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
     ("pidana kurungan", [("criminal", None)]),
+    ("Pelanggarnya dapat dipidana berdasarkan Pasal 188 UU No. 1 Tahun 2015.", [("criminal", None)]),
     ("pemutusan hubungan kerja", [("contract-termination", None)]),
     ("diberi sanksi sesuai dengan ketentuan", [("unspecified", None)]),
     ("honorer yg melanggar diputus kontrak kerjanya", [("contract-termination", None)]),
@@ -234,6 +240,12 @@ def test_a_line_that_finishes_an_item_keeps_its_list_open():
     # a sentence after the last item ends the list: the items after it forbid nothing
     assert clauses("ASN dilarang:\na. mengikuti kampanye calon di wilayah\nKabupaten Banjar.\n"
                    "b. memasang baliho;") == [("prohibition", ["campaign-participation"], [])]
+
+
+def test_a_supervisors_findings_are_violations():
+    text = ("2. Temuan yang paling sering pada tahapan awal Pemilihan:\n- ASN hadir pada deklarasi bakal pasangan calon;\n"
+            "- ASN mempromosikan bakal calon melalui akun media sosial pribadinya.\nKedua temuan itu sudah diteruskan.")
+    assert [c[1] for c in clauses(text)] == [["declaration-attendance"], ["social-media-campaigning"]]
 
 
 def test_an_item_whose_marker_ocr_lost_stays_in_its_list():

@@ -32,6 +32,10 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Usai rekapitulasi, Bawaslu merekomendasikan sanksi kepada KASN pada 10 Maret 2024.", [("2024-03-10", False)]),
     ("Masa kampanye 25 September 2024 - 23 November 2024.", [("2024-09-25", True), ("2024-11-23", True)]),
     ("#ASNNetral\n\n30 September 2024\n\n- 1.204 suka", [("2024-09-30", False)]),  # a post's date over a list
+    # an election named right before its day
+    ("4. Pada Pemilu 14 Februari 2024 yang lalu BKPSDM menerima tiga rekomendasi", [("2024-02-14", True)]),
+    ("Pilkada serentak tanggal 27 November 2024 nanti", [("2024-11-27", True)]),
+    ("SE tentang Netralitas pada Pemilihan Serentak Tahun 2024 tanggal 12 Agustus 2024", [("2024-08-12", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

@@ -13,6 +13,10 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("DINAS PENDIDIKAN\nNomor : 400.3/1128/Dikbud/IX/2024\nLampiran -\nPerihal Netralitas Guru ASN\n\nYth. Kepala SD",
      [], "image", "circular"),
     ("DINAS PENDIDIKAN\nNomor : 400.3/1128\nHal ini perlu diperhatikan.\n\nYth. Kepala SD", [], "text", "other"),
+    # a speech as written for its speaker, the minutes of a meeting
+    ("NASKAH SAMBUTAN\nPENJABAT BUPATI TANGGAMUS\nPADA APEL SIAGA NETRALITAS ASN\n\nASN harus netral, kata saya.", [],
+     "text", "other"),
+    ("PEMERINTAH KABUPATEN PESISIR SELATAN\nNOTULEN\nRAPAT KOORDINASI NETRALITAS ASN", [], "text", "other"),
     ("KEPUTUSAN BERSAMA MENTERI DALAM NEGERI DAN KEPALA BKN", [], "pdf", "decree"),
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 94 TAHUN 2021", [], "pdf", "regulation"),
     ("PAKTA INTEGRITAS\nSaya yang bertanda tangan di bawah ini", [], "text", "pact"),

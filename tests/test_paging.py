@@ -65,6 +65,8 @@ def test_repair_list_markers(lines, expected):
     ("a. satu;\nPNS yang melanggar dikenai:\nteguran tertulis.\nb. dua.",
      "a. satu;\nPNS yang melanggar dikenai:\nteguran tertulis.\nb. dua."),
     ("b. dua:\na. satu.", "b. dua:\na. satu."),  # an earlier label opens a new list
+    ("2. Temuan yang paling sering:\n- ASN hadir pada deklarasi;\n- ASN berfoto.\n3. Pasal 71.",
+     "2. Temuan yang paling sering:\n- ASN hadir pada deklarasi;\n- ASN berfoto.\n3. Pasal 71."),  # bullets under it
 ])
 def test_fix_list_punctuation(text, expected):
     assert fix_list_punctuation(text) == expected

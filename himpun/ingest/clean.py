@@ -363,6 +363,8 @@ def fix_list_punctuation(text: str) -> str:
             continue
         if not _ITEM.match(line) and not _ITEM.match(nxt):
             continue  # a line of its own between items: only right before the next one
+        if _LIST_START.match(nxt) and not (_ITEM.match(nxt) and bool(_ITEM.match(nxt).group("num")) == bool(m.group("num"))):
+            continue  # a sub-list of another kind follows (bullets under "2. Temuan ...:"): a lead-in
         if _label_order(n) > _label_order(m):
             lines[i] = stripped[:-1] + ";" + line[len(stripped):]
     return "\n".join(lines)

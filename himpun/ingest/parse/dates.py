@@ -53,6 +53,10 @@ _EVENT_BEFORE = re.compile(
     r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 _EVENT_REACH = 160
 # (a range "5 - 9 Agustus" on the date's own line; a list's dash on the next line is none)
+# an election named right before its day: "pada Pemilu 14 Februari 2024", "Pilkada serentak tanggal 27 November 2024"
+# (not "... pada Pemilihan Serentak Tahun 2024 tanggal ...": an election of a year, the date after it another's)
+_ELECTION_DAY = re.compile(r"\b(?:pemilu|pilkada|pemilihan|pilpres|pileg)(?:\s+serentak)?\s+(?:pada\s+)?"
+                           r"(?:tanggal\s+|hari\s+\w+,?\s+)?$", re.I)
 _SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d)|^[ \t,]{0,3}-\s*\d", re.I)
 _SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
                             r"tanggal)\s*:?\s*$", re.I)
@@ -126,6 +130,7 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     after = text[m.end():m.end() + 20]
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
     schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after)
+                    or _ELECTION_DAY.search(before.rsplit("\n", 1)[-1])
                     or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1]))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()

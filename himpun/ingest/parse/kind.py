@@ -19,6 +19,10 @@ _HEADINGS = [
                               r"BADAN|KOMISI|KEPALA)|UNDANG-UNDANG\s+REPUBLIK)\b", re.M)),
     ("pact", re.compile(r"^\s*PAKTA\s+INTEGRITAS\b", re.M)),
     ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
+    # a speech as written for its speaker, and the minutes of a meeting: neither an instrument nor a report
+    ("other", re.compile(r"^\s*(?:NASKAH\s+(?:SAMBUTAN|PIDATO|AMANAT)|SAMBUTAN\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|"
+                         r"GUBERNUR|SEKRETARIS)|AMANAT\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|GUBERNUR)|NOTULEN|NOTULA|"
+                         r"RISALAH\s+RAPAT)\b", re.M)),
 ]
 # an official letter (surat dinas) of an agency: its number and subject lines
 _LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)\s*:", re.M | re.I)
