@@ -6,8 +6,8 @@ bench/relevance_blind/qrels.jsonl holds officer-style queries with graded
 judgements written by someone who read the documents and not the search
 code: 2 = the document states what the query asks, 1 = it mentions it in
 passing or answers in part; every other document counts as not relevant.
-The collection is the judged text and HTML documents (bench/heldout*/docs
-and corpus/, no scans, which were not judged). Each query runs as
+The collection is the judged text and HTML documents (bench/heldout/ to
+heldout5/ and corpus/; no scans, which were not judged). Each query runs as
 `himpun search QUERY --by-document`, and the ranked documents are scored:
 
 - nDCG@10 with the grades as gains (log2 discount);
@@ -37,8 +37,12 @@ QRELS = ROOT / "bench" / "relevance_blind" / "qrels.jsonl"
 TEXT = {".txt", ".html", ".htm", ".md"}
 
 
+JUDGED = ["bench/heldout/docs", "bench/heldout2/docs", "bench/heldout3/docs", "bench/heldout4/docs",
+          "bench/heldout5/docs", "corpus"]  # what the judgements cover (sets written later are not judged)
+
+
 def collection() -> list[Path]:
-    dirs = sorted((ROOT / "bench").glob("heldout*/docs")) + [ROOT / "corpus"]
+    dirs = [ROOT / d for d in JUDGED]
     return sorted(p for d in dirs for p in d.rglob("*") if p.is_file() and p.suffix.lower() in TEXT)
 
 
