@@ -68,8 +68,13 @@ def regions(result) -> list[str]:
     # a typed question: its words rank without excluding, its mark is no wildcard
     ("apa sanksi pasang spanduk?", False, ["Kabupaten Klaten"]),
     ("boleh tidak ASN berfoto bersama calon?", True, ["Kabupaten Sleman", "Kabupaten Klaten"]),
-    # a citation typed with the year straight after the number
+    # a citation typed with the year straight after the number; a citation's words are never soft ("Peraturan")
     ("PP 94 2021 spanduk", True, ["Kabupaten Sleman"]),
+    ("Peraturan Pemerintah Nomor 94 Tahun 2021 spanduk", True, ["Kabupaten Sleman"]),
+    # an instrument's name ranks: the circular says nowhere that it is no "instruksi"
+    ("instruksi bupati spanduk", True, ["Kabupaten Klaten"]),
+    # OCR's "rn" for "m" in what was typed (two edits from the word)
+    ("spanduk hukurn", True, ["Kabupaten Klaten", "Kabupaten Sleman"]),
 ])
 def test_officer_queries(lib, query, by_document, expected):
     result = lib.search(query, by_document=by_document, facets=False)
@@ -92,6 +97,16 @@ def test_documents_show_the_clauses_that_hold_the_words(lib):
     assert "spanduk" in first and both.documents[0].hits[0].sanctions  # the clause holding both words first
     assert both.total == sum(d.matches for d in both.documents)
     assert {v for v, _ in both.facets["region"]} == {"Kabupaten Klaten", "Kabupaten Sleman"}
+
+
+@pytest.mark.parametrize("word, variants", [
+    ("gubemur", ["gubernur"]), ("gubernur", ["gubemur"]), ("kampanye", ["karnpanye"]),
+    ("mmmmmmm", ["mmrnmmmm", "mmmrnmmm", "mmmmrnmm", "mmmmmrnm"]),  # at most four
+    ("pilkada", []),
+])
+def test_ocr_variants(word, variants):
+    from himpun.index.query import ocr_variants
+    assert ocr_variants(word) == variants
 
 
 @pytest.mark.parametrize("query, rewritten", [

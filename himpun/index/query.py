@@ -114,11 +114,15 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
     for m in sorted(places, key=lambda m: m.start, reverse=True):
         rest = rest[:m.start] + " " + rest[m.end:]
     soft_words = _soft_words()
-    typed = rest.split()
+    spans = [(c.start, c.end) for c in find_citations(rest)] + [(s, e) for _, s, e in find_numbers(rest, [])]
+    typed, keyed = [], []
+    for w in re.finditer(r"\S+", rest):
+        typed.append(w.group(0))
+        keyed.append(any(s <= w.start() < e for s, e in spans))  # a word of a citation or number stays
     plain = [w.lower().strip("?!.,") for w in typed]
     # "boleh tidak ...?", "bisa nggak ...?": the negation asks "or not", it negates nothing
-    is_soft = [w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING)
-               for i, w in enumerate(plain)]
+    is_soft = [not k and (w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING))
+               for i, (w, k) in enumerate(zip(plain, keyed))]
     hard = [w for w, s in zip(typed, is_soft) if not s]
     soft = [w for w, s in zip(typed, is_soft) if s]
     if not places and (not soft or not hard):
@@ -152,13 +156,28 @@ def _soft_words() -> frozenset[str]:
 
 
 def _with_fuzzy(q):
-    """Each long word of the clause text also matches its neighbours one edit away."""
+    """Each long word of the clause text also matches its neighbours one edit away, and its
+    spellings with OCR's commonest confusion, "rn" read as "m" and back ("gubemur" for
+    "gubernur": two edits)."""
     if isinstance(q, Term) and q.fieldname in FUZZY_FIELDS and isinstance(q.text, str) \
             and len(q.text) >= FUZZY_MIN_LENGTH and q.text.isalpha():
-        return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)])
+        return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)]
+                  + [Term(q.fieldname, v, boost=FUZZY_BOOST) for v in ocr_variants(q.text)])
     if q.is_leaf():
         return q
     return q.apply(_with_fuzzy)
+
+
+def ocr_variants(word: str, most: int = 4) -> list[str]:
+    """The word with one "m" read as "rn" or one "rn" as "m" (not the first letters: OCR keeps those
+    apart more often, and a prefix of two is what the fuzzy match keeps too)."""
+    out = []
+    for i in range(2, len(word)):
+        if word[i] == "m":
+            out.append(word[:i] + "rn" + word[i + 1:])
+        elif word.startswith("rn", i):
+            out.append(word[:i] + "m" + word[i + 2:])
+    return out[:most]
 
 
 # a number and a year typed without "Tahun" or "/" ("UU 10 2016", "PP No 94 2021"); taken only where it
