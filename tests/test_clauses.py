@@ -246,6 +246,7 @@ def test_a_supervisors_findings_are_violations():
     text = ("2. Temuan yang paling sering pada tahapan awal Pemilihan:\n- ASN hadir pada deklarasi bakal pasangan calon;\n"
             "- ASN mempromosikan bakal calon melalui akun media sosial pribadinya.\nKedua temuan itu sudah diteruskan.")
     assert [c[1] for c in clauses(text)] == [["declaration-attendance"], ["social-media-campaigning"]]
+    assert clauses("ASN diminta menghadiri rapat evaluasi temuan pengawasan kampanye.") == []
 
 
 def test_an_item_whose_marker_ocr_lost_stays_in_its_list():

@@ -44,6 +44,11 @@ def test_kind(text, dropped, fmt, expected):
      "PEDOMAN PEMBINAAN DAN PENGAWASAN NETRALITAS PEGAWAI APARATUR SIPIL NEGARA DALAM PENYELENGGARAAN "
      "PEMILIHAN UMUM DAN PEMILIHAN"),
     ("Pemkot Larang ASN Like Status\n\nSERANG - Pemkot melarang.", "news", None, "Pemkot Larang ASN Like Status"),
+    # a letter's subject whose colon OCR lost; not a sentence that starts with the word
+    ("DINAS PENDIDIKAN\nNomor : 400.3/1128\nPerihal Netralitas Guru ASN\n\nYth. Kepala SD", "circular", None,
+     "Netralitas Guru ASN"),
+    ("DINAS PENDIDIKAN\nNomor : 400.3/1128\nPerihal tersebut perlu diperhatikan.\n\nYth. Kepala SD", "circular", None,
+     None),
     ("SERANG - Pemkot melarang ASN.", "news", "Judul dari HTML", "Judul dari HTML"),
 ])
 def test_title(text, kind, container, expected):

@@ -46,7 +46,11 @@ def test_mend_page_breaks(pages, expected):
     # a list's first marker misread, before its second item
     (["dan:", "", "1: Tidak akan menjadi anggota partai;", "", "2. Tidak akan kampanye;"],
      ["dan:", "", "1. Tidak akan menjadi anggota partai;", "", "2. Tidak akan kampanye;"]),
-    (["Nomor: 12", "2. dua;"], ["Nomor: 12", "2. dua;"]),
+    (["Ya: setuju;", "2. dua;"], ["Ya: setuju;", "2. dua;"]),  # a word that is no "1"
+    (["1: satu;", "2) dua;"], ["1) satu;", "2) dua;"]),  # in the style of the item after it
+    # a new list after a lead-in starts the count again
+    (["a. satu;", "b. dua;", "", "Kami menyatakan:", "1: Tidak akan;", "2. Tidak akan lagi;"],
+     ["a. satu;", "b. dua;", "", "Kami menyatakan:", "1. Tidak akan;", "2. Tidak akan lagi;"]),
 ])
 def test_repair_list_markers(lines, expected):
     assert repair_list_markers(lines) == expected

@@ -62,6 +62,16 @@ def test_offices(text, expected):
     assert [o.name for o in find_offices(text)][:1] == [expected]
 
 
+@pytest.mark.parametrize("text", [
+    "Yth. Kepala Dinas terkait Kabupaten Gowa",  # no dinas's name: words in lowercase
+    "Kepala Dinas yang membawahi sekolah Kota Serang",
+    "Kepala Dinas dan Kepala Badan Kabupaten Sleman",  # two offices, neither named
+])
+def test_no_dinas_without_a_name(text):
+    assert not [o.name for o in find_offices(text) if o.name.startswith("Kepala Dinas")]
+
+
+
 @pytest.mark.parametrize("text, kind, expected", [
     ("Penjabat (Pj) Bupati Tangerang Andi Ony mengeluarkan surat edaran tentang netralitas.", "news",
      ["Pj Bupati Tangerang"]),

@@ -86,6 +86,33 @@ def test_a_place_without_matches_shows_the_others_and_says_so(lib):
     result = lib.search("spanduk Gowa", by_document=True)
     assert regions(result) == ["Kabupaten Klaten", "Kabupaten Sleman"] and result.elsewhere == ["Kabupaten Gowa"]
     assert lib.search("spanduk Klaten", by_document=True).elsewhere == []
+    # nothing has every word, and the clauses with some of them are the place's own: no note
+    relaxed = lib.search("spanduk xyzzy Klaten")
+    assert relaxed.relaxed and relaxed.hits[0].region == "Kabupaten Klaten" and relaxed.elsewhere == []
+
+
+@pytest.mark.parametrize("query, certain", [
+    ("puncak kampanye", False),  # the height of the campaign
+    ("ASN Puncak", True), ("Kabupaten Puncak", True), ("kota batu", True),
+    ("batu sandungan", False), ("larangan sidrap", True),  # no common word
+])
+def test_a_place_that_may_be_a_word_is_required_only_when_sure(query, certain):
+    from himpun.index.query import _certain_place, query_places
+    assert [_certain_place(query, m) for m in query_places(query)][:1] == [certain]
+
+
+def test_what_a_query_excludes_is_excluded_from_each_documents_clauses(lib):
+    # (Klaten's spanduk clause is also its hukuman clause; Sleman says hukuman elsewhere)
+    result = lib.search("spanduk NOT hukuman", by_document=True)
+    assert regions(result) == ["Kabupaten Sleman"]
+    assert all("hukuman" not in h.text.lower() for h in result.documents[0].hits)
+    assert result.total == 2 == result.documents[0].matches
+    assert result.total == lib.search("spanduk NOT hukuman").total
+
+
+def test_a_synonym_phrase_keeps_its_words(lib):
+    # "pegawai" and "asn" are ranking words alone; inside "pegawai non asn" they are the honorer group's phrase
+    assert lib.search("pegawai non asn").hits[0].text.startswith("Pegawai non-ASN")
 
 
 def test_documents_show_the_clauses_that_hold_the_words(lib):
@@ -116,6 +143,8 @@ def test_ocr_variants(word, variants):
     ("pilkada 2024", "pilkada 2024"),  # a year alone is no citation
     ("pasal 71 2016", "pasal 71 2016"),  # nor an article number before a year
     ("SE nomor 12 2024", "SE nomor 12 2024"),
+    ("PP 94 2021 spanduk", "keys:'pp 94/2021' spanduk"),  # "PP 94" alone is a citation: the year goes with it
+    ("UU 10 2016 pilkada 2020 2024", "keys:'uu 10/2016' pilkada 2020 2024"),  # other pairs stay
 ])
 def test_citations_typed_loosely(query, rewritten):
     assert _exact_keys(query) == rewritten

@@ -17,18 +17,24 @@ Its clauses are shown best first by how many parts they hold and how well.
 from __future__ import annotations
 
 import numpy as np
-from whoosh.query import And, AndMaybe, Or
+from whoosh.query import And, AndMaybe, Not, Or
 
 from himpun.index.arrays import Matches, Unsupported, _common, evaluate
 from himpun.index.facets import column
 
 
 def parts_of(q) -> tuple[list, object | None]:
-    """The required parts of a parsed query and its ranking-only part."""
+    """The required parts of a parsed query and its ranking-only part. What the query excludes
+    ("spanduk NOT pasangan") is excluded from the clause that holds each part."""
     optional = None
     if isinstance(q, AndMaybe):
         q, optional = q.a, q.b
-    return (list(q.subqueries) if isinstance(q, And) else [q]), optional
+    parts = list(q.subqueries) if isinstance(q, And) else [q]
+    excluded = [p for p in parts if isinstance(p, Not)]
+    held = [p for p in parts if not isinstance(p, Not)]
+    if not excluded or not held:
+        return parts if held else [q], optional
+    return [And([p] + excluded) for p in held], optional
 
 
 class Ranked:

@@ -24,7 +24,8 @@ from himpun.errors import QueryError
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.numbers import find_numbers
-from himpun.index.synonyms import PREFIX as SYNONYM_PREFIX, expand
+from himpun.ingest.dictionary import known
+from himpun.index.synonyms import MAX_WORDS, PREFIX as SYNONYM_PREFIX, expand, phrase_terms
 
 # plain words are looked for in the clause text, its topic words, its document's title ("surat edaran
 # gubernur NTB" names a document, whose clauses do not repeat its title) and its document's issuers
@@ -51,7 +52,8 @@ def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, pla
     `fuzzy`: long words also match words one edit away, at a fifth of the weight;
     `place`: whether a place named among plain words is required of the hits (REQUIRE)
     or only ranks them (RANK)."""
-    query = _QUESTION_MARK.sub("", query)
+    if not OPERATORS.search(query) and ":" not in query:
+        query = _QUESTION_MARK.sub("", query)  # (in Whoosh syntax, "?" stays a wildcard: text:calo?)
     if not query.strip() or query.strip() == "*":
         return Every()
     known = set(ix.schema.names())
@@ -109,7 +111,8 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
     words that stand in nearly every clause (ASN, pilkada, larangan) and the
     words of a question rank hits without excluding any; the other words
     must match. None when nothing needs this treatment."""
-    places = query_places(query)
+    # (a place that may be a common word is, when places are required, a word of the text: "puncak kampanye")
+    places = [m for m in query_places(query) if place != REQUIRE or _certain_place(query, m)]
     rest = query
     for m in sorted(places, key=lambda m: m.start, reverse=True):
         rest = rest[:m.start] + " " + rest[m.end:]
@@ -120,6 +123,8 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
         typed.append(w.group(0))
         keyed.append(any(s <= w.start() < e for s, e in spans))  # a word of a citation or number stays
     plain = [w.lower().strip("?!.,") for w in typed]
+    for i, n in _synonym_phrases(plain):  # "pegawai non asn", "aparatur sipil negara": one term, all hard
+        keyed[i:i + n] = [True] * n
     # "boleh tidak ...?", "bisa nggak ...?": the negation asks "or not", it negates nothing
     is_soft = [not k and (w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING))
                for i, (w, k) in enumerate(zip(plain, keyed))]
@@ -144,6 +149,26 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
         return None
     optional = [q for q in optional if q is not None]
     return AndMaybe(required, Or(optional)) if optional else required
+
+
+def _synonym_phrases(words_: list[str]) -> list[tuple[int, int]]:
+    """(start, length) of each run of words that is a phrase of several words in a synonym group."""
+    phrases = {p for p in phrase_terms() if len(p) > 1}
+    out, i = [], 0
+    while i < len(words_):
+        n = next((k for k in range(min(MAX_WORDS, len(words_) - i), 1, -1) if tuple(words_[i:i + k]) in phrases), 0)
+        if n:
+            out.append((i, n))
+        i += n or 1
+    return out
+
+
+def _certain_place(query: str, m) -> bool:
+    """Whether a place in a query is surely one, to require of the hits: qualified ("Kota Batu"),
+    capitalised as typed, or no common word ("sidrap"); "puncak kampanye", "batu sandungan" and
+    "malang" only rank."""
+    typed = query[m.start:m.end]
+    return bool(m.qualifier) or typed[:1].isupper() or not known(typed.split()[-1].lower())
 
 
 _NEGATIONS = frozenset({"tidak", "tak", "nggak", "enggak", "gak", "ga", "ndak"})
@@ -185,13 +210,27 @@ def ocr_variants(word: str, most: int = 4) -> list[str]:
 _NUMBER_YEAR = re.compile(r"(?<=[A-Za-z.] )((?:[Nn]o\.?|[Nn]omor)?\s*\d{1,4})\s+((?:19|20)\d\d)\b")
 
 
+def _loose_citations(query: str) -> str:
+    """"UU 10 2016" as typed: the year after the number, where that makes the words a citation or
+    a longer one ("PP 94 2021": "PP 94" alone is PP 94/2021 already, but the year would be left as a
+    word); other numbers before years stay ("pilkada 2020 2024")."""
+    loose = _NUMBER_YEAR.sub(r"\1/\2", query)  # (the same length: spans stay)
+    before = [(c.start, c.end) for c in find_citations(query)]
+    after = [(c.start, c.end) for c in find_citations(loose)]
+    out = query
+    for m in _NUMBER_YEAR.finditer(query):
+        inside = any(s <= m.start() and m.end() <= e for s, e in after)
+        covered = any(s <= m.start() and m.end() <= e for s, e in before)
+        if inside and not covered:
+            out = out[:m.start()] + loose[m.start():m.end()] + out[m.end():]
+    return out
+
+
 def _exact_keys(query: str) -> str:
     """Rewrite citations and instrument numbers in a query as exact key terms."""
     if '"' in query or "'" in query:
         return query
-    loose = _NUMBER_YEAR.sub(r"\1/\2", query)  # "UU 10 2016" as typed: the year after the number
-    if len(find_citations(loose)) > len(find_citations(query)):
-        query = loose
+    query = _loose_citations(query)
     spans = [(c.start, c.end, c.key) for c in find_citations(query)]
     spans += [(s, e, n) for n, s, e in find_numbers(query, []) if not any(a <= s < b for a, b, _ in spans)]
     for start, end, key in sorted(spans, reverse=True):

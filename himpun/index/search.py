@@ -120,7 +120,8 @@ def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int 
     if result.total == 0 and len(words) > 1 and not OPERATORS.search(query):
         result = run(parse_query(ix, query, any_word=True, fuzzy=True))
         result.relaxed = True
-    if places and (place == RANK or result.relaxed):
+    if places and (place == RANK or result.relaxed) and not any(
+            h.region in places or h.province in places for h in result.hits):
         result.elsewhere = list(dict.fromkeys(places))
     return result
 

@@ -305,12 +305,16 @@ def repair_list_markers(lines: list[str]) -> list[str]:
         m = _ITEM.match(line)
         if m:
             expected = _next_marker(m.group("num") or m.group("let"))
-        elif not expected and line.strip() and _first_item(line, lines[i + 1:i + 4]):
+        elif line.rstrip().endswith(":") and not _MARKER_LIKE.match(line):
+            expected = None  # a lead-in: a new list follows ("Kami menyatakan:")
+        if not m and not expected and line.strip() and _first_item(line, lines[i + 1:i + 4]):
             bad = _MARKER_LIKE.match(line)  # "1: Tidak akan ..." before "2. Tidak akan ...": the list's first item
             first = "1" if bad.group(2).translate(_DIGIT_LIKE) == "1" else bad.group(2).lower()
-            line = f"{bad.group(1)}{first}. {line[bad.end():]}"
+            after = next(ln for ln in lines[i + 1:i + 4] if ln.strip())
+            close = after.lstrip().lstrip("(")[len(_ITEM.match(after).group("num") or "x")]  # "2." or "2)"
+            line = f"{bad.group(1)}{first}{close} {line[bad.end():]}"
             expected = _next_marker(first)
-        elif expected and line.strip():
+        elif m is None and expected and line.strip():
             bad = _MARKER_LIKE.match(line)
             if bad and _could_be(bad.group(2), expected):
                 line = f"{bad.group(1)}{expected}. {line[bad.end():]}"

@@ -27,7 +27,7 @@ _HEADINGS = [
 # an official letter (surat dinas) of an agency: its number and subject lines
 _LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)\s*:", re.M | re.I)
 # (OCR may drop the colon after "Perihal"; "Hal" without one starts sentences: "Hal ini ...")
-_LETTER_SUBJECT = re.compile(r"^\s*(?:Hal\s*:|Perihal\s*:?)\s*(\S[^\n]*)$", re.M | re.I)
+_LETTER_SUBJECT = re.compile(r"^\s*(?:Hal\s*:|Perihal\s*:|Perihal(?=[ \t]+(?-i:[A-Z])))\s*(\S[^\n]*)$", re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*(?:,\s*[^\n\-–—|]{2,40}?|\s*\([A-Za-z .]{2,25}\)))\s*(?:--|[-–—|])\s"
     r"|^\s*[A-Za-z][A-Za-z0-9.\-]*\.(?i:com|co\.id|co|id|net|news|tv)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)  # Liputan6.com, Tempo.co

@@ -27,7 +27,9 @@ _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati
           r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?)|"
           # the head of a regional office (dinas), who writes to its own staff and schools
           # (its name on one line: a line's junk, "Hah", or a form's next field, "Instansi", is not part of it)
-          r"Kepala[ \t]+Dinas(?:[ \t]+(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov)\b)(?:dan|[A-Za-z]{3,})){1,6}?)")
+          # (capitalised, as names are: "Kepala Dinas terkait Kabupaten Gowa" names no dinas)
+          r"Kepala[ \t]+Dinas(?:[ \t]+(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov|Kepala)\b)(?-i:dan|[A-Z][a-z]{2,}|[A-Z]{3,}))"
+          r"{1,6}?)")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
 _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)

@@ -121,7 +121,7 @@ def _sentences(line: str) -> list[tuple[int, int]]:
 
 
 # how an item of a list ends ("...;", "...; dan", "..., atau"), and how a line inside one does
-_ITEM_END = re.compile(r"[;,]\s*(?:dan|atau|dan/atau|serta)?\s*$")
+_ITEM_END = re.compile(r"[;,](?:\s*(?:dan|atau|dan/atau|serta))?\s*$")
 _CLOSED = tuple(".;:!?")
 
 
