@@ -262,6 +262,9 @@ def test_an_item_whose_marker_ocr_lost_stays_in_its_list():
     # ... unless its words open a sub-list
     page_clauses("PNS dilarang:\nn. memberikan dukungan kepada calon dengan cara:", 1, SHA, 1, lists)
     assert lists.lead_in.text.startswith("n. memberikan dukungan")
+    page_clauses("PNS dilarang:\na. ikut kampanye;\nb. memberikan dukungan kepada calon melalui kegiatan:", 1, SHA, 1, lists)
+    second = page_clauses("1) pertemuan;\n2) pemberian barang kepada pegawai;", 2, SHA, 10, lists)
+    assert [(c.marker, c.categories) for c in second] == [("b.2", ["partisan-activities"])]
 
 
 def test_list_items_take_the_negation_of_their_lead_in():
