@@ -108,6 +108,38 @@ def test_pdf_text_layer_page_by_page(tmp_path):
         assert doc.pages[c.page - 1].text[c.start:c.end] == c.text
 
 
+def test_a_ruled_table_of_a_text_layer_is_read_row_by_row(tmp_path):
+    # cells wrapped over several lines come out of the text layer cell by cell; read as a table, each row's
+    # ban stays with its sanction, under the column names
+    from fpdf import FPDF
+    from tests.conftest import FONT
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Body", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Body", size=10)
+    pdf.multi_cell(0, 6, "MATRIKS LARANGAN DAN SANKSI NETRALITAS PEGAWAI ASN", new_x="LMARGIN", new_y="NEXT")
+    rows = [("No", "Larangan", "Sanksi"),
+            ("1", "Menjadi anggota dan/atau pengurus partai politik", "Pemberhentian tidak dengan hormat"),
+            ("2", "Memasang spanduk atau baliho pasangan calon di rumah dinas dan kendaraan dinas",
+             "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan")]
+    with pdf.table(col_widths=(10, 90, 90), first_row_as_headings=False) as table:
+        for r in rows:
+            row = table.row()
+            for cell in r:
+                row.cell(cell)
+    pdf.multi_cell(0, 6, "Demikian disampaikan.", new_x="LMARGIN", new_y="NEXT")
+    p = tmp_path / "matriks.pdf"
+    pdf.output(str(p))
+    text = read_path(p).pages[0].text
+    assert "| 2 | Memasang spanduk atau baliho pasangan calon di rumah dinas dan kendaraan dinas | Hukuman" in text
+    assert text.index("MATRIKS") < text.index("| No |") < text.index("Demikian")
+    doc = extract_path(p)
+    by_ban = {tuple(c.categories): [s.type for s in c.sanctions] for c in doc.clauses if c.kind == "prohibition"}
+    assert by_ban[("party-membership",)] == ["dismissal-dishonourable"]
+    assert by_ban[("campaign-materials",)] == by_ban[("state-facilities",)] == ["allowance-cut"]
+
+
 def _encrypted_pdf(path: Path, user_password: str) -> Path:
     from fpdf import FPDF
     from fpdf.enums import EncryptionMethod

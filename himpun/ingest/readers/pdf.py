@@ -81,10 +81,48 @@ def _text_layers(path: Path, data: bytes, has_text: list[bool]) -> list[str]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as doc:
             for i, page in enumerate(doc.pages):
-                texts.append((page.extract_text(use_text_flow=True) or "") if has_text[i] else "")
+                texts.append(_page_text(page) if has_text[i] else "")
     except Exception as exc:  # pdfminer raises many unrelated types on bad input
         raise FileError(str(path), f"cannot read PDF text ({type(exc).__name__}: {exc})") from None
     return texts
+
+
+def _page_text(page) -> str:
+    """A page's text layer in reading order; a ruled table (a matrix of bans and sanctions, its
+    cells wrapped over several lines) as a Markdown table, row by row, which himpun/ingest/tables.py
+    reads back as paragraphs under the column names. Only pages with drawn lines are searched for
+    tables (finding them costs more than reading the text)."""
+    tables = []
+    if len(page.rects) + len(page.lines) >= 4:
+        tables = sorted((t for t in page.find_tables() if _is_grid(t, page.width)), key=lambda t: t.bbox[1])
+    if not tables:
+        return page.extract_text(use_text_flow=True) or ""
+    parts, top = [], 0.0
+    for t in tables:
+        x0, y0, x1, y1 = t.bbox
+        if y0 > top + 1:
+            parts.append(page.crop((0, top, page.width, y0)).extract_text(use_text_flow=True) or "")
+        parts.append(_markdown(t.extract()))
+        top = max(top, y1)
+    if top < page.height - 1:
+        parts.append(page.crop((0, top, page.width, page.height)).extract_text(use_text_flow=True) or "")
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _is_grid(table, width: float) -> bool:
+    """A table of two columns or more and two rows or more, across most of the page."""
+    rows = table.extract()
+    return len(rows) >= 2 and max(len(r) for r in rows) >= 2 and table.bbox[2] - table.bbox[0] >= 0.6 * width
+
+
+def _markdown(rows: list[list[str | None]]) -> str:
+    cells = [[" ".join((c or "").split()).replace("|", "/") for c in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    if not cells:
+        return ""
+    header, *body = cells
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])
 
 
 def usable(text: str) -> bool:
