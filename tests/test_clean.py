@@ -123,6 +123,11 @@ def test_headings_and_list_items_are_not_headlines():
       "g. Surat Edaran Menteri PANRB;"],
      "f. Keputusan Bersama Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu;\n"
      "g. Surat Edaran Menteri PANRB;"),  # an item in title case (a regulation's name) too
+    # ... over the blank lines OCR leaves between items
+    (["b. mengenakan atribut partai politik, atribut pasangan calon, atau atribut", "ASN dalam kegiatan kampanye:", "",
+      "c. mengerahkan pegawai lain;"],
+     "b. mengenakan atribut partai politik, atribut pasangan calon, atau atribut ASN dalam kegiatan kampanye:\n\n"
+     "c. mengerahkan pegawai lain;"),
     # ... not when what follows is not that item (another list's, a new numbering, a paragraph)
     (["7) mengenakan atribut partai politik, atribut pasangan calon, atau atribut", "Pegawai ASN dalam kampanye;",
       "b. mengerahkan Pegawai ASN lain;"],

@@ -48,6 +48,9 @@ def test_mend_page_breaks(pages, expected):
      ["dan:", "", "1. Tidak akan menjadi anggota partai;", "", "2. Tidak akan kampanye;"]),
     (["Ya: setuju;", "2. dua;"], ["Ya: setuju;", "2. dua;"]),  # a word that is no "1"
     (["1: satu;", "2) dua;"], ["1) satu;", "2) dua;"]),  # in the style of the item after it
+    # an item's last line ending in OCR's colon is no lead-in: the count goes on ("cC." after "b.")
+    (["b. memakai atribut", "ASN dalam kampanye:", "", "cC. mengerahkan pegawai;"],
+     ["b. memakai atribut", "ASN dalam kampanye:", "", "c. mengerahkan pegawai;"]),
     # a new list after a lead-in starts the count again
     (["a. satu;", "b. dua;", "", "Kami menyatakan:", "1: Tidak akan;", "2. Tidak akan lagi;"],
      ["a. satu;", "b. dua;", "", "Kami menyatakan:", "1. Tidak akan;", "2. Tidak akan lagi;"]),

@@ -109,6 +109,10 @@ def test_no_dinas_without_a_name(text):
      "NOMOR: 800.1.6/2174/427.41/2024\n\nASN dilarang ikut kampanye.\n\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN\n"
      "SUMBER DAYA MANUSIA KABUPATEN LUMAJANG,\n\nttd.\n\nDrs. HERU SANTOSO", "circular", ["Kepala BKPSDM Kabupaten Lumajang"]),
     ("Kepala BKD Kota Padang menerbitkan surat edaran tentang netralitas ASN.", "news", ["Kepala BKD Kota Padang"]),
+    # a letterhead's office whose acting holder the text names: OCR lost the signature's "Pj."
+    ("WALI KOTA PALOPO\n\nSURAT EDARAN\nNOMOR 1/2024\n\nASN dilarang kampanye.\n\nPara Kepala Perangkat Daerah "
+     "melaporkan pelaksanaannya kepada Pj. Wali Kota melalui BKPSDM.\nPalopo, 16 September 2024\nAkJ KOTA PALOPO,",
+     "circular", ["Pj Wali Kota Palopo"]),
     # a pact: the office its form names ("Jabatan", "Instansi"; OCR may drop the colons), not the letterhead
     ("PEMERINTAH KABUPATEN MINAHASA SELATAN\nDINAS KESEHATAN DAERAH\n\nPAKTA INTEGRITAS\n\nSaya yang bertanda tangan "
      "di bawah ini:\nNama dr. F. WOWILING\nJabatan Kepala Dinas Kesehatan Daerah\n\nInstansi Pemerintah Kabupaten "

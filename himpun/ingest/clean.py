@@ -279,9 +279,10 @@ def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> 
     marker = m.group("num") or m.group("let")
     want = _next_marker(marker)
     close = item.lstrip()[len(marker) + (1 if item.lstrip().startswith("(") else 0)]
-    for k in range(j + 1, min(len(lines), j + 1 + within)):
-        if not lines[k].strip():
-            return False
+    following = [k for k in range(j + 1, len(lines)) if lines[k].strip()][:within]  # (OCR leaves blank lines,
+    if following and following[0] > j + 1 and lines[j].rstrip().endswith("."):  # but a sentence before them
+        return False  # that ends as a sentence is one: "Pelanggaran ... dijatuhi hukuman disiplin berat.")
+    for k in following:
         n = _ITEM.match(lines[k])
         if n:
             return (n.group("num") or n.group("let")) == want and lines[k].lstrip()[len(want) + (
@@ -305,8 +306,8 @@ def repair_list_markers(lines: list[str]) -> list[str]:
         m = _ITEM.match(line)
         if m:
             expected = _next_marker(m.group("num") or m.group("let"))
-        elif line.rstrip().endswith(":") and not _MARKER_LIKE.match(line):
-            expected = None  # a lead-in: a new list follows ("Kami menyatakan:")
+        elif line.rstrip().endswith(":") and not _MARKER_LIKE.match(line) and _after_a_full_stop(out):
+            expected = None  # a lead-in: a new list follows ("Kami menyatakan:"), not an item's last line
         if not m and not expected and line.strip() and _first_item(line, lines[i + 1:i + 4]):
             bad = _MARKER_LIKE.match(line)  # "1: Tidak akan ..." before "2. Tidak akan ...": the list's first item
             first = "1" if bad.group(2).translate(_DIGIT_LIKE) == "1" else bad.group(2).lower()
@@ -321,6 +322,12 @@ def repair_list_markers(lines: list[str]) -> list[str]:
                 expected = _next_marker(expected)
         out.append(line)
     return out
+
+
+def _after_a_full_stop(before: list[str]) -> bool:
+    """Whether the last line with text ends a sentence or an item (or there is none)."""
+    last = next((ln for ln in reversed(before) if ln.strip()), "")
+    return not last or last.rstrip().endswith(_TERMINAL)
 
 
 def _first_item(line: str, after: list[str]) -> bool:

@@ -66,8 +66,10 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
             issuers += signers
         else:
-            # the office's letterhead ("BUPATI X") signed by its acting holder ("Pj. BUPATI X,"): the acting one
-            issuers = [next((s for s in signers if _acting_of(s, o)), o) for o in issuers]
+            # the office's letterhead ("BUPATI X") signed by its acting holder ("Pj. BUPATI X,"): the acting one;
+            # so when the text names the acting holder of that office ("melaporkan kepada Pj. Wali Kota"), as
+            # when OCR lost the signature's "Pj."
+            issuers = [next((s for s in signers + offices if _acting_of(s, o)), o) for o in issuers]
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))

@@ -166,4 +166,10 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     if not same:
         return None
     exact = [o for o in same if o.title == office.title]
-    return replace(exact[0] if exact else same[0], start=office.start, end=office.end)
+    if exact:
+        return replace(exact[0], start=office.start, end=office.end)
+    found = same[0]
+    if office.title != base and found.title == base:  # "Pj. Wali Kota" beside "WALI KOTA PALOPO": its acting holder
+        prefix = office.title[:-len(base)]
+        return replace(found, name=prefix + found.name, title=office.title, start=office.start, end=office.end)
+    return replace(found, start=office.start, end=office.end)
