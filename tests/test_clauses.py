@@ -254,6 +254,11 @@ def test_an_item_whose_marker_ocr_lost_stays_in_its_list():
             "e. memasang spanduk di rumah:")
     assert [c.categories for c in page_clauses(text, 1, SHA, 1)] == [
         ["campaign-participation"], ["campaign-attributes"], ["campaign-materials"]]
+    # every marker of the rest of a list lost (a fax): lines in lowercase that end as items stay in the list
+    text = ("ASN dilarang:\na. ikut kampanye;\nb. memasang spanduk calon;\nmemakai atribut partai politik:\n"
+            "menghadiri deklarasi pasangan calon;\nPNS yang melanggar dijatuhi hukuman disiplin.\nberfoto bersama calon.")
+    assert [c.categories for c in page_clauses(text, 1, SHA, 1) if c.kind == "prohibition"] == [
+        ["campaign-participation"], ["campaign-materials"], ["campaign-attributes"], ["declaration-attendance"]]
     # the last item of a page ending in OCR's colon is an item, not the lead-in of a list on the next page...
     from himpun.ingest.parse.segment import ListState
     lists = ListState()

@@ -137,9 +137,15 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
                  last_of_line: bool) -> bool:
     """A line between two items of one list that ends as they do, without a marker ("b. ...;" /
     "tidak memakai atribut partai politik;" / "e. ..."): an item whose marker OCR lost."""
-    return (before is not None and nxt is not None and first_of_line and last_of_line
-            and (before.item or before.goes_on) and nxt.item and before.context is not None
-            and nxt.style == (before.style or nxt.style) and bool(_ITEM_END.search(seg.text)))
+    if before is None or not (first_of_line and last_of_line and (before.item or before.goes_on)
+                              and before.context is not None):
+        return False
+    if nxt is not None and nxt.item and nxt.style == (before.style or nxt.style):
+        return bool(_ITEM_END.search(seg.text))
+    # ... or, where OCR lost every marker of the rest of the list, a line that opens in lowercase, as the
+    # items do and sentences do not ("memakai atribut partai politik ...;"), and ends as an item
+    # (OCR's colon for the semicolon too)
+    return seg.text[:1].islower() and bool(_ITEM_END.search(seg.text) or seg.text.rstrip().endswith(":"))
 
 
 def _mark_lists(segs: list[Segment], state: ListState) -> None:
