@@ -49,6 +49,11 @@ def test_normalise_unicode(raw, expected):
     # a word spaced letter by letter
     ("diminta untuk t i d a k :", "diminta untuk tidak :"),
     ("huruf a b c d", "huruf a b c d"),
+    # a number glued to the word after it
+    ("Nomor 071/PM.00.02/K.KB-12/09/2024tanggal 10 September 2024", "Nomor 071/PM.00.02/K.KB-12/09/2024 tanggal 10 "
+                                                                     "September 2024"),
+    ("Nomor 5 Tahun 2024tentang Netralitas", "Nomor 5 Tahun 2024 tentang Netralitas"),
+    ("bertanggal 5 Mei", "bertanggal 5 Mei"),
 ])
 def test_fix_ocr_confusions(raw, expected):
     assert fix_ocr_confusions(raw) == expected

@@ -109,6 +109,10 @@ def test_no_dinas_without_a_name(text):
      "NOMOR: 800.1.6/2174/427.41/2024\n\nASN dilarang ikut kampanye.\n\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN\n"
      "SUMBER DAYA MANUSIA KABUPATEN LUMAJANG,\n\nttd.\n\nDrs. HERU SANTOSO", "circular", ["Kepala BKPSDM Kabupaten Lumajang"]),
     ("Kepala BKD Kota Padang menerbitkan surat edaran tentang netralitas ASN.", "news", ["Kepala BKD Kota Padang"]),
+    # signed before the copy list, with an attachment after it (a LAMPIRAN's table on the next page)
+    ("PROVINSI BALI\nSURAT EDARAN\nNOMOR 800/2113/BKPSDM/2024\n\nASN dilarang kampanye.\n\nBUPATI GIANYAR,\n\n"
+     "I NYOMAN WIRA\nTembusan:\n1. Pj. Gubernur Bali di Denpasar;\nLAMPIRAN SURAT EDARAN\n" + "Menghadiri deklarasi "
+     "pasangan calon. Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan.\n" * 30, "circular", ["Bupati Gianyar"]),
     # a letterhead's office whose acting holder the text names: OCR lost the signature's "Pj."
     ("WALI KOTA PALOPO\n\nSURAT EDARAN\nNOMOR 1/2024\n\nASN dilarang kampanye.\n\nPara Kepala Perangkat Daerah "
      "melaporkan pelaksanaannya kepada Pj. Wali Kota melalui BKPSDM.\nPalopo, 16 September 2024\nAkJ KOTA PALOPO,",

@@ -82,6 +82,10 @@ _MONTHS = (r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|Septemb
 _DAY = re.compile(rf"(?<![\w/.])(?=[0-9OolI|]{{0,1}}[0-9])[0-9OolI|]{{1,2}}(?=\s+(?i:{_MONTHS})\b)")
 
 
+# a number glued by OCR to the word after it ("Nomor 071/PM.00.02/K.KB-12/09/2024tanggal 10 September")
+_GLUED_WORD = re.compile(r"(?<=\d)(?=(?:tanggal|tentang|perihal|tertanggal)\b)")
+
+
 def fix_ocr_confusions(text: str) -> str:
     """Undo OCR's letter/digit swaps where the context is unambiguous.
 
@@ -102,6 +106,8 @@ def fix_ocr_confusions(text: str) -> str:
             out.append(part)
         return "".join(out)
 
+    if "tanggal" in text or "tentang" in text or "perihal" in text:
+        text = _GLUED_WORD.sub(" ", text)
     text = _NUMBERISH.sub(fix_token, text)
     if _DIGIT_NEXT_TO_O.search(text):  # what every match of _SHORT_NUMBER holds; most texts have none
         text = _SHORT_NUMBER.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)

@@ -130,7 +130,8 @@ def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     """The office over the signature: in the last lines before the copy list
     (Tembusan), the one that ends its line with a comma ("BUPATI BANTUL,"),
     else the last office held by a person."""
-    m = _TEMBUSAN.search(text, max(0, len(text) - 1500))
+    # (the last copy list, wherever it stands: an attachment, a LAMPIRAN's table, may follow it)
+    m = next(reversed(list(_TEMBUSAN.finditer(text))), None)
     end = m.start() if m else len(text)
     tail = [o for o in offices if end - 600 <= o.start and o.end <= end and o.person]
     signed = [o for o in tail if re.match(r"\s*,\s*$", text[o.end:text.find("\n", o.end) if "\n" in text[o.end:] else None])]
