@@ -116,6 +116,7 @@ def test_categories(text, expected):
     ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
     ("pidana kurungan", [("criminal", None)]),
     ("Pelanggarnya dapat dipidana berdasarkan Pasal 188 UU No. 1 Tahun 2015.", [("criminal", None)]),
+    ("pemotongan Tambahan Penghasilan Pegawai (TPP) sebesar 25% selama 6 bulan", [("allowance-cut", "sedang")]),
     ("pemutusan hubungan kerja", [("contract-termination", None)]),
     ("diberi sanksi sesuai dengan ketentuan", [("unspecified", None)]),
     ("honorer yg melanggar diputus kontrak kerjanya", [("contract-termination", None)]),
@@ -259,6 +260,12 @@ def test_an_item_whose_marker_ocr_lost_stays_in_its_list():
             "menghadiri deklarasi pasangan calon;\nPNS yang melanggar dijatuhi hukuman disiplin.\nberfoto bersama calon.")
     assert [c.categories for c in page_clauses(text, 1, SHA, 1) if c.kind == "prohibition"] == [
         ["campaign-participation"], ["campaign-materials"], ["campaign-attributes"], ["declaration-attendance"]]
+    # ... also at a page's foot, its colon OCR's: the list goes on on the next page
+    from himpun.ingest.parse.segment import ListState
+    pages = ListState()
+    page_clauses("ASN dilarang:\na. ikut kampanye;\n\nmemberikan surat dukungan disertai fotokopi KTP:", 1, SHA, 1, pages)
+    assert [c.categories for c in page_clauses("f. menggunakan mobil dinas untuk kegiatan calon.", 2, SHA, 9, pages)] \
+        == [["state-facilities"]]
     # the last item of a page ending in OCR's colon is an item, not the lead-in of a list on the next page...
     from himpun.ingest.parse.segment import ListState
     lists = ListState()

@@ -185,7 +185,8 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
         ends_page = nxt is None and seg.text.rstrip().endswith(":") and not (
             # an item of a list already under way, at a page's foot: its colon is OCR's semicolon unless
             # its words open a sub-list ("n. memberikan dukungan kepada calon ... dengan cara:")
-            seg.item and seg.context is not None and not is_lead_in(normalise(seg.text.rstrip()[:-1])))
+            (seg.item or seg.goes_on) and seg.context is not None
+            and not is_lead_in(normalise(seg.text.rstrip()[:-1])))
         if last_of_line and (ends_page or (nxt is not None and nxt.item)) and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text
