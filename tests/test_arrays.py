@@ -2,11 +2,12 @@
 Whoosh's own matchers give: the same matching clauses and the same scores,
 on a real index of several segments with deleted documents."""
 import pytest
+from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Term
 
 from himpun.index import open_index
 from himpun.index.arrays import Unsupported, evaluate
-from himpun.index.search import _CountingTop, parse_query
+from himpun.index.search import parse_query
 from himpun.index.searchers import searcher as open_searcher
 from himpun.index.topics import topic_words
 from himpun.library import Library
@@ -42,6 +43,22 @@ def segmented(indexed):
     assert len(list(searcher.leaf_searchers())) >= 2
     assert any(sub.reader().has_deletions() for sub, _ in searcher.leaf_searchers())
     return ix, searcher
+
+
+class _CountingTop(collectors.TopCollector):
+    """Whoosh's own collector as the reference: the top `limit` matches by score, and the numbers of all
+    matches (block skipping off: a match that cannot rank must still be counted)."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False, replace=0)
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum):
+        self.docnums.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
 
 
 def whoosh_scores(searcher, q) -> dict[int, float]:

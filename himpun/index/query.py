@@ -46,13 +46,18 @@ _QUESTION_MARK = re.compile(r"(?<=\w)[?!]+(?=\s|$)")
 OPERATORS = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()]')
 
 
+def is_plain(query: str) -> bool:
+    """Plain words, as an officer types them: no operators, quotes, brackets or fields (Whoosh syntax)."""
+    return not OPERATORS.search(query) and ":" not in query
+
+
 def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, place: str = RANK):
     """A Whoosh query for the user's text; raises QueryError with a reason.
     `any_word`: words are joined by OR (clauses with more of them first);
     `fuzzy`: long words also match words one edit away, at a fifth of the weight;
     `place`: whether a place named among plain words is required of the hits (REQUIRE)
     or only ranks them (RANK)."""
-    if not OPERATORS.search(query) and ":" not in query:
+    if is_plain(query):
         query = _QUESTION_MARK.sub("", query)  # (in Whoosh syntax, "?" stays a wildcard: text:calo?)
     if not query.strip() or query.strip() == "*":
         return Every()
@@ -64,7 +69,7 @@ def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, pla
         raise QueryError('unbalanced quotes in query')
     if query.count("(") != query.count(")"):
         raise QueryError("unbalanced parentheses in query")
-    if not OPERATORS.search(query) and ":" not in query:
+    if is_plain(query):
         plain = _plain_query(ix, query, any_word, fuzzy, place)
         if plain is not None:
             return plain

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from whoosh import collectors, highlight
+from whoosh import highlight
 from whoosh.searching import Results
 from whoosh.query import And, ConstantScoreQuery, Term
 
 from himpun.errors import QueryError
-from himpun.index.arrays import Unsupported, evaluate
-from himpun.index.documents import rank as rank_documents
+from himpun.index.documents import matches as all_matches, rank as rank_documents
 from himpun.index.facets import count as count_facets
 from himpun.index.query import (  # noqa: F401 - parse_query and the fields are used through this module too
-    FIELD_BOOSTS, OPERATORS, RANK, REQUIRE, SEARCH_FIELDS, parse_query, query_places)
+    FIELD_BOOSTS, OPERATORS, RANK, REQUIRE, SEARCH_FIELDS, is_plain, parse_query, query_places)
 from himpun.index.searchers import searcher as open_searcher
 
 FACETS = ("region", "province", "kind", "issuer", "year", "category", "sanction", "severity")
@@ -108,8 +107,7 @@ def search(ix, query: str, *, filters: dict[str, str] | None = None, limit: int 
     those with more of them first (`relaxed`)."""
     run = lambda q: _search(ix, q, query, filters, limit, page, facets, by_document, per_document)  # noqa: E731
     limit = max(1, limit)
-    places = [r.name for m in query_places(query) for r in m.resolved()] \
-        if not OPERATORS.search(query) and ":" not in query else []
+    places = [r.name for m in query_places(query) for r in m.resolved()] if is_plain(query) else []
     for place in ((REQUIRE, RANK) if places else (RANK,)):
         result = run(parse_query(ix, query, place=place))
         if result.total < limit:
@@ -147,16 +145,11 @@ def _search(ix, q, query, filters, limit, page, facets, by_document, per_documen
 
 
 def _match(searcher, q, top: int):
-    """Every matching document number and Whoosh Results holding the best `top`. Over posting arrays
-    (himpun/index/arrays.py) when the query allows, else in one pass of Whoosh's matchers that counts
-    every match and keeps the best."""
-    try:
-        matches = evaluate(searcher, q)
-    except Unsupported:
-        collector = _CountingTop(limit=top)
-        searcher.search_with_collector(q, collector)
-        return collector.docnums, collector.results()
-    return matches.ids, _Results(searcher, q, matches.top(top), docset=None)
+    """Every matching document number and Whoosh Results holding the best `top`: over posting arrays
+    (himpun/index/arrays.py) when the query allows, else by Whoosh's matchers (documents.matches, as
+    results by document are)."""
+    found = all_matches(searcher, q)
+    return found.ids, _Results(searcher, q, found.top(top), docset=None)
 
 
 class _Results(Results):
@@ -168,22 +161,6 @@ class _Results(Results):
         if (expand, fieldname) not in cache:
             cache[(expand, fieldname)] = super().query_terms(expand=expand, fieldname=fieldname)
         return cache[(expand, fieldname)]
-
-
-class _CountingTop(collectors.TopCollector):
-    """The top `limit` matches by score, and the numbers of all matches. Block
-    skipping is off: a match that cannot rank must still be counted."""
-
-    def __init__(self, limit: int):
-        super().__init__(limit=limit, usequality=False, replace=0)
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.docnums: list[int] = []
-
-    def collect(self, sub_docnum):
-        self.docnums.append(self.offset + sub_docnum)
-        return super().collect(sub_docnum)
 
 
 def _by_document(searcher, q, flt, facets, query, limit, page, per_document) -> SearchResult:
