@@ -273,7 +273,17 @@ def join_wrapped_lines(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-_ITEM = re.compile(r"^\s*\(?(?:(?P<num>\d{1,2})|(?P<let>[a-z]))[.)]\s")
+_ITEM = re.compile(r"^\s*\(?(?:(?P<num>\d{1,2})|(?P<let>[a-z]))(?P<close>[.)])\s")
+
+
+def _nearest_item(lines) -> re.Match | None:
+    """The marker of the first of `lines` that is a list item."""
+    return next((m for m in map(_ITEM.match, lines) if m), None)
+
+
+def _numbered(m: re.Match) -> bool:
+    """Whether an item's marker is a number (1. 2.), not a letter (a. b.): the two kinds of one document's lists."""
+    return bool(m.group("num"))
 
 
 def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> bool:
@@ -282,17 +292,14 @@ def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> 
     m = _ITEM.match(item)
     if not m:
         return False
-    marker = m.group("num") or m.group("let")
-    want = _next_marker(marker)
-    close = item.lstrip()[len(marker) + (1 if item.lstrip().startswith("(") else 0)]
+    want = _next_marker(m.group("num") or m.group("let"))
     following = [k for k in range(j + 1, len(lines)) if lines[k].strip()][:within]  # (OCR leaves blank lines,
     if following and following[0] > j + 1 and lines[j].rstrip().endswith("."):  # but a sentence before them
         return False  # that ends as a sentence is one: "Pelanggaran ... dijatuhi hukuman disiplin berat.")
     for k in following:
         n = _ITEM.match(lines[k])
         if n:
-            return (n.group("num") or n.group("let")) == want and lines[k].lstrip()[len(want) + (
-                1 if lines[k].lstrip().startswith("(") else 0)] == close
+            return (n.group("num") or n.group("let")) == want and n.group("close") == m.group("close")
         if _LIST_START.match(lines[k]):
             return False
     return False
@@ -317,8 +324,7 @@ def repair_list_markers(lines: list[str]) -> list[str]:
         if not m and not expected and line.strip() and _first_item(line, lines[i + 1:i + 4]):
             bad = _MARKER_LIKE.match(line)  # "1: Tidak akan ..." before "2. Tidak akan ...": the list's first item
             first = "1" if bad.group(2).translate(_DIGIT_LIKE) == "1" else bad.group(2).lower()
-            after = next(ln for ln in lines[i + 1:i + 4] if ln.strip())
-            close = after.lstrip().lstrip("(")[len(_ITEM.match(after).group("num") or "x")]  # "2." or "2)"
+            close = _ITEM.match(next(ln for ln in lines[i + 1:i + 4] if ln.strip())).group("close")  # "2." or "2)"
             line = f"{bad.group(1)}{first}{close} {line[bad.end():]}"
             expected = _next_marker(first)
         elif m is None and expected and line.strip():
@@ -372,15 +378,16 @@ def fix_list_punctuation(text: str) -> str:
         stripped = line.rstrip()
         if not stripped.endswith(":") or _NESTED_LEAD.search(stripped):
             continue
-        m = _ITEM.match(line) or next((_ITEM.match(ln) for ln in reversed(lines[max(0, i - 5):i])
-                                       if _ITEM.match(ln)), None)
-        n = next((_ITEM.match(ln) for ln in lines[i + 1:i + 8] if _ITEM.match(ln)), None)
+        own = _ITEM.match(line)
+        m = own or _nearest_item(reversed(lines[max(0, i - 5):i]))
+        n = _nearest_item(lines[i + 1:i + 8])
         nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if not (m and n) or bool(m.group("num")) != bool(n.group("num")):
+        after = _ITEM.match(nxt)
+        if not (m and n) or _numbered(m) != _numbered(n):
             continue
-        if not _ITEM.match(line) and not _ITEM.match(nxt):
+        if not own and not after:
             continue  # a line of its own between items: only right before the next one
-        if _LIST_START.match(nxt) and not (_ITEM.match(nxt) and bool(_ITEM.match(nxt).group("num")) == bool(m.group("num"))):
+        if _LIST_START.match(nxt) and not (after and _numbered(after) == _numbered(m)):
             continue  # a sub-list of another kind follows (bullets under "2. Temuan ...:"): a lead-in
         if _label_order(n) > _label_order(m):
             lines[i] = stripped[:-1] + ";" + line[len(stripped):]

@@ -94,24 +94,24 @@ def _page_text(page) -> str:
     tables (finding them costs more than reading the text)."""
     tables = []
     if len(page.rects) + len(page.lines) >= 4:
-        tables = sorted((t for t in page.find_tables() if _is_grid(t, page.width)), key=lambda t: t.bbox[1])
+        found = ((t, t.extract()) for t in page.find_tables())  # (each table's cells read once)
+        tables = sorted(((t, rows) for t, rows in found if _is_grid(t, rows, page.width)), key=lambda tr: tr[0].bbox[1])
     if not tables:
         return page.extract_text(use_text_flow=True) or ""
     parts, top = [], 0.0
-    for t in tables:
+    for t, rows in tables:
         x0, y0, x1, y1 = t.bbox
         if y0 > top + 1:
             parts.append(page.crop((0, top, page.width, y0)).extract_text(use_text_flow=True) or "")
-        parts.append(_markdown(t.extract()))
+        parts.append(_markdown(rows))
         top = max(top, y1)
     if top < page.height - 1:
         parts.append(page.crop((0, top, page.width, page.height)).extract_text(use_text_flow=True) or "")
     return "\n".join(p for p in parts if p.strip())
 
 
-def _is_grid(table, width: float) -> bool:
-    """A table of two columns or more and two rows or more, across most of the page."""
-    rows = table.extract()
+def _is_grid(table, rows: list[list[str | None]], width: float) -> bool:
+    """A table (its cells `rows`) of two columns or more and two rows or more, across most of the page."""
     return len(rows) >= 2 and max(len(r) for r in rows) >= 2 and table.bbox[2] - table.bbox[0] >= 0.6 * width
 
 
