@@ -17,9 +17,9 @@ Its clauses are shown best first by how many parts they hold and how well.
 from __future__ import annotations
 
 import numpy as np
-from whoosh.query import And, AndMaybe, Not, Or
+from whoosh.query import And, AndMaybe, Not
 
-from himpun.index.arrays import Matches, Unsupported, _common, evaluate
+from himpun.index.arrays import Matches, Unsupported, _common, _union, evaluate
 from himpun.index.facets import column
 
 
@@ -105,14 +105,16 @@ def rank(searcher, q, flt=None) -> Ranked:
     if len(parts) > 1:  # a clause holding every part counts again
         whole = best_by_doc(run(And(parts)))
         score += np.where(np.isfinite(whole), whole, 0.0)
-    if optional is not None:
-        extra = best_by_doc(run(optional))
+    soft = run(optional) if optional is not None else None
+    if soft is not None:
+        extra = best_by_doc(soft)
         score += np.where(np.isfinite(extra), extra, 0.0)
     docs = np.flatnonzero(ok)
     order = docs[np.lexsort((docs, -score[docs]))]
     # the clauses shown: those of the matching documents that hold a part (not those matched by the ranking
-    # words alone, through their document's title), more parts first, then better
-    shown = run(Or(parts + ([optional] if optional is not None else [])))
+    # words alone, through their document's title), more parts first, then better; scored as the Or of the parts
+    # and the ranking words would score them, from the matches already at hand
+    shown = _union(matched + ([soft] if soft is not None else []))
     keep = ok[doc_of[shown.ids]] if len(shown) else np.zeros(0, bool)
     ids, scores = shown.ids[keep], shown.scores[keep]
     held = np.zeros(len(ids))
