@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from whoosh.query import And, AndMaybe, Not
 
-from himpun.index.arrays import Matches, Unsupported, _common, _union, evaluate
+from himpun.index.arrays import Matches, Unsupported, _common, _intersect, _union, evaluate
 from himpun.index.facets import column
 
 
@@ -103,7 +103,7 @@ def rank(searcher, q, flt=None) -> Ranked:
     ok = np.all(np.isfinite(bests), axis=0)
     score = np.where(ok, np.where(np.isfinite(bests), bests, 0.0).sum(axis=0), 0.0)
     if len(parts) > 1:  # a clause holding every part counts again
-        whole = best_by_doc(run(And(parts)))
+        whole = best_by_doc(_intersect(matched))
         score += np.where(np.isfinite(whole), whole, 0.0)
     soft = run(optional) if optional is not None else None
     if soft is not None:
