@@ -16,6 +16,11 @@ from himpun.ingest.parse.citations import find_citations
     ("Peraturan Pemerintah Nomor 94 Tahun\n2021 Tentang Disiplin", ["PP 94/2021"]),
     ("hukuman menurut PP 53 tentang disiplin", ["PP 53/2010"]),
     ("UU Nomor 5 Tahun 2Ol4", ["UU 5/2014"]),
+    # OCR's hyphen between a type's words, and its comma before "Nomor"
+    ("b. Peraturan-Pemerintah Nomor 42 Tahun 2004 tentang", ["PP 42/2004"]),
+    ("d. Peraturan Pemerintah, Nomor 94 Tahun 2021 tentang Disiplin", ["PP 94/2021"]),
+    ("Peraturan Menteri - Dalam Negeri Nomor 1 Tahun 2014", ["Permendagri 1/2014"]),
+    ("menurut Peraturan Pemerintah, 94 orang pada tahun 2021", []),
     ("UU Nomor 20 Tahun 202$ tentang ASN", ["UU 20/2023"]),
     ("Perbawaslu Nomor 6 Tahun 2018", ["Perbawaslu 6/2018"]),
     ("PKPU Nomor 2 Tahun 2024", ["PKPU 2/2024"]),

@@ -279,6 +279,27 @@ def test_an_item_whose_marker_ocr_lost_stays_in_its_list():
     assert [(c.marker, c.categories) for c in second] == [("b.2", ["partisan-activities"])]
 
 
+def test_a_list_whose_markers_a_fax_lost_goes_on_over_the_page_break():
+    # page 2 opens with the fax's time stamp and transmission line, then the items without their markers; a
+    # speck's full stop after a word that needs more ("untuk.") closes nothing; the last item's full stop does
+    from himpun.ingest.parse.segment import ListState
+    lists = ListState()
+    page_clauses("Pegawai ASN dilarang:\na. menjadi anggota partai politik;\nd. menghadiri kampanye calon:", 1, SHA, 1,
+                 lists)
+    second = page_clauses(
+        "11/09/2024 15:42\n\nFAX (0261) 2010417 SETDA KAB SUMEDANG P.002/002\n\n"
+        "memakai atribut pasangan calon:\n\nmemanfaatkan kendaraan dinas dan sarana kantor untuk.\n\n"
+        "kepentingan pasangan calon:\n\n'berfoto bersama pasangan calon sambil mengacungkan jari\n\n"
+        "memberikan pelayanan yang berbeda karena perbedaan pilihan politik.\n\n"
+        "mengunggah konten kampanye calon di media sosial;", 2, SHA, 9, lists)
+    assert [c.categories for c in second if c.kind == "prohibition"] == [
+        ["campaign-attributes"], ["state-facilities"], ["photo-with-candidate", "gestures"],
+        ["discriminatory-service"]]
+    # a page that opens with a sentence of its own ends the list above
+    page_clauses("ASN dilarang:\na. ikut kampanye;", 1, SHA, 1, lists)
+    assert page_clauses("Demikian disampaikan.\n\nmemasang spanduk calon;", 2, SHA, 9, lists) == []
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

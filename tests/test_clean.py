@@ -54,6 +54,15 @@ def test_normalise_unicode(raw, expected):
                                                                      "September 2024"),
     ("Nomor 5 Tahun 2024tentang Netralitas", "Nomor 5 Tahun 2024 tentang Netralitas"),
     ("bertanggal 5 Mei", "bertanggal 5 Mei"),
+    # a number split by a space after a dot or a dash
+    ("NOMOR 800.1.6. 3/2781/BKPSDM/2024", "NOMOR 800.1.6.3/2781/BKPSDM/2024"),
+    ("Nomor 800.1. 6/2419/BKPSDM/2024 tanggal", "Nomor 800.1.6/2419/BKPSDM/2024 tanggal"),
+    ("Nomor 800- 5474 Tahun 2022, Nomor 246 Tahun- 2022", "Nomor 800-5474 Tahun 2022, Nomor 246 Tahun 2022"),
+    ("pada tahun 2024. 3/4 pegawai", "pada tahun 2024. 3/4 pegawai"),  # a sentence's end, no code
+    ("Nomor 5 Tahun 2024. 12/2024/BKD", "Nomor 5 Tahun 2024. 12/2024/BKD"),  # a year ends the sentence
+    ("ayat 100. 3/PM ini", "ayat 100. 3/PM ini"),  # one slash: no code
+    ("Nomor 15- 20 Tahun 2024", "Nomor 15-20 Tahun 2024"),
+    ("halaman 5- 7", "halaman 5- 7"),
 ])
 def test_fix_ocr_confusions(raw, expected):
     assert fix_ocr_confusions(raw) == expected
@@ -142,6 +151,12 @@ def test_headings_and_list_items_are_not_headlines():
       "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat.", "", "3. Demikian disampaikan."],
      "2. menghadiri deklarasi pasangan calon Bupati dan Wakil Bupati Kabupaten Banjar\n"
      "Pelanggaran atas larangan tersebut dijatuhi hukuman disiplin berat.\n\n3. Demikian disampaikan."),
+    # a number and its year cut apart, in a list item (no hanging indent in OCR) and over OCR's blank line
+    (["4. Pelanggaran dikenakan sanksi moral sesuai PP Nomor 42", "Tahun 2004 dan/atau hukuman disiplin."],
+     "4. Pelanggaran dikenakan sanksi moral sesuai PP Nomor 42 Tahun 2004 dan/atau hukuman disiplin."),
+    (["b. Peraturan Pemerintah No. 94", "", "Tahun 2021 tentang Disiplin PNS;"],
+     "b. Peraturan Pemerintah No. 94 Tahun 2021 tentang Disiplin PNS;"),
+    (["Jumlah pelanggaran 42", "Tahun 2024 lebih banyak."], "Jumlah pelanggaran 42\nTahun 2024 lebih banyak."),
 ])
 def test_join_wrapped_lines(lines, expected):
     assert join_wrapped_lines(lines) == expected

@@ -19,6 +19,14 @@ def test_running_header_footer_and_page_numbers_are_dropped():
     ]
 
 
+def test_a_page_number_with_noise_glued_to_it_is_dropped():
+    # a fax's footer read with the next line run into it; in the body, "halaman" is a word like any other
+    pages = ["ASN dilarang ikut kampanye.\nHalaman 1 dari \"source: himpun h el fout)11/09/2024 15:42",
+             "ASN dilarang memasang baliho.\nLihat halaman 2 dari surat ini.\nHalaman 2 dari 2"]
+    assert drop_running_lines(pages) == ["ASN dilarang ikut kampanye.",
+                                         "ASN dilarang memasang baliho.\nLihat halaman 2 dari surat ini."]
+
+
 def test_a_single_page_keeps_its_lines_but_not_a_bare_page_number():
     assert drop_running_lines(["SE 800/1/2024\nASN dilarang ikut kampanye.\n1"]) == [
         "SE 800/1/2024\nASN dilarang ikut kampanye."]

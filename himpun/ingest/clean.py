@@ -84,6 +84,14 @@ _DAY = re.compile(rf"(?<![\w/.])(?=[0-9OolI|]{{0,1}}[0-9])[0-9OolI|]{{1,2}}(?=\s
 
 # a number glued by OCR to the word after it ("Nomor 071/PM.00.02/K.KB-12/09/2024tanggal 10 September")
 _GLUED_WORD = re.compile(r"(?<=\d)(?=(?:tanggal|tentang|perihal|tertanggal)\b)")
+# a number OCR split with a space after one of its dots or dashes: a classification code before a
+# slash code (`800.1.6. 3/2781/BKPSDM/2024`), a figure after `Nomor` before `Tahun` (`Nomor 800- 5474
+# Tahun 2022`), and `Tahun- 2022`
+_SPLIT_NUMBER = [
+    (re.compile(r"(?<![\w./-])(\d{3}(?:\.\d{1,3})*\.) (?=\d{1,3}(?:\.\d{1,3})*/[\w.-]+/)"), r"\1"),
+    (re.compile(r"(?i:(?<=nomor )|(?<=no\. ))(\d{1,4}[.-]) (?=\d{2,5} (?i:tahun) (?:19|20)\d\d\b)"), r"\1"),
+    (re.compile(r"\b((?i:tahun))- (?=(?:19|20)\d\d\b)"), r"\1 "),
+]
 
 
 def fix_ocr_confusions(text: str) -> str:
@@ -92,7 +100,10 @@ def fix_ocr_confusions(text: str) -> str:
     In a number (a token with at least two digits), a part made only of
     digits and look-alikes (O, o, D, l, I, |) becomes digits: `2Ol4` -> `2014`,
     `1447.1/PM.O1/K.1` -> `1447.1/PM.01/K.1`. Inside a word, a digit between
-    letters becomes the letter: `N0MOR` -> `NOMOR`, `A$N` -> `ASN`.
+    letters becomes the letter: `N0MOR` -> `NOMOR`, `A$N` -> `ASN`. A space
+    OCR put inside a number after a dot or dash goes: `800.1.6. 3/2781/BKPSDM`
+    -> `800.1.6.3/2781/BKPSDM`, `Nomor 800- 5474 Tahun 2022` -> `Nomor 800-5474
+    Tahun 2022`.
     """
     def fix_token(m: re.Match) -> str:
         tok = m.group(0)
@@ -109,6 +120,9 @@ def fix_ocr_confusions(text: str) -> str:
     if "tanggal" in text or "tentang" in text or "perihal" in text:
         text = _GLUED_WORD.sub(" ", text)
     text = _NUMBERISH.sub(fix_token, text)
+    if ". " in text or "- " in text:
+        for pattern, repl in _SPLIT_NUMBER:
+            text = pattern.sub(repl, text)
     if _DIGIT_NEXT_TO_O.search(text):  # what every match of _SHORT_NUMBER holds; most texts have none
         text = _SHORT_NUMBER.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
     text = _DAY.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKE), text)
@@ -218,6 +232,12 @@ _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Min
 _FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
 
 
+# a line cut between a number and its year ("... sesuai PP Nomor 42" / "Tahun 2004 ..."), whatever the lines
+# are (a list item without its hanging indent, an OCR paragraph)
+_NUMBER_CUT = re.compile(r"\b(?i:nomor|no\.?)\s*\d{1,4}$")
+_YEAR_NEXT = re.compile(r"(?i:tahun)\s+(?:19|20)\d\d\b")
+
+
 def join_wrapped_lines(lines: list[str]) -> str:
     """Join lines that a page layout broke inside a sentence.
 
@@ -246,6 +266,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line[:-1] + nxt
             elif stripped.endswith(":") and _TAIL.match(nxt) and not _LIST_START.match(nxt) and not blank_between:
                 line = line + " " + nxt  # "... kampanye pasangan calon:" / "7 kasus;": a count, no list
+            elif _NUMBER_CUT.search(stripped) and _YEAR_NEXT.match(nxt):
+                line = line + " " + nxt  # "... sesuai PP Nomor 42" / "Tahun 2004 dan/atau ...": one citation
             elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper():
                 break
             elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):

@@ -7,6 +7,8 @@ import re
 
 _ZONE = 3  # lines at the top and at the bottom of a page where running lines stand
 _PAGE_NUMBER = re.compile(r"^\W*(?:(?:hal(?:aman)?|page)\.?\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?\W*$", re.I)
+# "Halaman 1 dari 2" with what a fax or a scan's noise glued to it ("Halaman 1 dari "source: ...")
+_PAGE_OF = re.compile(r"^\W*halaman\s+\d{1,3}\s+dari\b", re.I)
 _TERMINAL = tuple('.!?:;"\'…)')
 
 
@@ -33,7 +35,8 @@ def drop_running_lines(texts: list[str]) -> list[str]:
     for lines in pages:
         zone = set(id(ln) for ln in _zone(lines))
         kept = [ln for ln in lines
-                if not (id(ln) in zone and (_PAGE_NUMBER.match(ln.strip()) or _key(ln) in running))]
+                if not (id(ln) in zone and (_PAGE_NUMBER.match(ln.strip()) or _PAGE_OF.match(ln)
+                                             or _key(ln) in running))]
         out.append("\n".join(kept).strip("\n"))
     return out
 

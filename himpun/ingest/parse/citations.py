@@ -35,7 +35,8 @@ _LONG_RUN = (rf"(?:\s*(?:\([^()\n]{{1,60}}\)|,|\bdan\b|\bdam\b|\bserta\b|\b{_INS
              rf"|\b(?:\d{{1,2}}(?:\s*\((?i:lima|empat|tiga)\))?|(?i:lima|empat|tiga))\s+{_COUNTED}\b"
              r"|\b(?:menteri|kepala|ketua|lembaga|kementerian|instansi)\b"
              r")){0,60}?")
-_NOMOR = r"\s*(?:\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
+# (a comma OCR put before "Nomor": "Peraturan Pemerintah, Nomor 94 Tahun 2021")
+_NOMOR = r"\s*(?:,?\s*\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
 # a one-character number OCR misread as a letter counts only before its year ("Nomor l Tahun 2015")
 # (not a count of institutions: "SKB 5 Lembaga No. 2 Tahun 2022")
 _NUM = (rf"(?P<num>\d[0-9Oo]{{0,3}}(?!\s+(?:\((?i:lima|empat|tiga)\)\s*)?{_COUNTED}\b)"
@@ -71,9 +72,15 @@ def _grammar() -> list[tuple[str, re.Pattern, Prefilter]]:
     out = []
     for prefix, rx, run in load_table("citation_types.tsv"):
         between = _LONG_RUN if run == "long" else _SHORT_RUN
+        rx = _ocr_spaces(rx)
         rx = rf"(?<![\w-])(?i:{rx})(?![\w-]){between}{_NOMOR}{_NUM}(?:{_YEAR}|{_NO_YEAR})"
         out.append((prefix, re.compile(rx), Prefilter.of(rx)))
     return out
+
+
+def _ocr_spaces(rx: str) -> str:
+    """A type's words may also be joined by OCR's hyphen ("Peraturan-Pemerintah")."""
+    return rx.replace(r"\s+", r"(?:\s+|\s*-\s*)")
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,7 @@ class ListState:
 
     lead_in: Segment | None = None
     open: list[tuple[str, str]] = field(default_factory=list)
+    last: Segment | None = None  # the page's last segment that is no heading: a list's item may follow it
 
 
 def strip_marker(text: str) -> str:
@@ -123,6 +124,10 @@ def _sentences(line: str) -> list[tuple[int, int]]:
 # how an item of a list ends ("...;", "...; dan", "..., atau"), and how a line inside one does
 _ITEM_END = re.compile(r"[;,](?:\s*(?:dan|atau|dan/atau|serta))?\s*$")
 _CLOSED = tuple(".;:!?")
+# a full stop that ends no sentence: OCR's speck after a word that needs more ("... sarana kantor untuk.")
+_OPEN_WORD_DOT = re.compile(r"\b(?:untuk|atau|dan|yang|dengan|di|ke|dari|pada|serta|bagi|oleh|dalam|maupun|baik"
+                            r"|sebagai|kepada|terhadap|tentang|agar|karena|antara)\s*\.$", re.I)
+_STRAY_LEAD = "'\"`\u2018\u2019\u201c\u201d|.,: "
 
 
 def _goes_on(before: Segment | None, seg: Segment, first_of_line: bool) -> bool:
@@ -140,12 +145,19 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
     if before is None or not (first_of_line and last_of_line and (before.item or before.goes_on)
                               and before.context is not None):
         return False
-    if nxt is not None and nxt.item and nxt.style == (before.style or nxt.style):
-        return bool(_ITEM_END.search(seg.text))
+    if nxt is not None and nxt.item and nxt.style == (before.style or nxt.style) and _ITEM_END.search(seg.text):
+        return True
     # ... or, where OCR lost every marker of the rest of the list, a line that opens in lowercase, as the
-    # items do and sentences do not ("memakai atribut partai politik ...;"), and ends as an item
-    # (OCR's colon for the semicolon too)
-    return seg.text[:1].islower() and bool(_ITEM_END.search(seg.text) or seg.text.rstrip().endswith(":"))
+    # items do and sentences do not ("memakai atribut partai politik ...;", past a speck: "'merugikan ..."),
+    # under an item that no full stop closed (the list's last item closes it: "... pilihan politik.")
+    ended = before.text.rstrip()
+    return (seg.text.lstrip(_STRAY_LEAD)[:1].islower()
+            and not (ended.endswith((".", "!", "?")) and not _OPEN_WORD_DOT.search(ended)))
+
+
+def _aside(seg: Segment) -> bool:
+    """A line a list goes on past: a heading, or one without a letter (a fax's time stamp at a page's top)."""
+    return seg.heading or not any(ch.isalpha() for ch in seg.text)
 
 
 def _mark_lists(segs: list[Segment], state: ListState) -> None:
@@ -158,13 +170,15 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
     here = {id(seg) for seg in segs}
     following: list[Segment | None] = [None] * len(segs)  # the next segment that is no heading
     for i in range(len(segs) - 1, 0, -1):
-        following[i - 1] = following[i] if segs[i].heading else segs[i]
+        following[i - 1] = following[i] if _aside(segs[i]) else segs[i]
+    carried = before = state.last  # the segment before, headings aside (a running head between a list's pages)
     for i, seg in enumerate(segs):
         last_of_line = i + 1 == len(segs) or segs[i + 1].line != seg.line
         nxt = following[i]
-        if seg.heading and current is not None:
+        if current is not None and _aside(seg):
             continue
         first_of_line = i == 0 or segs[i - 1].line != seg.line
+        previous, before = before, seg
         if seg.item:
             if first_of_line:
                 styles = [s for s, _ in opened]
@@ -175,10 +189,10 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
             seg.marker = ".".join(label for _, label in opened if label)
             if current is not None and (seg.line != current.line or id(current) not in here):
                 seg.context = current  # (not on the lead-in's own line: of this page, its line numbers)
-        elif _goes_on(segs[i - 1] if i else None, seg, first_of_line):
-            seg.goes_on, seg.marker, seg.context = True, segs[i - 1].marker, segs[i - 1].context
-        elif _lost_marker(segs[i - 1] if i else None, seg, nxt, first_of_line, last_of_line):
-            seg.goes_on, seg.context = True, segs[i - 1].context
+        elif previous is not carried and _goes_on(previous, seg, first_of_line):
+            seg.goes_on, seg.marker, seg.context = True, previous.marker, previous.context
+        elif _lost_marker(previous, seg, nxt, first_of_line, last_of_line):
+            seg.goes_on, seg.context = True, previous.context
         else:
             current = None
             opened = []
@@ -195,3 +209,4 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
             current = seg
     state.lead_in = current
     state.open = opened
+    state.last = before if current is not None else None
