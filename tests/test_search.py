@@ -151,6 +151,37 @@ def test_ocr_damaged_words_are_found_below_clean_ones(library, tmp_path):
     assert library.search("kampung").total == 0
 
 
+@pytest.mark.parametrize("typed, correct", [
+    ("pelangaran", "pelanggaran"),  # a letter dropped: the stem ("langgar") is far from the word typed
+    ("pemberhentain", "pemberhentian"),  # two letters swapped
+    ("pemberhentlan", "pemberhentian"),  # OCR's l for i
+    ("menggunakam", "menggunakan"),
+    ("mempromosikn", "mempromosikan"),
+])
+def test_a_misspelled_affixed_word_finds_the_word(filled, typed, correct):
+    expected = {h.id for h in filled.search(correct).hits}
+    assert expected and {h.id for h in filled.search(typed).hits} == expected
+
+
+def test_a_misspelled_word_of_nearly_every_clause_ranks_but_does_not_exclude(filled):
+    # "netralitas" only ranks (himpun/data/soft_words.txt); typed wrong, it must not become a required word
+    assert filled.search("baliho netralitsa").total == filled.search("baliho netralitas").total \
+        == filled.search("baliho").total
+
+
+@pytest.mark.parametrize("query", ["800/155/BKPSDM/2024", "155/BKPSDM/2024", "155/BKPSDM", "800/155"])
+def test_an_instrument_number_or_a_part_of_it_finds_its_document(filled, query):
+    regions = {h.region for h in filled.search(query, limit=100).hits}
+    assert regions == {"Kabupaten Gowa"}, query
+
+
+def test_stop_words_beside_a_place_leave_it_the_region_of_the_hits(filled):
+    for query in ("media sosial di bekasi", "larangan di bekasi", "apa saja larangan asn di bekasi"):
+        result = filled.search(query)
+        assert result.hits and {h.region for h in result.hits} == {"Kota Bekasi"}, query
+        assert not result.relaxed, query
+
+
 def test_a_place_in_the_query_is_the_region_of_the_hits(filled):
     # "Bekasi" is the region of the hit, not a word its clauses must contain; what the officer asks for
     result = filled.search("media sosial bekasi")

@@ -145,6 +145,17 @@ def test_ocr_variants(word, variants):
     ("SE nomor 12 2024", "SE nomor 12 2024"),
     ("PP 94 2021 spanduk", "keys:'pp 94/2021' spanduk"),  # "PP 94" alone is a citation: the year goes with it
     ("UU 10 2016 pilkada 2020 2024", "keys:'uu 10/2016' pilkada 2020 2024"),  # other pairs stay
+    # the joint decree by the name everyone gives it (himpun/data/query_citations.tsv)
+    ("sanksi SKB 5 menteri", "sanksi keys:'skb 2/2022'"),
+    ("skb lima menteri/kepala lembaga", "keys:'skb 2/2022'"),
+    ("SKB 5 Lembaga No. 2 Tahun 2022", "keys:'skb 2/2022'"),  # (the grammar's own citation, once)
+    ("5 menteri", "5 menteri"),
+    # an instrument number as a document shows it (a space in it), or the part of one an officer remembers
+    ("100 3.4.4/4811/BKPSDM/2023", "keys:'100 3.4.4/4811/bkpsdm/2023'"),
+    ("4811/BKPSDM/2023", "(keys:'4811/bkpsdm/2023' OR keys:*4811/bkpsdm/2023*)"),
+    ("SE 4811", "SE (4811 OR keys:*4811*)"),
+    ("800-5474", "(800-5474 OR keys:*800-5474*)"),
+    ("pilkada 2024 pukul 10.00", "pilkada 2024 pukul 10.00"),  # a year, a time: no numbers
 ])
 def test_citations_typed_loosely(query, rewritten):
     assert _exact_keys(query) == rewritten

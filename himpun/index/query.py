@@ -17,14 +17,15 @@ import re
 from functools import lru_cache
 
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
-from whoosh.query import And, AndMaybe, Every, FuzzyTerm, Or, Phrase, Term
+from whoosh.query import And, AndMaybe, Every, FuzzyTerm, NullQuery, Or, Phrase, Term
 
-from himpun.data import words
+from himpun.data import load_table, words
 from himpun.errors import QueryError
 from himpun.ingest.parse.citations import find_citations
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.numbers import find_numbers
 from himpun.ingest.dictionary import known
+from himpun.index.spelling import corrections, neighbours
 from himpun.index.synonyms import MAX_WORDS, PREFIX as SYNONYM_PREFIX, expand, phrase_terms
 
 # plain words are looked for in the clause text, its topic words, its document's title ("surat edaran
@@ -84,7 +85,10 @@ def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
     parsed = _phrases(parsed, ix.schema)
-    return _with_fuzzy(parsed) if fuzzy else parsed
+    if not fuzzy:
+        return parsed
+    with ix.reader() as reader:
+        return _with_fuzzy(parsed, ix.schema, reader)
 
 
 def _phrases(q, schema):
@@ -131,7 +135,10 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
     for i, n in _synonym_phrases(plain):  # "pegawai non asn", "aparatur sipil negara": one term, all hard
         keyed[i:i + n] = [True] * n
     # "boleh tidak ...?", "bisa nggak ...?": the negation asks "or not", it negates nothing
-    is_soft = [not k and (w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING))
+    # (and on the retry with misspellings, a word one edit from a soft word: "netralitsa")
+    is_soft = [not k and (w in soft_words or (i > 0 and w in _NEGATIONS and plain[i - 1] in _ASKING)
+                          or (fuzzy and len(w) >= FUZZY_MIN_LENGTH and w.isalpha()
+                              and any(n in soft_words for n in neighbours(w))))
                for i, (w, k) in enumerate(zip(plain, keyed))]
     hard = [w for w, s in zip(typed, is_soft) if not s]
     soft = [w for w, s in zip(typed, is_soft) if s]
@@ -139,8 +146,9 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
         return None
     place_q = Or([Term(field, r.name) for m in places for r in m.resolved()
                   for field in (("province",) if r.level == "provinsi" else ("region",))], boost=3.0) if places else None
-    soft_q = _parse(ix, " ".join(soft), True) if soft else None
-    hard_q = _parse(ix, " ".join(hard), any_word, fuzzy) if hard else None
+    soft_q = _unless_empty(_parse(ix, " ".join(soft), True)) if soft else None
+    # (words the analyzer drops, "di", "saja", leave nothing to require: "dilarang di Kendari")
+    hard_q = _unless_empty(_parse(ix, " ".join(hard), any_word, fuzzy)) if hard else None
     if any_word:  # nothing is required: any of the words or the place
         return Or([q for q in (hard_q, soft_q, place_q) if q is not None])
     if place == REQUIRE and place_q is not None:
@@ -154,6 +162,11 @@ def _plain_query(ix, query: str, any_word: bool, fuzzy: bool, place: str):
         return None
     optional = [q for q in optional if q is not None]
     return AndMaybe(required, Or(optional)) if optional else required
+
+
+def _unless_empty(q):
+    """`q`, or None when it matches nothing (every word of it a stop word)."""
+    return None if q is None or q.normalize() is NullQuery else q
 
 
 def _synonym_phrases(words_: list[str]) -> list[tuple[int, int]]:
@@ -185,17 +198,20 @@ def _soft_words() -> frozenset[str]:
     return frozenset(words("soft_words.txt"))
 
 
-def _with_fuzzy(q):
-    """Each long word of the clause text also matches its neighbours one edit away, and its
-    spellings with OCR's commonest confusion, "rn" read as "m" and back ("gubemur" for
-    "gubernur": two edits)."""
+def _with_fuzzy(q, schema, reader):
+    """Each long word of the clause text also matches its neighbours one edit away, its spellings
+    with OCR's commonest confusion, "rn" read as "m" and back ("gubemur" for "gubernur": two edits),
+    and, when it is no Indonesian word, the words one edit away that are ("pelangaran" ->
+    "pelanggaran", indexed as "langgar")."""
     if isinstance(q, Term) and q.fieldname in FUZZY_FIELDS and isinstance(q.text, str) \
             and len(q.text) >= FUZZY_MIN_LENGTH and q.text.isalpha():
+        fixed = corrections(q.text, schema[q.fieldname].analyzer, lambda t: reader.doc_frequency(q.fieldname, t))
+        variants = dict.fromkeys(v for v in ocr_variants(q.text) + fixed if v != q.text)
         return Or([q, FuzzyTerm(q.fieldname, q.text, boost=FUZZY_BOOST, maxdist=1, prefixlength=2)]
-                  + [Term(q.fieldname, v, boost=FUZZY_BOOST) for v in ocr_variants(q.text)])
+                  + [Term(q.fieldname, v, boost=FUZZY_BOOST) for v in variants])
     if q.is_leaf():
         return q
-    return q.apply(_with_fuzzy)
+    return q.apply(lambda sub: _with_fuzzy(sub, schema, reader))
 
 
 def ocr_variants(word: str, most: int = 4) -> list[str]:
@@ -231,13 +247,45 @@ def _loose_citations(query: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1)
+def _named_citations() -> list[tuple[str, re.Pattern]]:
+    """What officers type for a regulation without its number ("SKB 5 menteri"): himpun/data/query_citations.tsv."""
+    return [(key, re.compile(rx, re.I)) for key, rx in load_table("query_citations.tsv")]
+
+
 def _exact_keys(query: str) -> str:
     """Rewrite citations and instrument numbers in a query as exact key terms."""
     if '"' in query or "'" in query:
         return query
     query = _loose_citations(query)
     spans = [(c.start, c.end, c.key) for c in find_citations(query)]
-    spans += [(s, e, n) for n, s, e in find_numbers(query, []) if not any(a <= s < b for a, b, _ in spans)]
-    for start, end, key in sorted(spans, reverse=True):
-        query = f"{query[:start]}keys:'{key.lower()}'{query[end:]}"
+    spans += [(m.start(), m.end(), key) for key, rx in _named_citations() for m in rx.finditer(query)
+              if not any(a < m.end() and m.start() < b for a, b, _ in spans)]
+    numbers = []
+    for n, s, e in find_numbers(query, []):
+        if any(a <= s < b for a, b, _ in spans):
+            continue
+        lead = _NUMBER_HEAD.search(query, 0, s)  # "100 3.4.4/4811/BKPSDM/2023" as a document shows it
+        if lead and "/" in n:
+            n, s = f"{lead.group(1)} {n}", lead.start(1)
+        numbers.append((s, e, n))
+    taken = spans + numbers
+    parts = [(m.start(), m.end(), m.group(0)) for m in _BARE_FIGURE.finditer(query)
+             if not any(a < m.end() and m.start() < b for a, b, _ in taken)]
+    rewrites = [(s, e, f"keys:'{key.lower()}'") for s, e, key in spans]
+    # an instrument number, or the part of one an officer remembers ("4811/BKPSDM/2023", "800-5474", "4811")
+    rewrites += [(s, e, f"(keys:'{key.lower()}' OR keys:*{key.lower()}*)" if _WILD_SAFE.fullmatch(key.lower())
+                  else f"keys:'{key.lower()}'") for s, e, key in numbers]
+    rewrites += [(s, e, f"({part} OR keys:*{part.lower()}*)") for s, e, part in parts]
+    for start, end, text in sorted(rewrites, reverse=True):
+        query = query[:start] + text + query[end:]
     return query
+
+
+# the first figure of a number written with a space in it, right before the rest: "100 3.4.4/4811/BKPSDM/2023"
+_NUMBER_HEAD = re.compile(r"(?<![\w/.-])(\d{1,4}) $")
+_WILD_SAFE = re.compile(r"[a-z0-9./\-]+")
+# a figure of four or more digits that is no year, a run of figures joined by dots or dashes ("800-5474",
+# "1447.1"), or a code with a slash ("155/BKPSDM"), alone in the query: part of an instrument number
+_BARE_FIGURE = re.compile(r"(?<![\w/.:*'-])(?:(?!(?:19|20)\d\d(?![\d.-]))(?:\d{4,}|\d{3,4}(?:[.-]\d{1,5})+)"
+                          r"|[A-Za-z0-9.-]*\d[A-Za-z0-9.-]*/[A-Za-z0-9./-]*[A-Za-z0-9])(?![\w/*'-])")
