@@ -85,3 +85,25 @@ def test_nested_lists_of_one_kind_of_marker_and_a_reference_in_a_lead_in():
     assert [(c.marker, c.kind) for c in doc.clauses] == [
         ("1.1", "prohibition"), ("1.2", "prohibition"), ("2.a", "sanction"), ("2.b", "sanction")]
     assert [[s.type for s in c.sanctions] for c in doc.clauses[:2]] == [["written-reprimand", "disciplinary"]] * 2
+
+
+LISTED = "SURAT EDARAN\nASN dilarang:\na. memasang baliho pasangan calon;\nb. menghadiri deklarasi pasangan calon.\n"
+
+
+@pytest.mark.parametrize("sentence, applies", [
+    ("ASN yang melanggar ketentuan di atas dijatuhi sanksi moral berupa pernyataan secara terbuka.", True),
+    ("Terhadap pelanggaran sebagaimana dimaksud di atas dijatuhi hukuman disiplin berat.", True),
+    ("Pegawai ASN yang melanggar dijatuhi hukuman disiplin sedang.", True),
+    ("PNS yang melakukan pelanggaran netralitas tersebut dijatuhi hukuman disiplin berat.", True),
+    # addressed to staff who are not ASN: no ASN prohibition takes it
+    ("Pegawai non ASN yang melanggar ketentuan di atas diberhentikan sebagai tenaga kontrak.", False),
+    # a sanction that names no violation at all is no reference to the list
+    ("Hukuman disiplin berat antara lain pemberhentian.", False),
+])
+def test_a_sanction_for_the_rules_above_applies_to_every_listed_prohibition(sentence, applies):
+    doc = parse(LISTED + sentence)
+    bans = [c for c in doc.clauses if c.kind == "prohibition"]
+    sanction = next(c for c in doc.clauses if c.kind == "sanction")
+    assert len(bans) == 2
+    assert sanction.applies_to == ([c.id for c in bans] if applies else [])
+    assert all(bool(c.sanctions) == applies for c in bans)

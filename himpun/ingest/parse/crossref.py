@@ -8,13 +8,18 @@ references are read (`angka`/`butir`/`poin`/`nomor` for numbers, `huruf` for
 letters, lists with commas and `dan`, ranges with `sampai dengan`, `s.d.`,
 `hingga`), matched against the prohibitions' list places (Clause.marker),
 and the sanctions are attached to the prohibitions they name; the sanction
-clause records which prohibitions it applies to.
+clause records which prohibitions it applies to. A sanction for violating
+"the rules above" without naming one ("ASN yang melanggar ketentuan di atas
+dijatuhi ...", "Pegawai ASN yang melanggar dijatuhi ...") applies to every
+listed prohibition before it, unless it is addressed to staff who are not
+ASN.
 """
 from __future__ import annotations
 
 import re
 
 from himpun.ingest.parse.lexicon import normalise
+from himpun.ingest.parse.rules import addressed_to_others, violates_all_above
 from himpun.records import Clause
 
 _VIOLATION = re.compile(r"\b(?:melanggar|pelanggaran|dilanggar|sebagaimana dimaksud|ketentuan|larangan)\b")
@@ -94,6 +99,10 @@ def link_sanctions(clauses: list[Clause]) -> None:
         targets: list[Clause] = []
         for ref in refs:
             targets += [t for t in _resolve(ref, clauses, i) if t not in targets]
+        norm = normalise(clause.text)
+        if not refs and violates_all_above(norm) and not addressed_to_others(norm):
+            # "ASN yang melanggar ketentuan di atas dijatuhi ...": every item of the lists of prohibitions above
+            targets = [t for t in clauses[:i] if t.kind == "prohibition" and t.marker]
         targets = [t for t in targets if t is not clause]
         for t in targets:
             known = {s.type for s in t.sanctions}

@@ -37,6 +37,16 @@ def prohibits(norm: str) -> bool:
     return _has_cue("prohibition", norm)
 
 
+def violates_all_above(norm: str) -> bool:
+    """A sanction clause for violating the rules above, naming none ("ASN yang melanggar ketentuan di atas ...")."""
+    return _has_cue("general-violation", norm)
+
+
+def addressed_to_others(norm: str) -> bool:
+    """A sanction clause for staff who are not ASN ("Pegawai Non ASN yang melanggar ... diputus kontraknya")."""
+    return _has_cue("other-addressee", norm)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def prohibition_cue_end(norm: str) -> int | None:
     """Where the last words that forbid end ("ASN juga dilarang|"), if any."""
