@@ -24,7 +24,7 @@ from himpun.ingest.work import FileResult, process_with
 @dataclass
 class Outcome:
     path: str
-    status: str  # ingested | replaced | updated | unchanged | skipped | failed
+    status: str  # ingested | replaced | updated | unchanged | skipped (also: a copy of a stored file) | failed
     reason: str | None = None
     doc_id: str | None = None
     clauses: int = 0
@@ -126,6 +126,11 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
             done(Outcome(path, "failed", exc.reason))
             continue
         known = catalog.known(sha)
+        if known is not None and _a_copy(found.path, known["path"]):
+            reason = f"same content as {known['path']}"
+            catalog.log(path, "skipped", reason, sha)
+            done(Outcome(path, "skipped", reason, doc_id=sha[:12]))
+            continue
         if (known is not None and known["parser_version"] == PARSER_VERSION) or sha in pending:
             if sha in pending:
                 pending[sha].append(found)
@@ -151,12 +156,23 @@ def ingest_paths(catalog: Catalog, paths: Iterable[str | Path],
     for result in results:
         to_come -= 1
         done(store_result(catalog, result))
+        first = printable(pending[result.sha256][0].path)
         for twin in pending[result.sha256][1:]:  # the same bytes under another name: one document
-            status = "unchanged" if result.status == "parsed" else result.status
+            parsed = result.status == "parsed"
+            status, reason = ("skipped", f"same content as {first}") if parsed else (result.status, result.reason)
             twin_path = printable(twin.path)
-            catalog.log(twin_path, status, result.reason, result.sha256)
-            done(Outcome(twin_path, status, result.reason, result.sha256[:12] if status == "unchanged" else None))
+            catalog.log(twin_path, status, reason, result.sha256)
+            done(Outcome(twin_path, status, reason, result.sha256[:12] if parsed else None))
     return report
+
+
+def _a_copy(path: Path, stored: str) -> bool:
+    """Whether a file whose bytes the catalog holds under `stored` is a copy of that file: it has
+    another path, and the stored one is still there (else it is the same file, moved or renamed)."""
+    try:
+        return printable(path.resolve()) != stored and Path(stored).is_file()
+    except OSError:
+        return False
 
 
 def _size(path: Path) -> int:

@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, path TEXT NOT NULL,
     sha256 TEXT, status TEXT NOT NULL, reason TEXT
 );
+CREATE INDEX IF NOT EXISTS ingest_log_path ON ingest_log(path, id);
 CREATE TABLE IF NOT EXISTS index_deletions (doc INTEGER PRIMARY KEY);
 -- cross-references (himpun/xref), kept per document and removed with it
 CREATE TABLE IF NOT EXISTS xref_done (doc INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE);
@@ -300,11 +301,28 @@ class Catalog:
     def document_rows(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def log_entries(self, status: str | None = None, limit: int = 100) -> list[sqlite3.Row]:
+    def log_entries(self, status: str | tuple[str, ...] | None = None, limit: int = 100) -> list[sqlite3.Row]:
+        """Entries of the ingest log, newest first; `status`: only those of this status (or these)."""
         if status:
-            return self.db.execute("SELECT * FROM ingest_log WHERE status = ? ORDER BY id DESC LIMIT ?",
-                                   (status, limit)).fetchall()
+            statuses = (status,) if isinstance(status, str) else tuple(status)
+            return self.db.execute(f"SELECT * FROM ingest_log WHERE status IN ({','.join('?' * len(statuses))}) "
+                                   "ORDER BY id DESC LIMIT ?", (*statuses, limit)).fetchall()
         return self.db.execute("SELECT * FROM ingest_log ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+
+    _LATEST = "SELECT max(id) FROM ingest_log GROUP BY path"  # each file's latest attempt
+
+    def latest_problems(self, limit: int = 100) -> list[sqlite3.Row]:
+        """Each file whose latest attempt failed or was skipped, once: that entry, with `attempts`
+        (the file's entries in the log); newest first."""
+        return self.db.execute(
+            f"SELECT l.*, (SELECT count(*) FROM ingest_log a WHERE a.path = l.path) AS attempts FROM ingest_log l "
+            f"WHERE l.id IN ({self._LATEST}) AND l.status IN ('failed', 'skipped') ORDER BY l.id DESC LIMIT ?",
+            (limit,)).fetchall()
+
+    def latest_status_counts(self) -> dict[str, int]:
+        """Files (distinct paths of the log) by the status of their latest attempt."""
+        return dict(self.db.execute(
+            f"SELECT status, count(*) FROM ingest_log WHERE id IN ({self._LATEST}) GROUP BY status").fetchall())
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -318,8 +336,7 @@ class Catalog:
             "citations": one("SELECT count(*) FROM citations"),
             "regions": one("SELECT count(DISTINCT region) FROM documents WHERE region IS NOT NULL"),
             "unindexed": one("SELECT count(*) FROM documents WHERE indexed = 0"),
-            "failed": one("SELECT count(*) FROM ingest_log WHERE status = 'failed'"),
-        }
+        } | {status: self.latest_status_counts().get(status, 0) for status in ("failed", "skipped")}
 
     def breakdown(self, column: str) -> list[tuple[str, int]]:
         """Documents per value of a documents column (kind, region, province, year)."""

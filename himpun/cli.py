@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from himpun import __version__
+from himpun.cli_options import DATE, POSITIVE, YEAR, check_writable, rulebook_format, slug, writing, xref_mode
 from himpun.errors import ExitCode, FileError, HimpunError, SkippedFile
 from himpun.index.search import MARK_CLOSE, MARK_OPEN, SearchResult
 from himpun.ingest import extract_path
@@ -290,12 +291,14 @@ def extract(ctx, paths, as_json, as_text, ocr, jobs):
 @click.option("--region", help="Only this region: canonical name or short form (Tangsel, Kab. Tangerang, nasional).")
 @click.option("--province", help="Only regions of this province (Banten, Jatim, ...).")
 @click.option("--kind", type=click.Choice(["circular", "decree", "regulation", "pact", "news", "other"]))
-@click.option("--category", help="Only clauses of this prohibition category (slug, e.g. social-media-engagement).")
-@click.option("--sanction", help="Only clauses with this sanction type (slug, e.g. written-reprimand).")
+@click.option("--category", type=slug("category"),
+              help="Only clauses of this prohibition category (slug, e.g. social-media-engagement).")
+@click.option("--sanction", type=slug("sanction"),
+              help="Only clauses with this sanction type (slug, e.g. written-reprimand).")
 @click.option("--severity", type=click.Choice(["ringan", "sedang", "berat"]))
-@click.option("--year", help="Only documents dated in this year.")
-@click.option("--limit", "-n", default=10, show_default=True, help="Hits per page.")
-@click.option("--page", default=1, show_default=True, help="Page of hits.")
+@click.option("--year", type=YEAR, help="Only documents dated in this year.")
+@click.option("--limit", "-n", type=POSITIVE, default=10, show_default=True, help="Hits per page.")
+@click.option("--page", type=POSITIVE, default=1, show_default=True, help="Page of hits.")
 @click.option("--by-document", "-d", "by_document", is_flag=True,
               help="Documents, not clauses: a document matches when its clauses hold every word between them; "
                    "--limit documents a page, each with its best clauses.")
@@ -329,9 +332,30 @@ def search(ctx, query, region, province, kind, category, sanction, severity, yea
                         category=category, sanction=sanction, severity=severity, year=year, by_document=by_document)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif result.total == 0:
+        _print_nothing(" ".join(query), dict(region=region, province=province, kind=kind, category=category,
+                                             sanction=sanction, severity=severity, year=year), result.notes,
+                       "document" if by_document else "clause")
     else:
         _print_notes(result, "document" if by_document else "clause")
         (_print_documents if by_document else _print_result)(result, limit)
+
+
+def _print_nothing(query: str, filters: dict, notes: list[str], unit: str) -> None:
+    """No hit: what was asked, and what to try."""
+    active = {k: v for k, v in filters.items() if v}
+    typed = (query if '"' in query else f'"{query}"') if query.strip() else ""
+    asked = typed + (" with " if typed and active else "") + ", ".join(f"--{k} {v}" for k, v in active.items())
+    for note in notes:
+        click.echo(click.style(f"Note: {note}.", fg="yellow"))
+    if not asked:
+        click.echo("The library holds no clauses yet: add files with `himpun ingest PATH`.")
+        return
+    click.echo(f"No {unit} matches {asked}.")
+    tips = (["check the spelling, or try fewer or other words"] if query.strip() else []) \
+        + ([f"drop a filter ({', '.join('--' + k for k in active)})"] if active else [])
+    if tips:
+        click.echo("Try: " + "; ".join(tips) + ".")
 
 
 def _print_result(result: SearchResult, limit: int) -> None:
@@ -352,7 +376,9 @@ def _print_notes(result: SearchResult, unit: str) -> None:
     if result.relaxed:
         click.echo(click.style(f"No {unit} has all of these words; {unit}s with some of them follow, "
                                "those with more of them first.", fg="yellow"))
-    if result.elsewhere or result.relaxed:
+    for note in getattr(result, "notes", []):
+        click.echo(click.style(f"Note: {note}.", fg="yellow"))
+    if result.elsewhere or result.relaxed or getattr(result, "notes", None):
         click.echo()
 
 
@@ -401,11 +427,12 @@ def _bold(snippet: str, color: bool) -> str:
 
 
 @cli.command()
-@click.option("--category", help="Only this prohibition category (slug, e.g. social-media-engagement).")
+@click.option("--category", type=slug("category"),
+              help="Only this prohibition category (slug, e.g. social-media-engagement).")
 @click.option("--region", help="Only this region (canonical name or short form; nasional).")
 @click.option("--province", help="Only regions of this province.")
 @click.option("--kind", type=click.Choice(["circular", "decree", "regulation", "pact", "news", "other"]))
-@click.option("--year", help="Only documents dated in this year.")
+@click.option("--year", type=YEAR, help="Only documents dated in this year.")
 @click.option("--divergent", is_flag=True,
               help="Per category, the regions whose sanction differs from the national rule or from each other.")
 @click.option("--gaps", "gaps_region", metavar="REGION",
@@ -428,9 +455,10 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
       himpun xref --citations --format json    (legal bases; replaced regulations)
     """
     from himpun.xref import render
-    lib = _library(ctx)
     filters = dict(category=category, region=region, province=province, kind=kind, year=year)
-    if gaps_region:
+    mode = xref_mode({"divergent": divergent, "gaps": gaps_region, "citations": citations}, filters, fmt)
+    lib = _library(ctx)
+    if mode == "gaps":
         from himpun.library import canonical_region
         name = canonical_region(gaps_region)
         found = lib.gaps(name)
@@ -439,10 +467,10 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
                                        "gaps": [g.__dict__ for g in found] if found is not None else None}))
         else:
             click.echo(render.gaps_text(name, found))
-    elif citations:
+    elif mode == "citations":
         graph = lib.citations(region=region, province=province, kind=kind, year=year)
         click.echo(render.as_json(graph.to_dict()) if fmt == "json" else render.citations_text(graph))
-    elif divergent:
+    elif mode == "divergent":
         found = lib.divergences(**filters)
         if fmt == "json":
             click.echo(render.as_json([d.to_dict() for d in found]))
@@ -468,7 +496,7 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
               help="Output format. Default: from the file's extension, else md.")
 @click.option("--region", help="Only this region's documents, with the national ones.")
 @click.option("--province", help="Only this province's documents (and its regions'), with the national ones.")
-@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="Only documents dated on or after DATE (YYYY-MM-DD).")
 @click.pass_context
 def rulebook(ctx, output, fmt, region, province, since):
     """Write the consolidated rulebook (Buku Aturan Netralitas ASN), in
@@ -484,14 +512,18 @@ def rulebook(ctx, output, fmt, region, province, since):
       himpun rulebook -o buku-aturan.pdf               (A4, page numbers, contents)
       himpun rulebook --region Sidrap --format html -o sidrap.html
       himpun rulebook --province Banten --since 2024-01-01 -o banten-2024.pdf
+
+    The format is --format's, else the extension's (.md, .html, .pdf).
     """
     from himpun.rulebook import write
-    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix.lstrip(".").lower()
-                  in ("md", "html", "pdf") else "md")
+    fmt = rulebook_format(output, fmt)
     if fmt == "pdf" and output is None:
         raise click.UsageError("PDF output needs a file: -o FILE.pdf")
+    if output is not None:
+        check_writable(output)
     book = _library(ctx).rulebook(region=region, province=province, since=since)
-    data = write(book, fmt, output)
+    with writing(output) if output is not None else contextlib.nullcontext():
+        data = write(book, fmt, output)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
@@ -607,7 +639,8 @@ def reindex(ctx, wait):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def stats(ctx, as_json):
-    """Counts of documents, clauses and regions in the library.
+    """Counts of documents, clauses and regions in the library; failed and
+    skipped: files whose latest attempt failed or was skipped.
 
     \b
     Example:
@@ -619,7 +652,7 @@ def stats(ctx, as_json):
         return
     click.echo(f"library   {s['library']}")
     for k in ("documents", "pages", "clauses", "prohibitions", "sanctions", "obligations", "citations", "regions",
-              "failed"):
+              "failed", "skipped"):
         click.echo(f"{k:<14}{s[k]}")
     for name in ("by_kind", "by_region", "by_year"):
         click.echo(name.replace("_", " ") + ": " + ", ".join(f"{k} ({v})" for k, v in s[name].items()))
@@ -627,21 +660,26 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--limit", default=100, show_default=True)
+@click.option("--limit", type=POSITIVE, default=100, show_default=True)
+@click.option("--all", "every", is_flag=True, help="Every failed or skipped attempt, not each file once.")
 @click.pass_context
-def errors(ctx, as_json, limit):
-    """Files that failed or were skipped, newest first, with the reason.
+def errors(ctx, as_json, limit, every):
+    """Files whose latest attempt failed or was skipped, newest first, each
+    once with the reason (and how many attempts the log holds, when more
+    than one). --all: every failed or skipped attempt.
 
     \b
-    Example:
+    Examples:
       himpun errors
+      himpun errors --all --json
     """
-    rows = _library(ctx).errors(limit)
+    rows = _library(ctx).errors(limit, every=every)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
-        click.echo(f"{r['at']}  {r['status']}: {r['path']}: {r['reason']}")
+        tries = f" ({r['attempts']} attempts)" if r.get("attempts", 1) > 1 else ""
+        click.echo(f"{r['at']}  {r['status']}: {r['path']}: {r['reason']}{tries}")
     if not rows:
         click.echo("no failed or skipped files")
 

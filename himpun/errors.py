@@ -46,3 +46,15 @@ class NotFound(HimpunError):
 
 class LibraryError(HimpunError):
     exit_code = ExitCode.LIBRARY
+
+
+class OutputError(HimpunError):
+    """An output file that cannot be written: names the path and the reason. A directory that
+    does not exist is NOT_FOUND (a path that does not exist); anything else (no permission, a
+    read-only or full disk, a directory in the way) is USAGE: another path is needed."""
+
+    def __init__(self, path: str, reason: str, missing: bool = False):
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.exit_code = ExitCode.NOT_FOUND if missing else ExitCode.USAGE

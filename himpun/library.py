@@ -8,7 +8,8 @@ else the user data directory (platformdirs).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -28,7 +29,7 @@ from himpun.ingest.runners import DaskCluster, LocalPool
 from himpun.lock import index_lock_free, wait_for_index, writer_lock, writer_lock_if_free
 from himpun.ingest.parse.gazetteer import by_name, scan
 from himpun.ingest.parse.region import NATIONAL
-from himpun.records import Clause, Document
+from himpun.records import CLAUSE_KINDS, KINDS, SEVERITIES, Clause, Document
 from himpun import xref
 
 ENV_VAR = "HIMPUN_LIBRARY"
@@ -39,6 +40,13 @@ def default_library_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("himpun", appauthor=False))
+
+
+@dataclass
+class Search(SearchResult):
+    """A search's result, with what was made of the query (`notes`: an operator left dangling and ignored)."""
+
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,6 +179,10 @@ class Library:
         counts over all matches; `by_document`: a page of documents, each
         with its best clauses. Filters: region, province, kind, issuer, year,
         category, sanction, severity, clause_kind."""
+        if limit < 1 or page < 1:
+            raise QueryError(f"{'limit' if limit < 1 else 'page'} must be 1 or more")
+        filters = check_filters(filters)
+        query, notes = tidy_query(query)
         self.sync_index()
         if filters.get("region"):
             filters["region"] = canonical_region(filters["region"])
@@ -178,10 +190,15 @@ class Library:
             filters["province"] = canonical_region(filters["province"], level="provinsi")
         stems = use_stem_cache(self.root / "stems.db")
         try:
-            return search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page, facets=facets,
-                          by_document=by_document)
+            result = search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page,
+                            facets=facets, by_document=by_document)
         finally:
             stems.flush()
+        if result.total and page > result.pages:
+            unit = "documents" if by_document else "clauses"
+            count = result.total_documents if by_document else result.total
+            raise QueryError(f"page {page} of {result.pages}: {count} {unit} match, {limit} a page")
+        return Search(**{f.name: getattr(result, f.name) for f in fields(result)}, notes=notes)
 
     def document(self, ident: str) -> Document:
         row = self.catalog.find_document(ident)
@@ -204,8 +221,8 @@ class Library:
     # -- cross-references -----------------------------------------------------
 
     def _xref_filters(self, filters: dict) -> dict:
+        out = check_filters({k: v for k, v in filters.items() if v})
         self._sync_xref()
-        out = {k: v for k, v in filters.items() if v}
         if out.get("region"):
             out["region"] = canonical_region(out["region"])
         if out.get("province"):
@@ -239,11 +256,8 @@ class Library:
         """The consolidated rulebook's content (himpun.rulebook.write renders it): everything, or one
         region's or province's documents with the national ones, optionally from a date (YYYY-MM-DD) on."""
         from himpun import rulebook
+        since = check_date(since) if since else None
         f = self._xref_filters({"region": region, "province": province})
-        if since:
-            import re as _re
-            if not _re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-                raise QueryError(f"--since {since!r}: give a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
         return rulebook.build(self.catalog, region=f.get("region"), province=f.get("province"), since=since)
 
     def stats(self) -> dict:
@@ -252,9 +266,13 @@ class Library:
                 "by_kind": dict(c.breakdown("kind")), "by_region": dict(c.breakdown("region")),
                 "by_year": dict(c.breakdown("year"))}
 
-    def errors(self, limit: int = 100) -> list[dict]:
-        return [dict(r) for r in self.catalog.log_entries("failed", limit)
-                + self.catalog.log_entries("skipped", limit)]
+    def errors(self, limit: int = 100, every: bool = False) -> list[dict]:
+        """Files whose latest attempt failed or was skipped, newest first, each once with its latest
+        entry and `attempts` (how many entries the log holds for it); `every`: every failed or skipped
+        entry of the log, newest first."""
+        if every:
+            return [dict(r) for r in self.catalog.log_entries(("failed", "skipped"), limit)]
+        return [dict(r) for r in self.catalog.latest_problems(limit)]
 
 
 def canonical_region(value: str, level: str | None = None) -> str:
@@ -275,3 +293,80 @@ def canonical_region(value: str, level: str | None = None) -> str:
             names = " or ".join(r.name for r in cands)
             raise QueryError(f"region {value!r} may be {names}; say which")
     raise QueryError(f"unknown region {value!r}")
+
+
+# -- checks of what a caller asks for (the CLI's options make them too) ------------------------
+
+
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """The slugs each taxonomy filter takes (himpun/data; docs/taxonomy.md)."""
+    from himpun.ingest.parse.lexicon import category_order, sanction_order
+    return {"category": category_order(), "sanction": sanction_order(), "severity": SEVERITIES, "kind": KINDS,
+            "clause_kind": CLAUSE_KINDS}
+
+
+def check_slug(name: str, value: str) -> str:
+    """`value` as a slug of the `name` vocabulary (category, sanction, severity, kind, clause_kind)."""
+    valid = vocabulary()[name]
+    slug = str(value).strip().lower()
+    if slug in valid:
+        return slug
+    import difflib
+    near = difflib.get_close_matches(slug, valid, n=1)
+    raise QueryError(f"unknown {name.replace('_', ' ')} {value!r}" + (f" (did you mean {near[0]}?)" if near else "")
+                     + f"; one of: {', '.join(valid)}")
+
+
+def check_year(value: str | int) -> str:
+    year = str(value).strip()
+    if not re.fullmatch(r"\d{4}", year):
+        raise QueryError(f"{value!r} is not a year: give four digits, e.g. 2024")
+    return year
+
+
+def check_date(value: str) -> str:
+    """A date as YYYY-MM-DD, YYYY-MM or YYYY, one that exists in the calendar."""
+    import datetime
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        raise QueryError(f"{value!r} is not a date: give it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    try:
+        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError as exc:
+        raise QueryError(f"{value!r} is not a date of the calendar ({exc})") from None
+    return text
+
+
+def check_filters(filters: dict) -> dict:
+    """Filters with their slugs and year checked (QueryError naming the bad value)."""
+    out = dict(filters)
+    for name, value in filters.items():
+        if value and name in ("category", "sanction", "severity", "kind", "clause_kind"):
+            out[name] = check_slug(name, value)
+        elif value and name == "year":
+            out[name] = check_year(value)
+    return out
+
+
+_OPERATOR = r"(?:AND|OR|NOT|ANDNOT|ANDMAYBE)"
+_TRAILING = re.compile(rf"\s+({_OPERATOR})\s*$")
+_LEADING = re.compile(r"^\s*(AND|OR|ANDNOT|ANDMAYBE)\s+")
+
+
+def tidy_query(query: str) -> tuple[str, list[str]]:
+    """The query without an operator left dangling at its start or end ("kampanye AND", which would
+    match nothing), and a note for each one dropped. Inside unbalanced quotes nothing is touched."""
+    notes = []
+    if query.count('"') % 2:
+        return query, notes
+    while True:
+        if len(query.split()) < 2:
+            return query, notes
+        if m := _TRAILING.search(query):
+            query, where = query[:m.start()], "end"
+        elif m := _LEADING.search(query):
+            query, where = query[m.end():], "start"
+        else:
+            return query, notes
+        notes.append(f"ignored {m.group(1)!r} at the {where} of the query: it joins nothing")

@@ -54,8 +54,10 @@ def test_a_local_pool_gives_what_one_process_gives(inbox, tmp_path, monkeypatch)
     pool = Library(tmp_path / "pool")
     r2 = pool.ingest([inbox], jobs=2)
     assert statuses(r1) == statuses(r2)
-    # files are taken in sorted order: the copy comes first, the original is then the same document
-    assert ("se_sleman.txt", "unchanged") in statuses(r2) and ("broken.pdf", "failed") in statuses(r2)
+    # files are taken in sorted order: the copy comes first, the original is then a duplicate of it
+    assert ("se_sleman.txt", "skipped") in statuses(r2) and ("broken.pdf", "failed") in statuses(r2)
+    (twin,) = [o for o in r2.outcomes if o.path.endswith("/se_sleman.txt")]
+    assert twin.reason == f"same content as {inbox / 'copy_of_sleman.txt'}"
     assert snapshot(one) == snapshot(pool)
     one.close()
     pool.close()
@@ -219,7 +221,8 @@ def test_an_interrupted_batch_finishes_on_a_rerun(inbox, tmp_path):
     assert lib.catalog.counts()["documents"] == 2
     again = lib.ingest([inbox], jobs=1)
     got = dict(statuses(again))
-    assert sum(1 for s in got.values() if s == "unchanged") == 3  # the two stored, and the copy
+    assert sum(1 for s in got.values() if s == "unchanged") == 2  # the two stored
+    assert got["se_sleman.txt"] == "skipped"  # a copy of the stored copy_of_sleman.txt
     assert lib.catalog.counts()["documents"] == 6
     fresh = Library(tmp_path / "fresh")
     fresh.ingest([inbox], jobs=1)

@@ -173,3 +173,54 @@ def test_library_from_environment(tmp_path, sample_dir, monkeypatch):
 def test_python_dash_m_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "himpun", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "himpun" in result.stdout
+
+
+def test_stats_and_errors_count_each_file_once_by_its_latest_attempt(run, tmp_path):
+    d = tmp_path / "log"
+    d.mkdir()
+    (d / "a_kosong.txt").write_bytes(b"")  # fails
+    (d / "b_tabel.xlsx").write_bytes(b"PK\x03\x04")  # skipped
+    (d / "c_rusak.txt").write_bytes(b"\x00\x01\x02" * 100)  # fails
+    for _ in range(3):
+        run("ingest", d)
+    stats = json.loads(run("stats", "--json").output)
+    assert (stats["failed"], stats["skipped"]) == (2, 1)
+    out = run("stats").output
+    assert "failed        2" in out and "skipped       1" in out
+    rows = json.loads(run("errors", "--json").output)
+    # each file once, by its latest entry (the last run's), newest first
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in rows) == ["a_kosong.txt", "b_tabel.xlsx", "c_rusak.txt"]
+    assert [r["id"] for r in rows] == sorted((r["id"] for r in rows), reverse=True)
+    last_run = [r["id"] for r in json.loads(run("errors", "--all", "--json", "--limit", "3").output)]
+    assert [r["id"] for r in rows] == last_run
+    assert [r["attempts"] for r in rows] == [3, 3, 3]
+    assert {r["path"].rsplit("/", 1)[-1]: r["status"] for r in rows} == {
+        "a_kosong.txt": "failed", "b_tabel.xlsx": "skipped", "c_rusak.txt": "failed"}
+    lines = run("errors").output.splitlines()
+    assert len(lines) == 3 and all(line.endswith("(3 attempts)") for line in lines)
+    assert sum("c_rusak.txt: binary data" in line for line in lines) == 1
+    every = json.loads(run("errors", "--all", "--json").output)
+    assert len(every) == 9 and [r["id"] for r in every] == sorted((r["id"] for r in every), reverse=True)
+    assert len(run("errors", "--all").output.splitlines()) == 9
+    # a file put right is no longer counted; a new bad file comes first, with no count of attempts
+    (d / "c_rusak.txt").write_text("ASN dilarang memasang baliho calon di Kabupaten Gowa.", encoding="utf-8")
+    run("ingest", d)
+    (tmp_path / "d_kosong.txt").write_bytes(b"")
+    run("ingest", tmp_path / "d_kosong.txt")
+    assert json.loads(run("stats", "--json").output)["failed"] == 2
+    lines = run("errors").output.splitlines()
+    names = [line.split(": ")[1].rsplit("/", 1)[-1] for line in lines]
+    assert names[0] == "d_kosong.txt" and sorted(names[1:]) == ["a_kosong.txt", "b_tabel.xlsx"]
+    assert not lines[0].endswith("attempts)") and all(line.endswith("(4 attempts)") for line in lines[1:])
+
+
+def test_ingesting_a_copy_says_it_is_a_duplicate(run, sample_dir, tmp_path):
+    run("ingest", sample_dir / "se_gowa.txt")
+    copy = tmp_path / "salinan.txt"
+    copy.write_bytes((sample_dir / "se_gowa.txt").read_bytes())
+    result = run("ingest", copy)
+    assert result.exit_code == 0
+    assert f"skipped: {copy}: same content as {sample_dir / 'se_gowa.txt'}" in result.output
+    assert "1 files: 0 ingested, 0 unchanged, 1 skipped, 0 failed; 0 clauses" in result.output
+    doc = json.loads(run("search", "baliho", "--json").output)["hits"][0]
+    assert doc["path"] == str(sample_dir / "se_gowa.txt")

@@ -4,6 +4,8 @@ catalog and can be rebuilt from it."""
 import json
 import sqlite3
 
+import pytest
+
 from himpun.index import open_index
 from himpun.library import Library
 from tests.fixtures import CIRCULAR_GOWA
@@ -50,12 +52,50 @@ def test_a_changed_file_replaces_its_old_records(library, sample_dir):
                    for c in library.catalog.document(d).clauses)
 
 
-def test_same_content_under_another_name_is_one_document(library, sample_dir, tmp_path):
-    library.ingest([sample_dir / "se_gowa.txt"])
+def stored_paths(lib):
+    return [r[0] for r in lib.catalog.db.execute("SELECT path FROM documents ORDER BY id")]
+
+
+@pytest.mark.parametrize("older_parser", [False, True])
+def test_a_copy_of_a_stored_file_is_a_duplicate_skipped(library, sample_dir, tmp_path, older_parser):
+    original = sample_dir / "se_gowa.txt"
+    library.ingest([original])
+    if older_parser:  # stored by an older parser: the copy must not be parsed again and take the document over
+        library.catalog.db.execute("UPDATE documents SET parser_version = parser_version - 1")
+    counts = table_counts(library)
     copy = tmp_path / "salinan.txt"
     copy.write_text(CIRCULAR_GOWA, encoding="utf-8")
-    assert statuses(library.ingest([copy])) == [("salinan.txt", "unchanged")]
+    report = library.ingest([copy])
+    assert statuses(report) == [("salinan.txt", "skipped")]
+    assert report.outcomes[0].reason == f"same content as {original}"
+    assert report.summary()["skipped"] == 1 and report.summary()["ingested"] == 0 and report.ok
+    assert stored_paths(library) == [str(original)] and table_counts(library) == counts
+    log = library.catalog.log_entries(limit=1)[0]
+    assert (log["path"], log["status"], log["reason"]) == (str(copy), "skipped", f"same content as {original}")
+    # the original itself, again: unchanged (or, stored by an older parser, parsed again where it is)
+    again = library.ingest([original])
+    assert statuses(again) == [("se_gowa.txt", "updated" if older_parser else "unchanged")]
+    assert stored_paths(library) == [str(original)]
+
+
+def test_a_stored_file_moved_elsewhere_is_the_same_document(library, sample_dir, tmp_path):
+    original = sample_dir / "se_gowa.txt"
+    library.ingest([original])
+    moved = tmp_path / "pindah.txt"
+    original.rename(moved)
+    assert statuses(library.ingest([moved])) == [("pindah.txt", "unchanged")]
     assert table_counts(library)["documents"] == 1
+
+
+def test_copies_in_one_batch_are_duplicates_of_the_first(library, tmp_path):
+    d = tmp_path / "copies"
+    d.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (d / name).write_text(CIRCULAR_GOWA, encoding="utf-8")
+    report = library.ingest([d])
+    assert statuses(report) == [("a.txt", "ingested"), ("b.txt", "skipped"), ("c.txt", "skipped")]
+    assert {o.reason for o in report.outcomes[1:]} == {f"same content as {d / 'a.txt'}"}
+    assert stored_paths(library) == [str(d / "a.txt")]
 
 
 def test_bad_files_are_logged_and_the_batch_goes_on(library, sample_dir):
