@@ -458,35 +458,18 @@ def xref(ctx, category, region, province, kind, year, divergent, gaps_region, ci
     filters = dict(category=category, region=region, province=province, kind=kind, year=year)
     mode = xref_mode({"divergent": divergent, "gaps": gaps_region, "citations": citations}, filters, fmt)
     lib = _library(ctx)
+    name = None
     if mode == "gaps":
         from himpun.library import canonical_region
         name = canonical_region(gaps_region)
-        found = lib.gaps(name)
-        if fmt == "json":
-            click.echo(render.as_json({"region": name, "documents": found is not None,
-                                       "gaps": [g.__dict__ for g in found] if found is not None else None}))
-        else:
-            click.echo(render.gaps_text(name, found))
+        data = lib.gaps(name)
     elif mode == "citations":
-        graph = lib.citations(region=region, province=province, kind=kind, year=year)
-        click.echo(render.as_json(graph.to_dict()) if fmt == "json" else render.citations_text(graph))
+        data = lib.citations(region=region, province=province, kind=kind, year=year)
     elif mode == "divergent":
-        found = lib.divergences(**filters)
-        if fmt == "json":
-            click.echo(render.as_json([d.to_dict() for d in found]))
-        elif fmt == "csv":
-            click.echo(render.matrix_csv([c for d in found for c in ([d.national] if d.national else []) + d.cells]),
-                       nl=False)
-        else:
-            click.echo(render.divergence_text(found))
+        data = lib.divergences(**filters)
     else:
-        cells = lib.matrix(**filters)
-        if fmt == "json":
-            click.echo(render.as_json([c.to_dict() for c in cells]))
-        elif fmt == "csv":
-            click.echo(render.matrix_csv(cells), nl=False)
-        else:
-            click.echo(render.matrix_table(cells))
+        data = lib.matrix(**filters)
+    click.echo(render.render(mode, data, fmt, region=name), nl=fmt != "csv")
 
 
 @cli.command()
@@ -522,6 +505,7 @@ def rulebook(ctx, output, fmt, region, province, since):
     if output is not None:
         check_writable(output)
     book = _library(ctx).rulebook(region=region, province=province, since=since)
+    book.require_selection()  # nothing selected: an error, not an empty book
     with writing(output) if output is not None else contextlib.nullcontext():
         data = write(book, fmt, output)
     if output is None:

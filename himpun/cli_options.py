@@ -89,8 +89,8 @@ _ALL_FILTERS = frozenset({"category", "region", "province", "kind", "year"})
 XREF_MODES = {
     "matrix": (None, _ALL_FILTERS, ("table", "csv", "json")),
     "divergent": ("--divergent", _ALL_FILTERS, ("table", "csv", "json")),
-    "gaps": ("--gaps", frozenset(), ("table", "json")),
-    "citations": ("--citations", _ALL_FILTERS - {"category"}, ("table", "json")),
+    "gaps": ("--gaps", frozenset(), ("table", "csv", "json")),
+    "citations": ("--citations", _ALL_FILTERS - {"category"}, ("table", "csv", "json")),
 }
 
 

@@ -107,3 +107,10 @@ def test_a_sanction_for_the_rules_above_applies_to_every_listed_prohibition(sent
     assert len(bans) == 2
     assert sanction.applies_to == ([c.id for c in bans] if applies else [])
     assert all(bool(c.sanctions) == applies for c in bans)
+
+
+def test_a_prohibition_with_its_own_sanction_names_no_other():
+    doc = parse("SURAT EDARAN\nASN dilarang:\n1. ASN dilarang memasang baliho, dan ASN yang melanggar dijatuhi hukuman "
+                "disiplin berat.\n2. ASN dilarang menyukai unggahan calon, dan ASN yang melanggar dijatuhi sanksi moral.")
+    first, second = [c for c in doc.clauses if c.kind == "prohibition"]
+    assert [s.type for s in first.sanctions] == ["disciplinary"] and second.applies_to == []

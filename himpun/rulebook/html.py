@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from himpun.rulebook.model import Rulebook
-from himpun.rulebook.text import KIND, SEVERITY_HEAD, cover_lines, doc_label, tanggal
+from himpun.rulebook.text import SEVERITY_HEAD, cover_lines, doc_label, note_label
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1d2330;
@@ -83,7 +83,7 @@ def render(book: Rulebook) -> str:
         if rows:
             out.append("<table><tr><th>Wilayah</th><th>Dokumen</th><th>Kutipan</th><th>Sanksi</th></tr>")
             for a in rows:
-                sanction = e(a.sanction) + (f" ({e(a.severity)})" if a.severity else "") if a.sanction else "—"
+                sanction = e(a.sanction) if a.sanction else "—"
                 also = ""
                 if a.others:
                     also = ('<br><small>Juga: ' + "; ".join(f"{e(doc_label(src))}{_refs(r)}" for src, r in a.others)
@@ -114,10 +114,9 @@ def render(book: Rulebook) -> str:
         out.append(f"<tr><td>{e(reg)}</td>{''.join(cells)}</tr>")
     out.append("</table></section>")
     out.append('<section class="annex" id="lampiran-b"><h2>Lampiran B. Dokumen sumber</h2><table><tr><th>Wilayah</th>'
-               "<th>Jenis</th><th>Penerbit</th><th>Nomor</th><th>Tanggal</th><th>Berkas</th></tr>")
+               "<th>Dokumen</th><th>Berkas</th></tr>")
     for d in book.documents:
-        out.append(f"<tr><td>{e(d.region or '-')}</td><td>{e(KIND.get(d.kind, d.kind))}</td><td>{e(d.issuer or '-')}"
-                   f"</td><td>{e(d.number or '-')}</td><td>{e(tanggal(d.date))}</td>"
+        out.append(f"<tr><td>{e(d.region or '-')}</td><td>{e(doc_label(d))}</td>"
                    f"<td>{e(d.path.rsplit('/', 1)[-1])} <code>{e(d.doc_id)}</code></td></tr>")
     out.append("</table></section>")
     out.append('<section class="annex" id="lampiran-c"><h2>Lampiran C. Peraturan yang dirujuk</h2><table><tr>'
@@ -131,7 +130,7 @@ def render(book: Rulebook) -> str:
                '<ol class="notes">')
     for f in book.footnotes:
         out.append(f'<li id="n{f["n"]}"><code>{e(f["clause"])}</code> — {e(f["region"] or "-")}, '
-                   f'{e(KIND.get(f["kind"], f["kind"]))} {e(f["number"] or f["doc_id"])}, hlm. {f["page"]}: '
+                   f'{e(note_label(f))}, hlm. {f["page"]}: '
                    f'“{e(f["quote"])}”</li>')
     out.append("</ol></section></body></html>")
     return "\n".join(out) + "\n"

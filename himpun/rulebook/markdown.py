@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from himpun.rulebook.model import Rulebook
-from himpun.rulebook.text import KIND, SEVERITY_HEAD, cover_lines, doc_label, refs_text
+from himpun.rulebook.text import SEVERITY_HEAD, cover_lines, doc_label, note_label, refs_text
 
 
 def _esc(text: str | None) -> str:
@@ -54,8 +54,8 @@ def render(book: Rulebook) -> str:
             out += ["**Wilayah yang mengatur**", ""]
             for a in rows:
                 out.append(f"- {_esc(a.region)} — {_esc(doc_label(a.source))}, hlm. {a.page}: \"{_esc(a.quote)}\""
-                           + (f" Sanksi: {_esc(a.sanction)}" + (f" ({a.severity})" if a.severity else "") if a.sanction
-                              else "") + f" {refs_text(a.refs)}" + _others(a))
+                           + (f" Sanksi: {_esc(a.sanction)}." if a.sanction else "") + f" {refs_text(a.refs)}"
+                           + _others(a))
             out.append("")
     cats = [s.category for s in book.sections]
     out += ['<a id="lampiran-a"></a>', "## Lampiran A. Matriks wilayah dan larangan", "",
@@ -71,10 +71,10 @@ def render(book: Rulebook) -> str:
                          .get(v[0] or "", "M"))
         out.append(f"| {_esc(reg)} | " + " | ".join(cells) + " |")
     out += ["", '<a id="lampiran-b"></a>', "## Lampiran B. Dokumen sumber", "",
-            "| Wilayah | Jenis | Penerbit | Nomor | Tanggal | Berkas |", "| --- | --- | --- | --- | --- | --- |"]
+            "| Wilayah | Dokumen | Berkas |", "| --- | --- | --- |"]
     for d in book.documents:
-        out.append(f"| {_esc(d.region or '-')} | {KIND.get(d.kind, d.kind)} | {_esc(d.issuer or '-')} | "
-                   f"{_esc(d.number or '-')} | {d.date or '-'} | {_esc(d.path.rsplit('/', 1)[-1])} ({d.doc_id}) |")
+        out.append(f"| {_esc(d.region or '-')} | {_esc(doc_label(d))} | {_esc(d.path.rsplit('/', 1)[-1])} "
+                   f"({d.doc_id}) |")
     out += ["", '<a id="lampiran-c"></a>', "## Lampiran C. Peraturan yang dirujuk", "",
             "| Peraturan | Judul | Status | Dirujuk oleh |", "| --- | --- | --- | --- |"]
     for r in book.regulations:
@@ -83,6 +83,6 @@ def render(book: Rulebook) -> str:
     out += ["", '<a id="catatan"></a>', "## Catatan sumber", "",
             "Setiap nomor merujuk ke satu klausul; `himpun show ID` membukanya dalam dokumennya.", ""]
     for f in book.footnotes:
-        out.append(f"{f['n']}. `{f['clause']}` — {_esc(f['region'] or '-')}, {KIND.get(f['kind'], f['kind'])} "
-                   f"{_esc(f['number'] or f['doc_id'])}, hlm. {f['page']}: \"{_esc(f['quote'])}\"")
+        out.append(f"{f['n']}. `{f['clause']}` — {_esc(f['region'] or '-')}, {_esc(note_label(f))}, "
+                   f"hlm. {f['page']}: \"{_esc(f['quote'])}\"")
     return "\n".join(out) + "\n"

@@ -15,11 +15,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from himpun.errors import QueryError
 from himpun.index.topics import label
 from himpun.ingest.parse.region import NATIONAL
 from himpun.records import SEVERITIES
+from himpun.rulebook import sanctions as wording
+from himpun.xref import quotes
 from himpun.xref.citations import current, replacements, titles
-from himpun.xref.rules import differs, national_list, rank
+from himpun.xref.rules import differs, national_list
+from himpun.xref.sources import Reported, reported_of
 
 
 class Refs:
@@ -48,6 +52,7 @@ class Source:
     date: str | None
     path: str
     title: str | None
+    reported: list[Reported] = field(default_factory=list)  # news: the instruments its text says it reports
 
 
 @dataclass
@@ -60,7 +65,7 @@ class Adoption:
     source: Source
     quote: str
     page: int
-    sanction: str | None  # the heaviest sanction it attaches, as an Indonesian label, or None
+    sanction: str | None  # the sanctions it attaches (the heaviest, and a moral sanction stated with it), or None
     severity: str | None
     refs: list[int]
     others: list[tuple[Source, list[int]]] = field(default_factory=list)  # (document, refs), at most MAX_OTHERS
@@ -110,25 +115,48 @@ class Rulebook:
     regulations: list[dict]
     footnotes: list[dict] = field(default_factory=list)  # [{n, clause, doc_id, region, number, page, quote}]
 
+    @property
+    def empty(self) -> bool:
+        """Nothing selected: no document at all, or none of the region or province asked for
+        (the national documents alone are no rulebook of that area)."""
+        return not self.scope["documents"] or bool(
+            (self.scope["filter"].get("region") or self.scope["filter"].get("province"))
+            and not self.scope["regional_documents"])
 
-SEVERITY_WORD = {"berat": "berat", "sedang": "sedang", "ringan": "ringan"}
+    @property
+    def empty_reason(self) -> str | None:
+        """Why nothing was selected, in one line (None when something was)."""
+        if not self.empty:
+            return None
+        f = self.scope["filter"]
+        area = f.get("region") or f.get("province")
+        what = f"no document of {area}" if area else "no document"
+        since = f" dated on or after {f['since']}" if f.get("since") else ""
+        national = (f" (only {self.scope['national_documents']} national document(s) match)"
+                    if area and self.scope["national_documents"] else "")
+        return f"nothing to put in the rulebook: the library holds {what}{since}{national}"
+
+    def require_selection(self) -> "Rulebook":
+        """The rulebook itself, or NothingSelected when `empty` (for callers that refuse an empty one)."""
+        if self.empty:
+            raise NothingSelected(self.empty_reason)
+        return self
+
+
+class NothingSelected(QueryError):
+    """The filters of a rulebook select no document of the area asked for."""
+
+
 DIRECTION = {"heavier": "lebih berat", "lighter": "lebih ringan", "different": "berbeda"}
+COMPANIONS = ("moral-sanction",)  # sanctions stated beside a heavier one that the rulebook names too
 
 
-def _quote(text: str, width: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
+def _quote(text: str, context: str | None = None, width: int = 220) -> str:
+    """A clause as the rulebook quotes it: balanced marks, a list item with its lead-in, shortened."""
+    return quotes.shorten(quotes.clean(text, context), width)
 
 
-def sanction_phrase(sanction: str | None, severity: str | None) -> str:
-    if not sanction:
-        return "tanpa sanksi yang disebutkan"
-    name = label(sanction)
-    if severity and sanction != "disciplinary":
-        return f"{name} (hukuman disiplin {severity})"
-    if severity:
-        return f"hukuman disiplin {severity}"
-    return name
+sanction_phrase = wording.phrase  # kept for callers of the earlier name
 
 
 def _documents(catalog, region=None, province=None, since=None) -> dict[int, dict]:
@@ -147,30 +175,40 @@ def _documents(catalog, region=None, province=None, since=None) -> dict[int, dic
     return {r["id"]: dict(r) for r in rows}
 
 
-def _source(d: dict) -> Source:
-    return Source(d["doc_id"], d["kind"], d["issuer"], d["region"], (json.loads(d["numbers"] or "[]") or [None])[0],
-                  d["date"], d["path"], d["title"])
+def _source(d: dict, catalog=None) -> Source:
+    numbers = json.loads(d["numbers"] or "[]")
+    found = reported_of(catalog, d["id"], numbers[:1]) if catalog is not None and d["kind"] == "news" else []
+    return Source(d["doc_id"], d["kind"], d["issuer"], d["region"], (numbers or [None])[0], d["date"], d["path"],
+                  d["title"], found)
+
+
+def _in_chunks(catalog, sql: str, ids: list) -> list:
+    """`sql` (with one `{}` for the placeholders) run over ids 900 at a time (SQLite's limit on variables)."""
+    out = []
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        out += catalog.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
 
 
 def build(catalog, *, region=None, province=None, since=None, today: date | None = None) -> Rulebook:
-    """The rulebook of a catalog whose cross-references are up to date (himpun.xref.sync)."""
+    """The rulebook of a catalog whose cross-references are up to date (himpun.xref.sync).
+    Nothing selected gives a rulebook whose `empty` is true (`require_selection` raises)."""
     docs = _documents(catalog, region, province, since)
+    sources = {row: _source(d, catalog) for row, d in docs.items()}
     refs = Refs()
-    ids = list(docs)
-    facts = []
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        facts += catalog.db.execute(
-            "SELECT f.doc, f.clause, f.category, f.sanction, f.severity, f.rank, f.source, c.text, c.page "
-            f"FROM xref_facts f JOIN clauses c ON c.id = f.clause WHERE f.doc IN ({','.join('?' * len(chunk))})",
-            chunk).fetchall()
+    # fact: 0 doc, 1 clause, 2 category, 3 sanction, 4 severity, 5 rank, 6 source, 7 text, 8 page, 9 context
+    facts = _in_chunks(catalog, "SELECT f.doc, f.clause, f.category, f.sanction, f.severity, f.rank, f.source, "
+                       "c.text, c.page, c.context FROM xref_facts f JOIN clauses c ON c.id = f.clause "
+                       "WHERE f.doc IN ({})", list(docs))
     facts.sort(key=lambda r: (r[2], docs[r[0]]["region"] or "", docs[r[0]]["date"] or "", r[1]))
+    stated = _stated(catalog, sorted({f[6] for f in facts if f[6]}))
     by_cat: dict[str, list] = {}
     for f in facts:
         if docs[f[0]]["region"]:
             by_cat.setdefault(f[2], []).append(f)
     order = list(national_list())
-    sections = [_section(cat, by_cat[cat], docs, refs) for cat in sorted(by_cat, key=lambda c: (
+    sections = [_section(cat, by_cat[cat], docs, sources, stated, refs) for cat in sorted(by_cat, key=lambda c: (
         order.index(c) if c in order else len(order), c))]
     matrix = {}
     for f in facts:
@@ -189,44 +227,77 @@ def build(catalog, *, region=None, province=None, since=None, today: date | None
     regulations = [{"key": k, "title": titles().get(k), "replaced_by": current(k) if k in replacements() else None,
                     "documents": sorted(v)} for k, v in sorted(cited.items())]
     dates = sorted(d["date"] for d in docs.values() if d["date"])
-    scope = {"documents": len(docs), "regions": sorted({d["region"] for d in docs.values() if d["region"]} - {NATIONAL}),
-             "national_documents": sum(1 for d in docs.values() if d["region"] == NATIONAL),
+    regional = [d for d in docs.values() if d["region"] and d["region"] != NATIONAL]
+    national_docs = sum(1 for d in docs.values() if d["region"] == NATIONAL)
+    scope = {"documents": len(docs), "regions": sorted({d["region"] for d in regional}),
+             "national_documents": national_docs, "regional_documents": len(regional),
+             "unplaced_documents": len(docs) - national_docs - len(regional),
              "from": dates[0] if dates else None, "to": dates[-1] if dates else None,
              "filter": {k: v for k, v in (("region", region), ("province", province), ("since", since)) if v}}
     book = Rulebook(generated=(today or date.today()).isoformat(), scope=scope, sections=sections, regions=regions,
                     matrix={k: (v[1], v[2]) for k, v in matrix.items()},
-                    documents=[_source(d) for d in sorted(docs.values(), key=lambda d: (
-                        d["region"] != NATIONAL, d["region"] or "", d["date"] or "", d["doc_id"]))],
+                    documents=[sources[row] for row, d in sorted(docs.items(), key=lambda t: (
+                        t[1]["region"] != NATIONAL, t[1]["region"] or "", t[1]["date"] or "", t[1]["doc_id"]))],
                     regulations=regulations)
     book.footnotes = _footnotes(catalog, refs)
     return book
 
 
-def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
+def _stated(catalog, clause_ids: list[str]) -> dict[str, tuple[str, list[tuple[str, str | None]]]]:
+    """Source clause -> (its text, every sanction it states, in order)."""
+    out: dict[str, tuple[str, list]] = {}
+    for cid, text in _in_chunks(catalog, "SELECT id, text FROM clauses WHERE id IN ({})", clause_ids):
+        out[cid] = (text, [])
+    for cid, typ, sev in _in_chunks(catalog, "SELECT clause, type, severity FROM clause_sanctions WHERE clause IN ({}) "
+                                    "ORDER BY clause, position", clause_ids):
+        out[cid][1].append((typ, sev))
+    return out
+
+
+def _companions(f, stated: dict) -> list[tuple[str, str | None]]:
+    """Sanctions the clause stating a fact's sanction states beside it ("sanksi moral berupa pernyataan
+    secara terbuka dan hukuman disiplin berat"), which the heaviest alone would drop."""
+    _, found = stated.get(f[6], ("", []))
+    return [(t, s) for t, s in found if t in COMPANIONS and t != f[3]][:1]
+
+
+def _phrase(f, stated: dict) -> str | None:
+    """A fact's sanctions as one phrase: the heaviest, and those stated beside it."""
+    if not f[3]:
+        return None
+    text = stated.get(f[6], ("", []))[0]
+    return wording.joined([wording.phrase(f[3], f[4], text)]
+                          + [wording.phrase(t, s, text) for t, s in _companions(f, stated)])
+
+
+def _section(cat: str, facts: list, docs: dict, sources: dict, stated: dict, refs: Refs) -> Section:
     rule = national_list().get(cat)
     # the national rule: the heaviest sanction national documents state, regulations and decrees first
-    stated = [f for f in facts if docs[f[0]]["region"] == NATIONAL and f[3] and f[3] != "unspecified"]
+    national_facts = [f for f in facts if docs[f[0]]["region"] == NATIONAL and f[3] and f[3] != "unspecified"]
     authority = {"regulation": 0, "decree": 0, "circular": 1}
     nat = None
-    if stated:
-        top = min(authority.get(docs[f[0]]["kind"], 2) for f in stated)
-        nat = max((f for f in stated if authority.get(docs[f[0]]["kind"], 2) == top), key=lambda f: (f[5], f[1]))
+    if national_facts:
+        top = min(authority.get(docs[f[0]]["kind"], 2) for f in national_facts)
+        nat = max((f for f in national_facts if authority.get(docs[f[0]]["kind"], 2) == top),
+                  key=lambda f: (f[5], f[1]))
     national_refs = refs(nat[1], nat[6]) if nat else []
     lines: dict[tuple[str, str], SanctionLine] = {}
-    sources: dict[tuple[str, str], list[str]] = {}
+    line_sources: dict[tuple[str, str], list[str]] = {}
     for f in facts:
         if not f[3]:
             continue
-        key = (f[4] or "", f[3])
-        line = lines.setdefault(key, SanctionLine(f[4] or "", sanction_phrase(f[3], None), [], []))
-        reg = docs[f[0]]["region"]
-        if reg not in line.regions:
-            line.regions.append(reg)
-        sources.setdefault(key, []).append(f[6])
+        text = stated.get(f[6], ("", []))[0]
+        for typ, sev in [(f[3], f[4])] + _companions(f, stated):
+            key = (sev or "", wording.name(typ, text))
+            line = lines.setdefault(key, SanctionLine(sev or "", key[1], [], []))
+            reg = docs[f[0]]["region"]
+            if reg not in line.regions:
+                line.regions.append(reg)
+            line_sources.setdefault(key, []).append(f[6])
     sev_order = {s: i for i, s in enumerate(reversed(SEVERITIES))}
     for key in sorted(lines, key=lambda k: (sev_order.get(lines[k].severity, 9), lines[k].sanction)):
-        lines[key].refs = refs(*sources[key])  # numbered in the order the lines are read
-    sanctions = sorted(lines.values(), key=lambda s: (sev_order.get(s.severity, 9), s.sanction))
+        lines[key].refs = refs(*line_sources[key])  # numbered in the order the lines are read
+    sanction_lines = sorted(lines.values(), key=lambda s: (sev_order.get(s.severity, 9), s.sanction))
     divergences = []
     best: dict[str, tuple] = {}
     for f in facts:
@@ -237,11 +308,12 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
         for reg, f in sorted(best.items()):
             if differs((f[3], f[4]), (nat[3], nat[4])):
                 direction = "heavier" if f[5] > nat[5] else "lighter" if f[5] < nat[5] else "different"
-                divergences.append(DivergenceLine(reg, sanction_phrase(f[3], f[4]), f[4], DIRECTION[direction],
-                                                  _quote(f[7], 160), refs(f[1], f[6])))
-    elif any(differs((a[3], a[4]), (b[3], b[4])) for a in best.values() for b in best.values()):
-        divergences = [DivergenceLine(reg, sanction_phrase(f[3], f[4]), f[4], None, _quote(f[7], 160),
-                                      refs(f[1], f[6])) for reg, f in sorted(best.items())]
+                divergences.append(DivergenceLine(reg, _phrase(f, stated), f[4], DIRECTION[direction],
+                                                  _quote(f[7], f[9], 160), refs(f[1], f[6])))
+    else:  # the regions that differ from another (a sanction that contradicts nothing is not among them)
+        divergences = [DivergenceLine(reg, _phrase(f, stated), f[4], None, _quote(f[7], f[9], 160),
+                                      refs(f[1], f[6])) for reg, f in sorted(best.items())
+                       if any(differs((f[3], f[4]), (b[3], b[4])) for b in best.values())]
     # adoptions last: references are numbered in reading order (sanctions, differences, adoptions)
     by_region: dict[str, list] = {}
     for f in facts:
@@ -249,23 +321,22 @@ def _section(cat: str, facts: list, docs: dict, refs: Refs) -> Section:
     adoptions, national = [], []
     for reg in sorted(by_region, key=lambda r: (r != NATIONAL, r)):
         group = sorted(by_region[reg], key=lambda f: (-f[5], _neg(docs[f[0]]["date"]), f[1]))
-        best = group[0]
-        d = docs[best[0]]
-        a = Adoption(reg, _source(d), _quote(best[7]), best[8], label(best[3]) if best[3] else None, best[4],
-                     refs(best[1], best[6]))
-        seen = {best[0]}
+        top = group[0]
+        a = Adoption(reg, sources[top[0]], _quote(top[7], top[9]), top[8], _phrase(top, stated), top[4],
+                     refs(top[1], top[6]))
+        seen = {top[0]}
         for f in group[1:]:
             if f[0] in seen:
                 continue
             seen.add(f[0])
             if len(a.others) < MAX_OTHERS:
-                a.others.append((_source(docs[f[0]]), refs(f[1])))
+                a.others.append((sources[f[0]], refs(f[1])))
             else:
                 a.more += 1
         (national if reg == NATIONAL else adoptions).append(a)
     basis = [(k, titles().get(k, ""), current(k) if k in replacements() else None) for k in (rule.basis if rule else ())]
-    return Section(cat, label(cat), rule.sentence if rule else label(cat) + ".", basis, national, sanctions, adoptions,
-                   sanction_phrase(nat[3], nat[4]) if nat else None, national_refs, divergences)
+    return Section(cat, label(cat), rule.sentence if rule else label(cat) + ".", basis, national, sanction_lines,
+                   adoptions, _phrase(nat, stated) if nat else None, national_refs, divergences)
 
 
 MAX_OTHERS = 5  # further documents of a region listed under its adoption of a rule
@@ -279,8 +350,9 @@ def _neg(iso: str | None) -> str:
 def _footnotes(catalog, refs: Refs) -> list[dict]:
     out = []
     for cid, n in sorted(refs.order.items(), key=lambda t: t[1]):
-        r = catalog.db.execute("SELECT c.text, c.page, d.doc_id, d.region, d.numbers, d.kind FROM clauses c "
-                               "JOIN documents d ON d.id = c.doc WHERE c.id = ?", (cid,)).fetchone()
+        r = catalog.db.execute("SELECT c.text, c.page, d.doc_id, d.region, d.numbers, d.kind, c.context, d.title, "
+                               "d.path FROM clauses c JOIN documents d ON d.id = c.doc WHERE c.id = ?", (cid,)).fetchone()
         out.append({"n": n, "clause": cid, "doc_id": r[2], "region": r[3], "kind": r[5],
-                    "number": (json.loads(r[4] or "[]") or [None])[0], "page": r[1], "quote": _quote(r[0], 140)})
+                    "number": (json.loads(r[4] or "[]") or [None])[0], "page": r[1], "quote": _quote(r[0], r[6], 140),
+                    "title": r[7], "path": r[8]})
     return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from himpun.data import load_table
+from himpun.xref.sources import reported_of
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +22,10 @@ def replacements() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    return {row[0].strip(): row[1].strip() for row in load_table("regulations.tsv") if len(row) > 1}
+    """Key -> title, from the one table of regulations the parser reads too (himpun/data/regulations.tsv);
+    a key with no title there ("-" or empty) has none."""
+    from himpun.ingest.parse.citations import regulations
+    return {k: r.title.strip() for k, r in regulations().items() if r.title and r.title.strip() not in ("", "-")}
 
 
 def successors(key: str) -> list[str]:
@@ -70,6 +74,8 @@ class CitingDocument:
     date: str | None
     path: str
     keys: list[str]
+    title: str | None = None
+    reported: list = field(default_factory=list)  # news: the instruments its text says it reports (xref/sources.py)
     # cited keys that were replaced -> the replacement in force, whether the document also cites a
     # replacement, and whether it was issued before the replacement (himpun/xref/citations.replacement_info)
     replaced: dict[str, dict] = field(default_factory=dict)
@@ -95,7 +101,8 @@ def citation_graph(catalog, *, region=None, province=None, kind=None, year=None)
             where.append(f"d.{column} = ?")
             args.append(int(value) if column == "year" else value)
     rows = catalog.db.execute(
-        "SELECT d.id, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path, group_concat(DISTINCT c.key), d.year "
+        "SELECT d.id, d.doc_id, d.region, d.kind, d.numbers, d.date, d.path, group_concat(DISTINCT c.key), d.year, "
+        "d.title "
         "FROM documents d JOIN citations c ON c.doc = d.id"
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY d.id ORDER BY d.region, d.date, d.doc_id",
         args).fetchall()
@@ -104,8 +111,10 @@ def citation_graph(catalog, *, region=None, province=None, kind=None, year=None)
         keys = sorted(set((r[7] or "").split(",")) - {""})
         issued = r[5] or (str(r[8]) if r[8] else None) or _year_of_numbers(json.loads(r[4] or "[]"))
         replaced = {k: replacement_info(k, keys, issued) for k in keys if k in replacements()}
-        docs.append(CitingDocument(r[1], r[2], r[3], (json.loads(r[4] or "[]") or [None])[0], r[5], r[6], keys,
-                                   replaced))
+        numbers = json.loads(r[4] or "[]")
+        docs.append(CitingDocument(r[1], r[2], r[3], (numbers or [None])[0], r[5], r[6], keys, title=r[9],
+                                   reported=reported_of(catalog, r[0], numbers[:1]) if r[3] == "news" else [],
+                                   replaced=replaced))
         for k in keys:
             if r[2] and r[2] not in shared.setdefault(k, []):
                 shared[k].append(r[2])

@@ -1,11 +1,35 @@
-"""The cross-reference views as text for a terminal, CSV and JSON."""
+"""The cross-reference views as text for a terminal, CSV and JSON (`render` picks
+one). Text shortens quotes; CSV and JSON carry every clause's full text."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+from dataclasses import asdict
 
+from himpun.xref.quotes import clean, shorten
+from himpun.xref.sources import file_name, short_title
 from himpun.xref.views import Cell, Divergence, Gap
+
+QUOTE_WIDTH = 200  # characters of a quote in the text views
+FORMATS = ("table", "md", "csv", "json")  # md: the text views (plain text, readable as Markdown)
+
+
+def doc_name(kind: str, number: str | None, doc_id: str, title: str | None = None, path: str = "",
+             date: str | None = None, reported=()) -> str:
+    """A document as a reader may cite it: `circular 800/12/2024`; a news report by its title (else its
+    file name) and date, and the instrument it reports only where its text says which."""
+    if kind != "news":
+        return f"{kind} {number or doc_id}"
+    out = f'news "{short_title(title, path, 60)}"' if title else f"news, file {file_name(path) or doc_id}"
+    out += f" ({date})" if date else ""
+    if reported:
+        out += ", reporting " + "; ".join(f"{r.kind} No. {r.number}" for r in reported)
+    return out
+
+
+def _source_name(s) -> str:
+    return doc_name(s.kind, s.number, s.doc_id, s.title, s.path, None, s.reported)
 
 SEVERITY_MARK = {"berat": "B", "sedang": "S", "ringan": "R"}
 
@@ -33,7 +57,8 @@ def matrix_table(cells: list[Cell]) -> str:
         where = f"{src.clause} p.{src.page}"
         if src.sanction_clause and src.sanction_clause != src.clause:
             where += f" <- {src.sanction_clause} p.{src.sanction_page}"
-        where += "".join(f", {v}" for v in (src.number, src.date) if v)
+        where += f", {src.number}" if src.number and src.kind != "news" else ""
+        where += f", {src.date}" if src.date else ""
         docs = f" (+{len(c.documents) - 1} doc)" if len(c.documents) > 1 else ""
         lines.append(f"  {c.category:<{width}}  {cell_label(c):<28} {where}{docs}")
     lines.append("")
@@ -44,19 +69,71 @@ def matrix_table(cells: list[Cell]) -> str:
 
 
 CSV_FIELDS = ("region", "province", "category", "sanction", "severity", "clauses", "documents", "clause",
-              "sanction_clause", "via", "doc_id", "number", "date", "page", "quote")
+              "sanction_clause", "via", "doc_id", "kind", "number", "date", "page", "sanction_page",
+              "prohibition_context", "prohibition_quote", "sanction_quote")
+
+
+def _cell_row(c: Cell) -> list:
+    """A cell's CSV values: both clauses' full text (the sanction's is the prohibition's own when it states it)."""
+    s = c.source
+    sanction_quote = s.sanction_quote or (s.quote if s.sanction_clause else "")
+    return [c.region, c.province or "", c.category, c.sanction or "", c.severity or "", c.clauses,
+            " ".join(c.documents), s.clause, s.sanction_clause or "", s.via or "", s.doc_id, s.kind,
+            s.number or "", s.date or "", s.page, s.sanction_page or "", s.context,
+            s.quote, sanction_quote]
+
+
+def _csv(header, rows) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue()
 
 
 def matrix_csv(cells: list[Cell]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(CSV_FIELDS)
-    for c in cells:
-        s = c.source
-        w.writerow([c.region, c.province or "", c.category, c.sanction or "", c.severity or "", c.clauses,
-                    " ".join(c.documents), s.clause, s.sanction_clause or "", s.via or "", s.doc_id, s.number or "",
-                    s.date or "", s.sanction_page or s.page, s.sanction_quote or s.quote])
-    return out.getvalue()
+    return _csv(CSV_FIELDS, [_cell_row(c) for c in cells])
+
+
+def divergence_csv(divs: list[Divergence]) -> str:
+    """One row per region apart from the rule (direction: heavier | lighter | different, empty with no
+    national rule), after the national rule's own row (direction `national`)."""
+    rows = []
+    for d in divs:
+        if d.national:
+            rows.append(["national"] + _cell_row(d.national))
+        rows += [[d.direction.get(c.region, "")] + _cell_row(c) for c in d.cells]
+    return _csv(("direction",) + CSV_FIELDS, rows)
+
+
+def gaps_csv(region: str, gaps: list[Gap] | None) -> str:
+    """One row per gap (none when the region has no document: `gaps_json` tells the two apart)."""
+    return _csv(("region", "category", "rule", "basis", "covered_by"),
+                [[region, g.category, g.rule, "; ".join(g.basis), "; ".join(g.covered_by)]
+                 for g in gaps or []])
+
+
+def gaps_json(region: str, gaps: list[Gap] | None) -> str:
+    return as_json({"region": region, "documents": gaps is not None,
+                    "gaps": [asdict(g) for g in gaps] if gaps is not None else None})
+
+
+def citations_csv(graph) -> str:
+    """One row per (document, regulation it cites), with the regulation's title and replacement."""
+    from himpun.xref.citations import titles
+    rows = []
+    for d in graph.documents:
+        for key in d.keys:
+            info = d.replaced.get(key, {})
+            rows.append([d.doc_id, d.region or "", d.kind, d.number or "", d.date or "",
+                         d.path, key, titles().get(key, ""), info.get("by", ""),
+                         _flag(info, "also_cites_replacement"), _flag(info, "before_replacement")])
+    return _csv(("doc_id", "region", "kind", "number", "date", "path", "key", "title", "replaced_by",
+                 "also_cites_replacement", "before_replacement"), rows)
+
+
+def _flag(info: dict, name: str) -> str:
+    return "" if not info else "yes" if info.get(name) else "no"
 
 
 def divergence_text(divs: list[Divergence]) -> str:
@@ -72,8 +149,9 @@ def divergence_text(divs: list[Divergence]) -> str:
             s = c.source
             arrow = f" [{d.direction[c.region]}]" if c.region in d.direction else ""
             lines.append(f"  {c.region}: {cell_label(c)}{arrow}")
-            lines.append(f"    \"{s.sanction_quote or s.quote}\"")
-            lines.append(f"    {s.sanction_clause or s.clause}, {s.kind} {s.number or s.doc_id}"
+            shown = clean(s.sanction_quote) if s.sanction_quote else clean(s.quote, s.context)
+            lines.append(f"    \"{shorten(shown, QUOTE_WIDTH)}\"")
+            lines.append(f"    {s.sanction_clause or s.clause}, {_source_name(s)}"
                          + (f", {s.date}" if s.date else "") + f", page {s.sanction_page or s.page}")
         lines.append("")
     return "\n".join(lines).rstrip()
@@ -100,7 +178,7 @@ def citations_text(graph) -> str:
     lines = ["Legal bases shared across regions:" if shared else "No legal basis is cited by more than one region."]
     for key, regions in shared.items():
         title = titles().get(key)
-        lines.append(f"  {key}" + (f" ({title[:60]})" if title else "") + f": {len(regions)} region(s): "
+        lines.append(f"  {key}" + (f" ({title})" if title else "") + f": {len(regions)} region(s): "
                      + ", ".join(regions[:6]) + (" …" if len(regions) > 6 else ""))
     if single:
         lines.append("Cited by one region only: " + ", ".join(f"{k} ({graph.shared[k][0]})" for k in single))
@@ -111,8 +189,11 @@ def citations_text(graph) -> str:
             for key, info in d.replaced.items():
                 notes = [n for n, on in (("also cites its replacement", info["also_cites_replacement"]),
                                          ("issued before it was replaced", info.get("before_replacement"))) if on]
-                lines.append(f"  {d.doc_id} {d.region or '-'} {d.kind} {d.number or ''}{', ' + d.date if d.date else ''}"
-                             f": {key} -> {info['by']}" + (f" ({'; '.join(notes)})" if notes else ""))
+                name = doc_name(d.kind, d.number, d.doc_id, d.title, d.path, d.date, d.reported)
+                if d.kind != "news" and d.date:
+                    name += f", {d.date}"
+                lines.append(f"  {d.doc_id} {d.region or '-'} {name}: {key} -> {info['by']}"
+                             + (f" ({'; '.join(notes)})" if notes else ""))
     else:
         lines.append("No document cites a replaced regulation.")
     return "\n".join(lines)
@@ -120,3 +201,23 @@ def citations_text(graph) -> str:
 
 def as_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def render(view: str, data, fmt: str = "table", region: str | None = None) -> str:
+    """A view (matrix | divergent | gaps | citations) in a format of FORMATS; what the CLI prints.
+    `data`: the view's result (cells, divergences, gaps, the citation graph); `region`: for gaps."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if view == "matrix":
+        return {"json": lambda: as_json([c.to_dict() for c in data]), "csv": lambda: matrix_csv(data)}.get(
+            fmt, lambda: matrix_table(data))()
+    if view == "divergent":
+        return {"json": lambda: as_json([d.to_dict() for d in data]), "csv": lambda: divergence_csv(data)}.get(
+            fmt, lambda: divergence_text(data))()
+    if view == "gaps":
+        return {"json": lambda: gaps_json(region, data), "csv": lambda: gaps_csv(region, data)}.get(
+            fmt, lambda: gaps_text(region, data))()
+    if view == "citations":
+        return {"json": lambda: as_json(data.to_dict()), "csv": lambda: citations_csv(data)}.get(
+            fmt, lambda: citations_text(data))()
+    raise ValueError(f"unknown view {view!r}")

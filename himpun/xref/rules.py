@@ -66,9 +66,13 @@ def rank(sanction: str | None, severity: str | None) -> int:
 def differs(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
     """Whether two stated sanctions (type, severity) disagree: by severity when
     both state one ("hukuman disiplin berat" and PTDH agree), else by type.
-    An unspecified sanction ("dikenai sanksi sesuai ketentuan") disagrees with nothing."""
+    An unspecified sanction ("dikenai sanksi sesuai ketentuan") disagrees with nothing,
+    nor does a hukuman disiplin of no stated level ("dapat dijatuhi hukuman disiplin
+    sesuai PP 94/2021"): it may be of any level."""
     (ta, sa), (tb, sb) = a, b
     if not ta or not tb or "unspecified" in (ta, tb):
+        return False
+    if (ta == "disciplinary" and not sa) or (tb == "disciplinary" and not sb):
         return False
     if sa and sb:
         return sa != sb

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from himpun.ingest.parse.region import NATIONAL
 from himpun.xref.rules import differs, national_categories, national_list
+from himpun.xref.sources import Reported, reported_of
 
 _AUTHORITY = {"regulation": 0, "decree": 0, "circular": 1, "pact": 2, "news": 3, "other": 3}
 
@@ -29,15 +30,18 @@ class Source:
     number: str | None
     date: str | None
     page: int
-    quote: str
+    quote: str  # the prohibition clause's text in full (text views shorten it)
     path: str
     # the clause that states the sanction (the prohibition itself, a sanction clause naming it, or the
     # sanction stated for the same act elsewhere in the document, or the document's general sanction
     # clause: via clause | reference | category | document), when one is stated
     sanction_clause: str | None = None
     sanction_page: int | None = None
-    sanction_quote: str | None = None
+    sanction_quote: str | None = None  # the sanction clause in full, when it is not the prohibition itself
     via: str | None = None
+    context: str = ""  # the words governing the prohibition outside its text (a list's lead-in "ASN dilarang:")
+    title: str | None = None  # the document's title (a news report is named by it)
+    reported: list[Reported] = field(default_factory=list)  # news: the instruments its text says it reports
 
 
 @dataclass
@@ -77,7 +81,7 @@ class Gap:
 
 
 _COLUMNS = ("f.clause, f.category, f.sanction, f.severity, f.rank, f.source, d.doc_id, d.region, d.province, "
-            "d.kind, d.numbers, d.date, d.path, f.via")
+            "d.kind, d.numbers, d.date, d.path, f.via, d.title, d.id")
 
 
 def _where(category=None, region=None, province=None, kind=None, year=None) -> tuple[str, list]:
@@ -104,24 +108,24 @@ def _sources(catalog, rows) -> list[Source]:
     texts = {}
     for i in range(0, len(ids), 900):
         chunk = ids[i:i + 900]
-        texts.update({r[0]: (r[1], r[2]) for r in catalog.db.execute(
-            f"SELECT id, text, page FROM clauses WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+        texts.update({r[0]: (" ".join(r[1].split()), r[2], " ".join((r[3] or "").split())) for r in catalog.db.execute(
+            f"SELECT id, text, page, context FROM clauses WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    reported: dict[int, list[Reported]] = {}
     out = []
     for r in rows:
         stated = r[2] is not None and r[5] in texts
-        text, page = texts[r[0]]
-        s_text, s_page = texts[r[5]] if stated else (None, None)
-        out.append(Source(clause=r[0], doc_id=r[6], kind=r[9], number=(json.loads(r[10] or "[]") or [None])[0],
-                          date=r[11], page=page, quote=_quote(text), path=r[12],
+        text, page, context = texts[r[0]]
+        s_text, s_page, _ = texts[r[5]] if stated else (None, None, None)
+        numbers = json.loads(r[10] or "[]")
+        if r[9] == "news" and r[15] not in reported:
+            reported[r[15]] = reported_of(catalog, r[15], numbers[:1])
+        out.append(Source(clause=r[0], doc_id=r[6], kind=r[9], number=(numbers or [None])[0],
+                          date=r[11], page=page, quote=text, path=r[12],
                           sanction_clause=r[5] if stated else None, sanction_page=s_page,
-                          sanction_quote=_quote(s_text) if stated and r[5] != r[0] else None,
-                          via=r[13] if stated else None))
+                          sanction_quote=s_text if stated and r[5] != r[0] else None,
+                          via=r[13] if stated else None, context=context, title=r[14],
+                          reported=reported.get(r[15], [])))
     return out
-
-
-def _quote(text: str, width: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
 
 
 def matrix(catalog, *, category=None, region=None, province=None, kind=None, year=None) -> list[Cell]:
@@ -175,8 +179,9 @@ def divergences(catalog, *, category=None, region=None, province=None, kind=None
             direction = {c.region: "heavier" if c.rank > national.rank else "lighter" if c.rank < national.rank
                          else "different" for c in apart}
         else:
-            apart = regional if any(differs((a.sanction, a.severity), (b.sanction, b.severity))
-                                    for a in regional for b in regional) else []
+            # the regions that differ from another (a sanction that contradicts nothing is not among them)
+            apart = [a for a in regional if any(differs((a.sanction, a.severity), (b.sanction, b.severity))
+                                                for b in regional)]
             direction = {}
         if apart:
             out.append(Divergence(cat, national, apart, direction))

@@ -100,8 +100,9 @@ def link_sanctions(clauses: list[Clause]) -> None:
         for ref in refs:
             targets += [t for t in _resolve(ref, clauses, i) if t not in targets]
         norm = normalise(clause.text)
-        if not refs and violates_all_above(norm) and not addressed_to_others(norm):
+        if not refs and clause.kind == "sanction" and violates_all_above(norm) and not addressed_to_others(norm):
             # "ASN yang melanggar ketentuan di atas dijatuhi ...": every item of the lists of prohibitions above
+            # (a prohibition with its own sanction, "..., dan ASN yang melanggar dijatuhi ...", is no such clause)
             targets = [t for t in clauses[:i] if t.kind == "prohibition" and t.marker]
         targets = [t for t in targets if t is not clause]
         for t in targets:
