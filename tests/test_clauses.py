@@ -38,6 +38,8 @@ def clauses(text):
     ("mengunggahnya ke Instagram", ["social-media-engagement"]),
     ("foto bersama bakal calon", ["photo-with-candidate"]),
     ("membuat simbol jari", ["gestures"]),
+    ("sambil mengacungkan simbol dua jari", ["gestures"]),
+    ("berpose salam dua jari", ["gestures"]),
     ("menghadiri deklarasi calon", ["declaration-attendance"]),
     ("menjadi anggota partai politik", ["party-membership"]),
     ("melakukan pendekatan kepada partai politik", ["party-approach"]),
@@ -180,6 +182,15 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
     assert clauses("Yang bersangkutan terbukti:\na. mengunggah foto bersama calon ke akun Facebook pribadinya;") == [
         ("prohibition", ["social-media-engagement", "photo-with-candidate"], [])]
     assert clauses("Dugaan bahwa ia menjadi anggota tim kampanye calon tidak terbukti.") == []
+    # a report going through its cases one by one: each case, and what the one it is about did
+    text = ("Kasus pertama melibatkan seorang guru PPPK di Kecamatan Rengasdengklok. Ia mengunggah foto dirinya "
+            "bersama calon bupati di akun Facebook pribadinya. Ia menambahkan, kampanye dimulai 25 September.\n"
+            "Kasus kedua melibatkan seorang staf kecamatan yang menghadiri deklarasi bakal pasangan calon.")
+    assert [c[1] for c in clauses(text)] == [["social-media-engagement", "photo-with-candidate"],
+                                             ["declaration-attendance"]]
+    # what a speaker says is no act of the case ("Ia menambahkan ...")
+    assert clauses("Kasus pertama sudah diteruskan ke BKN. Ia menambahkan, ASN harus hadir di kampanye "
+                   "sebagai pengamanan.") == []
     assert clauses("Namanya tidak tercantum dalam daftar tim kampanye pasangan calon.") == []
 
 
