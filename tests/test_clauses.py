@@ -40,6 +40,8 @@ def clauses(text):
     ("membuat simbol jari", ["gestures"]),
     ("sambil mengacungkan simbol dua jari", ["gestures"]),
     ("berpose salam dua jari", ["gestures"]),
+    ("mengenakan kaus bergambar pasangan calon saat kampanye", ["campaign-attributes"]),
+    ("memakai rompi bertuliskan nomor urut calon", ["campaign-attributes"]),
     ("menghadiri deklarasi calon", ["declaration-attendance"]),
     ("menjadi anggota partai politik", ["party-membership"]),
     ("melakukan pendekatan kepada partai politik", ["party-approach"]),
@@ -188,6 +190,13 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
             "Kasus kedua melibatkan seorang staf kecamatan yang menghadiri deklarasi bakal pasangan calon.")
     assert [c[1] for c in clauses(text)] == [["social-media-engagement", "photo-with-candidate"],
                                              ["declaration-attendance"]]
+    # "Selain itu ada ASN yang ...", "Di Kobar ada pejabat yang ...": more of the acts the sentence before names
+    text = ("Bentuk pelanggaran yang paling sering ditemukan adalah ASN membagikan unggahan calon di media sosial. "
+            "Selain itu ada ASN yang berfoto bersama calon. Di Kobar ada pejabat eselon IV yang memakai mobil dinas "
+            "ke lokasi kampanye.")
+    assert [c[1] for c in clauses(text)] == [["social-media-engagement"], ["photo-with-candidate"],
+                                             ["state-facilities"]]
+    assert clauses("Rapat dimulai pukul 09.00. Selain itu ada ASN yang berfoto bersama calon.") == []
     # what a speaker says is no act of the case ("Ia menambahkan ...")
     assert clauses("Kasus pertama sudah diteruskan ke BKN. Ia menambahkan, ASN harus hadir di kampanye "
                    "sebagai pengamanan.") == []

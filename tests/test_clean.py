@@ -76,6 +76,19 @@ def test_drop_furniture_keeps_text_and_reports_what_went():
     assert len(dropped) == 5
 
 
+def test_the_headlines_under_a_related_list_heading_are_dropped():
+    # a news page copied as text: the list under "Berita Terkait" names other regions and other sanctions
+    lines = ["ASN dilarang ikut kampanye.", "", "Berita Terkait", "- Pj Bupati Sukamara terbitkan surat edaran",
+             "- Dua ASN dijatuhi teguran tertulis", "", "Terpopuler:", "", "1. Harga karet naik jelang akhir tahun"]
+    kept, dropped = drop_furniture(lines)
+    assert [k for k in kept if k] == ["ASN dilarang ikut kampanye."]
+    # bullets anywhere else are the text's own, and a heading's list ends at a line of prose
+    lines = ["ASN dilarang:", "- memasang baliho calon", "Berita terkait", "Sanksinya teguran tertulis.",
+             "- hadir di kampanye"]
+    assert drop_furniture(lines)[0] == ["ASN dilarang:", "- memasang baliho calon", "Sanksinya teguran tertulis.",
+                                        "- hadir di kampanye"]
+
+
 def test_inline_headline_between_paragraphs_is_dropped():
     para = "Pemerintah Kota Serang melarang ASN di lingkungannya melakukan pendekatan dengan partai politik."
     lines = [para, "", "ASN dengan Tugas Khusus di Tangerang Boleh Bantu Kampanye, Ini Syaratnya", "", para]

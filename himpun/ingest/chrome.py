@@ -17,3 +17,24 @@ def _pattern() -> re.Pattern:
 def is_chrome_line(line: str) -> bool:
     """True when the whole (trimmed) line is page furniture."""
     return _pattern().fullmatch(line.strip()) is not None
+
+
+# the heading of a list of links to other stories ("Berita Terkait", "Terpopuler"): in a page copied as text, the
+# headlines under it are no part of the story either
+_LINK_LIST = re.compile(r"(?:berita|artikel|video|bacaan|pos)\s+(?:terkait|lainnya|terpopuler|pilihan|terbaru|populer)"
+                        r"|terpopuler|terkini|terbaru|populer|pilihan redaksi|rekomendasi(?: untuk anda)?"
+                        r"|baca juga|lihat juga|simak juga|berita lainnya|most popular|related(?: articles| posts)?",
+                        re.I)
+
+
+def heads_link_list(line: str) -> bool:
+    """True for the heading line of a list of links to other stories ("Berita Terkait", "Terpopuler")."""
+    return _LINK_LIST.fullmatch(line.strip().rstrip(":")) is not None
+
+
+_HEADLINE_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s+\S.{0,160}$")
+
+
+def is_link_item(line: str) -> bool:
+    """A line of such a list: a bulleted or numbered headline, with no full stop at its end."""
+    return bool(_HEADLINE_ITEM.match(line)) and not line.rstrip().endswith((".", ";", ":"))

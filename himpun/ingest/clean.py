@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from himpun.ingest.chatmarks import unchat
-from himpun.ingest.chrome import is_chrome_line
+from himpun.ingest.chrome import heads_link_list, is_chrome_line, is_link_item
 from himpun.ingest.dictionary import is_word, known
 from himpun.ingest.tables import untable
 
@@ -179,13 +179,19 @@ def fix_split_letters(text: str) -> str:
 
 def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove lines that are page furniture (see himpun/data/web_chrome.txt),
-    and lines of specks: no letter or digit (". ;" left by a scan's dirt)."""
+    lines of specks: no letter or digit (". ;" left by a scan's dirt), and
+    the headlines listed under "Berita Terkait" or "Terpopuler" in a page
+    copied as text."""
     kept, dropped = [], []
+    links = False  # under the heading of a list of links to other stories ("Berita Terkait")
     for line in lines:
-        if line.strip() and (is_chrome_line(line) or not any(ch.isalnum() for ch in line)):
+        if line.strip() and (is_chrome_line(line) or not any(ch.isalnum() for ch in line)
+                             or (links and is_link_item(line))):
             dropped.append(line.strip())
+            links = links or heads_link_list(line)
         else:
             kept.append(line)
+            links = links and not line.strip()  # (a blank line between the heading and its list)
     return kept, dropped
 
 
