@@ -42,6 +42,7 @@ def clauses(text):
     ("berpose salam dua jari", ["gestures"]),
     ("mengenakan kaus bergambar pasangan calon saat kampanye", ["campaign-attributes"]),
     ("memakai rompi bertuliskan nomor urut calon", ["campaign-attributes"]),
+    ("mempromosikan pasangan calon dalam konten video pada akun TikTok pribadinya", ["social-media-campaigning"]),
     ("menghadiri deklarasi calon", ["declaration-attendance"]),
     ("menjadi anggota partai politik", ["party-membership"]),
     ("melakukan pendekatan kepada partai politik", ["party-approach"]),

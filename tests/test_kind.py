@@ -13,6 +13,14 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("DINAS PENDIDIKAN\nNomor : 400.3/1128/Dikbud/IX/2024\nLampiran -\nPerihal Netralitas Guru ASN\n\nYth. Kepala SD",
      [], "image", "circular"),
     ("DINAS PENDIDIKAN\nNomor : 400.3/1128\nHal ini perlu diperhatikan.\n\nYth. Kepala SD", [], "text", "other"),
+    # ... every colon lost, the labels in a column of their own
+    ("BAWASLU KABUPATEN BOYOLALI\nNomor 187/PP.01.02/K.JT-08/10/2024 Boyolali, 16 Oktober 2024\nLampiran 1 berkas\n"
+     "Hal Penerusan Pelanggaran Netralitas\n\nKepada\nYth. Penjabat Bupati Boyolali", [], "image", "circular"),
+    ("Nomor 5 di antara mereka hadir.\nHal Penting dicatat.\nYth. Bapak", [], "text", "other"),
+    # an office's numbered announcement
+    ("BKPSDM KABUPATEN CIANJUR\n\nPENGUMUMAN\nNomor: 800.1.6/3390/BKPSDM/2024\nTENTANG\nLARANGAN", [], "text",
+     "circular"),
+    ("PENGUMUMAN\nPemenang lomba kebersihan kantor diumumkan besok.", [], "text", "other"),
     # a speech as written for its speaker, the minutes of a meeting
     ("NASKAH SAMBUTAN\nPENJABAT BUPATI TANGGAMUS\nPADA APEL SIAGA NETRALITAS ASN\n\nASN harus netral, kata saya.", [],
      "text", "other"),

@@ -160,6 +160,18 @@ def test_no_dinas_without_a_name(text):
     ("BUPATI BOJONEGORO\nSURAT EDARAN\nNOMOR 000.1/12/2024\nASN dilarang ikut kampanye.\n\n"
      "BUPATI BOJONEGORO,\nttd.\nBAMBANG ARIF\n\nTembusan :\n1. Gubernur Jawa Timur", "circular",
      ["Bupati Bojonegoro"]),
+    # a Camat's letter under his regency's letterhead: the kecamatan is no region, the regency is his
+    ("PEMERINTAH KABUPATEN LOMBOK TENGAH\nKECAMATAN PUJUT\nSURAT EDARAN\nNomor : 800/214/Kec.Pjt/2024\n"
+     "ASN dilarang ikut kampanye.\n\nCAMAT PUJUT,\nttd.\nLALU ZAINI\n\nTembusan:\n1. Penjabat Bupati Lombok Tengah",
+     "circular", ["Camat Pujut"]),
+    # an office a sentence of the letter names is no signer ("... dengan tembusan kepada Badan Kepegawaian Negara")
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\nNomor 187/PP.01.02/K.JT-08/10/2024\nASN terbukti "
+     "ikut kampanye. Tindak lanjut kami mohon disampaikan dengan tembusan kepada Badan Kepegawaian Negara paling "
+     "lambat 14 hari.\n\nKetua Bawaslu Kabupaten\n\nANTO NUGROHO\n\nTembusan:\n1. Arsip", "circular",
+     ["Bawaslu Kabupaten Boyolali"]),
+    # ... but one that ends the line of a page flattened into one line is ("... pada tanggal 10 Februari 2024 Bupati X")
+    ("SURAT EDARAN\nASN dilarang ikut kampanye.\nDitetapkan di Gowa pada tanggal 1 Mei 2024 Bupati Gowa", "circular",
+     ["Bupati Gowa"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

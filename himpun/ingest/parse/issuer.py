@@ -61,7 +61,7 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         return issuers
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
-        signers = _signature_offices(text, offices)
+        signers = _signature_offices(text, offices) or _camat(text, issuers)
         if not any(o.person for o in issuers):
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
             issuers += signers
@@ -126,16 +126,27 @@ def _acting_of(signer: Office, office: Office) -> bool:
     return signer.region == office.region and substantive(signer.name) == office.name
 
 
+_BEFORE_TITLE = re.compile(r"[ \t]*(?:(?:a\.?[ \t]?n\.?|u\.?[ \t]?b\.?|atas[ \t]+nama)[ \t]+)?", re.I)
+
+
+def _line_after(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[pos:end if end >= 0 else None]
+
+
 def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     """The office over the signature: in the last lines before the copy list
     (Tembusan), the one that ends its line with a comma ("BUPATI BANTUL,"),
     else the last office held by a person."""
     # (the last copy list, wherever it stands: an attachment, a LAMPIRAN's table, may follow it)
-    m = next(reversed(list(_TEMBUSAN.finditer(text))), None)
-    end = m.start() if m else len(text)
+    end = _signature_end(text)
     tail = [o for o in offices if end - 600 <= o.start and o.end <= end and o.person]
-    signed = [o for o in tail if re.match(r"\s*,\s*$", text[o.end:text.find("\n", o.end) if "\n" in text[o.end:] else None])]
-    return (signed or tail)[-1:]
+    signed = [o for o in tail if re.match(r"\s*,\s*$", _line_after(text, o.end))]
+    # (else an office that begins or ends its line, as a signature's title does: not one a sentence names,
+    # "... dengan tembusan kepada Badan Kepegawaian Negara paling lambat ...")
+    alone = [o for o in tail if _BEFORE_TITLE.fullmatch(text[text.rfind("\n", 0, o.start) + 1:o.start])
+             or not _line_after(text, o.end).strip(" \t,.")]
+    return (signed or alone)[-1:]
 
 
 def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
@@ -183,6 +194,29 @@ def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]
                  and _OF_OFFICE.search(text[max(0, o.start - 20):o.start])]
         out.extend(named[:1])
     return out
+
+
+# a sub-district head's signature line ("CAMAT PUJUT,"): the kecamatan is no region of the gazetteer
+_CAMAT = re.compile(r"^[ \t]*(?:(?P<acting>Pj|Plt|Plh)\.?[ \t]+)?(?i:camat)[ \t]+(?P<name>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)"
+                    r"{0,2})[ \t]*,[ \t]*$", re.M)
+
+
+def _camat(text: str, heading: list[Office]) -> list[Office]:
+    """The Camat who signs a letter under his regency's letterhead ("PEMERINTAH KABUPATEN LOMBOK TENGAH /
+    KECAMATAN PUJUT" ... "CAMAT PUJUT,"), in that regency."""
+    government = next((o for o in heading if o.region is not None and not o.person), None)
+    m = next(reversed(list(_CAMAT.finditer(text, max(0, _signature_end(text) - 600), _signature_end(text)))), None)
+    if government is None or m is None:
+        return []
+    title = (m.group("acting") + " " if m.group("acting") else "") + "Camat"
+    name = " ".join(w.capitalize() for w in m.group("name").split())
+    return [Office(f"{title} {name}", m.start("name"), m.end("name"), government.region, False, title)]
+
+
+def _signature_end(text: str) -> int:
+    """Where the signature block ends: at the last copy list (Tembusan), else at the end."""
+    m = next(reversed(list(_TEMBUSAN.finditer(text))), None)
+    return m.start() if m else len(text)
 
 
 def _unique(offices: list[Office]) -> list[Office]:

@@ -19,15 +19,19 @@ _HEADINGS = [
                               r"BADAN|KOMISI|KEPALA)|UNDANG-UNDANG\s+REPUBLIK)\b", re.M)),
     ("pact", re.compile(r"^\s*PAKTA\s+INTEGRITAS\b", re.M)),
     ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
+    # an office's numbered announcement: "PENGUMUMAN" over its "Nomor: ..."
+    ("circular", re.compile(r"^\s*PENGUMUMAN\s*\n\s*(?:NOMOR|Nomor|No\.)\s*:?\s*\S*\d", re.M)),
     # a speech as written for its speaker, and the minutes of a meeting: neither an instrument nor a report
     ("other", re.compile(r"^\s*(?:NASKAH\s+(?:SAMBUTAN|PIDATO|AMANAT)|SAMBUTAN\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|"
                          r"GUBERNUR|SEKRETARIS)|AMANAT\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|GUBERNUR)|NOTULEN|NOTULA|"
                          r"RISALAH\s+RAPAT)\b", re.M)),
 ]
 # an official letter (surat dinas) of an agency: its number and subject lines
-_LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)\s*:", re.M | re.I)
-# (OCR may drop the colon after "Perihal"; "Hal" without one starts sentences: "Hal ini ...")
-_LETTER_SUBJECT = re.compile(r"^\s*(?:Hal\s*:|Perihal\s*:|Perihal(?=[ \t]+(?-i:[A-Z])))\s*(\S[^\n]*)$", re.M | re.I)
+# (OCR of a letter whose labels stand in a column drops their colons: "Nomor 187/PP.01.02/K.JT-08/10/2024")
+_LETTER_NUMBER = re.compile(r"^\s*(?:Nomor|No\.?)(?:\s*:|[ \t]+(?=\S*\d\S*/))", re.M | re.I)
+# (OCR may drop the colon after "Perihal" and "Hal"; "Hal ini ..." starts sentences, in lowercase after "Hal")
+_LETTER_SUBJECT = re.compile(r"^\s*(?:Hal\s*:|Perihal\s*:|(?:Perihal|Hal)(?=[ \t]+(?-i:[A-Z][a-z])))\s*(\S[^\n]*)$",
+                             re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*(?:,\s*[^\n\-–—|]{2,40}?|\s*\([A-Za-z .]{2,25}\)))\s*(?:--|[-–—|])\s"
     r"|^\s*[A-Za-z][A-Za-z0-9.\-]*\.(?i:com|co\.id|co|id|net|news|tv)\b[^\n]{0,40}?\s(?:--|[-–—])", re.M)  # Liputan6.com, Tempo.co
