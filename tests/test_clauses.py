@@ -198,6 +198,10 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
     assert [c[1] for c in clauses(text)] == [["social-media-engagement"], ["photo-with-candidate"],
                                              ["state-facilities"]]
     assert clauses("Rapat dimulai pukul 09.00. Selain itu ada ASN yang berfoto bersama calon.") == []
+    assert [c[1] for c in clauses("Jenis pelanggaran terbanyak adalah kampanye melalui media sosial. Sisanya berupa "
+                                  "penggunaan fasilitas negara.")] == [["social-media-campaigning"], ["state-facilities"]]
+    # asking the public to report violations takes no side
+    assert clauses("BKN mengimbau ASN tetap netral dan mengajak masyarakat melaporkan dugaan pelanggaran.") == []
     # what a speaker says is no act of the case ("Ia menambahkan ...")
     assert clauses("Kasus pertama sudah diteruskan ke BKN. Ia menambahkan, ASN harus hadir di kampanye "
                    "sebagai pengamanan.") == []

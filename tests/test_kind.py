@@ -21,6 +21,9 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("BKPSDM KABUPATEN CIANJUR\n\nPENGUMUMAN\nNomor: 800.1.6/3390/BKPSDM/2024\nTENTANG\nLARANGAN", [], "text",
      "circular"),
     ("PENGUMUMAN\nPemenang lomba kebersihan kantor diumumkan besok.", [], "text", "other"),
+    # an agency's press release, even on its website with a dateline and quotes
+    ("SIARAN PERS\nNomor: 061/RILIS/BKN/XI/2024\nJakarta – Humas BKN. BKN menerima 412 laporan, ujar Danu.",
+     ["Bagikan", "Berita Terkait"], "html", "other"),
     # a speech as written for its speaker, the minutes of a meeting
     ("NASKAH SAMBUTAN\nPENJABAT BUPATI TANGGAMUS\nPADA APEL SIAGA NETRALITAS ASN\n\nASN harus netral, kata saya.", [],
      "text", "other"),

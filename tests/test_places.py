@@ -172,6 +172,12 @@ def test_no_dinas_without_a_name(text):
     # ... but one that ends the line of a page flattened into one line is ("... pada tanggal 10 Februari 2024 Bupati X")
     ("SURAT EDARAN\nASN dilarang ikut kampanye.\nDitetapkan di Gowa pada tanggal 1 Mei 2024 Bupati Gowa", "circular",
      ["Bupati Gowa"]),
+    # a press release speaks for the agency that closes it (or heads it)
+    ("SIARAN PERS\nNomor: 061/RILIS/BKN/XI/2024\nJakarta – Humas BKN. Deputi BKN menjelaskan laporan dari Bawaslu "
+     "Kabupaten Wakatobi.\nBiro Hubungan Masyarakat, Protokol dan Umum\nBadan Kepegawaian Negara", "other",
+     ["Badan Kepegawaian Negara"]),
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI SULAWESI TENGAH\n\nSIARAN PERS\nNomor: 031/HM.01.00/K.ST/X/2024\n"
+     "Palu - Bawaslu mencatat 40 laporan.", "other", ["Bawaslu Provinsi Sulawesi Tengah"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from himpun.ingest.parse.gazetteer import scan
+from himpun.ingest.parse.kind import PRESS_RELEASE
 from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
@@ -70,9 +71,23 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
             # so when the text names the acting holder of that office ("melaporkan kepada Pj. Wali Kota"), as
             # when OCR lost the signature's "Pj."
             issuers = [next((s for s in signers + offices if _acting_of(s, o)), o) for o in issuers]
+    elif kind == "other" and PRESS_RELEASE.search(text, 0, 900):
+        issuers = _press_release(text, offices)
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))
+
+
+def _press_release(text: str, offices: list[Office]) -> list[Office]:
+    """Who speaks in a press release: the agency of its letterhead, above "SIARAN PERS", else the one that
+    closes it on a line of its own ("Biro Hubungan Masyarakat ... / Badan Kepegawaian Negara")."""
+    m = PRESS_RELEASE.search(text, 0, 900)
+    above = [o for o in offices if o.end <= m.start()]
+    if above:
+        return above[:1]
+    closing = [o for o in offices if o.start >= len(text) - 300 and _BEFORE_TITLE.fullmatch(
+        text[text.rfind("\n", 0, o.start) + 1:o.start]) and not _line_after(text, o.end).strip(" \t,.")]
+    return closing[-1:]
 
 
 def _heading_offices(text: str, offices: list[Office]) -> list[Office]:

@@ -13,6 +13,7 @@ from itertools import islice
 from himpun.ingest.parse.literals import Prefilter
 
 _HEAD = 900
+PRESS_RELEASE = re.compile(r"^\s*(?:SIARAN\s+PERS|RILIS\s+PERS|PRESS\s+RELEASE)\b", re.M)
 _HEADINGS = [
     ("decree", re.compile(r"^\s*(?:SURAT\s+)?KEPUTUSAN\b|\bKEPUTUSAN\s+BERSAMA\b", re.M)),
     ("regulation", re.compile(r"^\s*(?:PERATURAN\s+(?:PEMERINTAH|PRESIDEN|MENTERI|DAERAH|BUPATI|WALI\s*KOTA|GUBERNUR|"
@@ -25,6 +26,8 @@ _HEADINGS = [
     ("other", re.compile(r"^\s*(?:NASKAH\s+(?:SAMBUTAN|PIDATO|AMANAT)|SAMBUTAN\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|"
                          r"GUBERNUR|SEKRETARIS)|AMANAT\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|GUBERNUR)|NOTULEN|NOTULA|"
                          r"RISALAH\s+RAPAT)\b", re.M)),
+    # an agency's press release: its own words, not a report about it
+    ("other", PRESS_RELEASE),
 ]
 # an official letter (surat dinas) of an agency: its number and subject lines
 # (OCR of a letter whose labels stand in a column drops their colons: "Nomor 187/PP.01.02/K.JT-08/10/2024")
