@@ -117,6 +117,7 @@ def test_categories(text, expected):
     ("selain pemberhentian tidak dengan hormat bagi anggota partai, asn yang melanggar larangan lain dapat dijatuhi "
      "hukuman disiplin", [("dismissal-dishonourable", "berat"), ("disciplinary", None)]),
     ("honorer yang terbukti kampanye, kontraknya kami putus", [("contract-termination", None)]),
+    ("bagi PPNPN, pelanggaran netralitas berakibat diputusnya hubungan kerja", [("contract-termination", None)]),
     ("hukum disiplinnya adalah berat", [("disciplinary", "berat")]),
     ("sanksi moral berupa pernyataan secara terbuka", [("moral-sanction", None)]),
     ("pidana kurungan", [("criminal", None)]),

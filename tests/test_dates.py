@@ -36,6 +36,15 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("4. Pada Pemilu 14 Februari 2024 yang lalu BKPSDM menerima tiga rekomendasi", [("2024-02-14", True)]),
     ("Pilkada serentak tanggal 27 November 2024 nanti", [("2024-11-27", True)]),
     ("SE tentang Netralitas pada Pemilihan Serentak Tahun 2024 tanggal 12 Agustus 2024", [("2024-08-12", False)]),
+    # the rows of a table of events (its columns single spaces after cleaning) under a schedule's lead-in or a
+    # header naming its dates' column
+    ("sosialisasi dengan jadwal sebagai berikut:\n\nNo Kecamatan Hari, Tanggal Tempat\n1 Cianjur Senin, 16 September "
+     "2024 Pendopo 2 Cipanas Rabu, 18 September 2024 Aula", [("2024-09-16", True), ("2024-09-18", True)]),
+    ("No Kegiatan Tanggal Tempat\n1. Apel netralitas 2 September 2024 Lapangan", [("2024-09-02", True)]),
+    # ... not a numbered item citing its basis, nor a row under a header that is no dates' column
+    ("Dasar:\n1. Surat Edaran Bupati Nomor 800/1/2024 tanggal 5 Agustus 2024;", [("2024-08-05", False)]),
+    ("Hari/Tanggal : Senin, 12 Agustus 2024\nAgenda:\n1. Paparan SE tanggal 5 Agustus 2024", [("2024-08-12", False),
+                                                                                         ("2024-08-05", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

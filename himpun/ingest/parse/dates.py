@@ -107,6 +107,25 @@ def find_partial_dates(text: str, year: int) -> list[FoundDate]:
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 
 
+# a numbered row of a table or list of events (cleaning has made a plain-text table's columns single spaces) under a
+# schedule's lead-in ("dengan jadwal sebagai berikut:") or under a header row that names its dates' column ("No
+# Kecamatan Hari, Tanggal Tempat", a line with no figure of its own): a schedule, not an issuance
+_NUMBERED_ROW = re.compile(r"^[ \t|]*\d{1,3}[.)]?[ \t|]+\S")
+_SCHEDULE_LEAD = re.compile(r"\b(?:jadwal|agenda kegiatan|rangkaian kegiatan|waktu pelaksanaan)\b", re.I)
+_DATE_COLUMN = re.compile(r"^\D*\b(?:hari\s*[,/]?\s*tanggal|tanggal|waktu)\b\D*$", re.I)
+_TABLE_REACH = 8  # lines above a row where its header and lead-in stand
+
+
+def _in_schedule_table(text: str, pos: int) -> bool:
+    """Whether the date at `pos` stands in a numbered row of a table or list of events."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if not _NUMBERED_ROW.match(text[start:end if end >= 0 else None]):
+        return False
+    above = text[:start].split("\n")[-_TABLE_REACH - 1:]
+    return any(_SCHEDULE_LEAD.search(line) or (_DATE_COLUMN.match(line) and len(line.split()) >= 3) for line in above)
+
+
 @lru_cache(maxsize=1024)
 def _month(word: str) -> str | None:
     w = word.lower().rstrip(".")
@@ -131,7 +150,8 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
     schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after)
                     or _ELECTION_DAY.search(before.rsplit("\n", 1)[-1])
-                    or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1]))
+                    or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
+                    or _in_schedule_table(text, m.start()))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))
