@@ -326,6 +326,25 @@ def test_a_list_whose_markers_a_fax_lost_goes_on_over_the_page_break():
     assert page_clauses("Demikian disampaikan.\n\nmemasang spanduk calon;", 2, SHA, 9, lists) == []
 
 
+def test_a_nested_list_ends_and_its_parent_list_goes_on():
+    # "f. ... yaitu:" opens a sub-list; its last item ends in OCR's colon before "g." of the list above, which
+    # goes on under "2. Pegawai ASN dilarang:"
+    text = ("2. Pegawai ASN dilarang:\na. menjadi anggota partai politik;\nf. melakukan kegiatan di media sosial yang "
+            "menunjukkan keberpihakan, yaitu:\n1) menyukai konten pasangan calon;\n2) mempromosikan pasangan calon "
+            "melalui akun media sosial pribadi:\ng. berfoto bersama pasangan calon;\nh. menggunakan kendaraan dinas.")
+    found = [(c.marker, c.categories) for c in page_clauses(text, 1, SHA, 1) if c.kind == "prohibition"]
+    assert found == [("2.a", ["party-membership"]), ("2.f.1", ["social-media-engagement"]),
+                     ("2.f.2", ["social-media-campaigning"]), ("2.g", ["photo-with-candidate"]),
+                     ("2.h", ["state-facilities"])]
+    # an item's last line at a page's foot, in OCR's colon: the item, not a lead-in; the list goes on
+    from himpun.ingest.parse.segment import ListState
+    lists = ListState()
+    page_clauses("Pegawai ASN dilarang:\na. menjadi anggota partai politik;\nb. mencalonkan diri sebagai bakal calon "
+                 "Bupati, Wakil\nBupati tanpa mengundurkan diri sebagai Pegawai ASN:", 1, SHA, 1, lists)
+    second = page_clauses("c. menjadi anggota tim kampanye pasangan calon;", 2, SHA, 9, lists)
+    assert [(c.marker, c.categories) for c in second] == [("c", ["campaign-team"])]
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

@@ -130,12 +130,14 @@ _OPEN_WORD_DOT = re.compile(r"\b(?:untuk|atau|dan|yang|dengan|di|ke|dari|pada|se
 _STRAY_LEAD = "'\"`\u2018\u2019\u201c\u201d|.,: "
 
 
-def _goes_on(before: Segment | None, seg: Segment, first_of_line: bool) -> bool:
+def _goes_on(before: Segment | None, seg: Segment, first_of_line: bool, ends_page: bool = False) -> bool:
     """A line without a marker that finishes the list item on the line above ("7) ... atau atribut" /
     "Pegawai ASN dalam kegiatan kampanye;"): the item stops mid-sentence and this line ends as the
-    items do. A sentence after the last item ("Pelanggaran ... dijatuhi hukuman disiplin.") ends the list."""
+    items do (at a page's foot, also in OCR's colon for the semicolon). A sentence after the last item
+    ("Pelanggaran ... dijatuhi hukuman disiplin.") ends the list."""
     return (before is not None and first_of_line and (before.item or before.goes_on) and before.line == seg.line - 1
-            and not before.text.rstrip().endswith(_CLOSED) and bool(_ITEM_END.search(seg.text)))
+            and not before.text.rstrip().endswith(_CLOSED)
+            and bool(_ITEM_END.search(seg.text) or (ends_page and seg.text.rstrip().endswith(":"))))
 
 
 def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, first_of_line: bool,
@@ -153,6 +155,13 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
     ended = before.text.rstrip()
     return (seg.text.lstrip(_STRAY_LEAD)[:1].islower()
             and not (ended.endswith((".", "!", "?")) and not _OPEN_WORD_DOT.search(ended)))
+
+
+def _successor(label: str) -> str | None:
+    """The label after `label` in its list: "2" -> "3", "f" -> "g"."""
+    if label.isdigit():
+        return str(int(label) + 1)
+    return chr(ord(label) + 1) if len(label) == 1 and label.isalpha() else None
 
 
 def _aside(seg: Segment) -> bool:
@@ -185,11 +194,13 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
                 opened = opened[:styles.index(seg.style)] if seg.style in styles else opened
                 opened = opened + [(seg.style, seg.label)]
                 if current is not None and current.item and current.style == seg.style:
-                    current = None  # a sibling of the lead-in's own item
+                    # a sibling of the lead-in's own item: its list ends, and the list it was an item of goes on
+                    # ("f. ... yaitu:" / "1) ..." / "g. ..." under "2. ASN dilarang:")
+                    current = current.context if current.context is not None and current.context.item else None
             seg.marker = ".".join(label for _, label in opened if label)
             if current is not None and (seg.line != current.line or id(current) not in here):
                 seg.context = current  # (not on the lead-in's own line: of this page, its line numbers)
-        elif previous is not carried and _goes_on(previous, seg, first_of_line):
+        elif previous is not carried and _goes_on(previous, seg, first_of_line, ends_page=nxt is None):
             seg.goes_on, seg.marker, seg.context = True, previous.marker, previous.context
         elif _lost_marker(previous, seg, nxt, first_of_line, last_of_line):
             seg.goes_on, seg.context = True, previous.context
@@ -201,7 +212,12 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
             # its words open a sub-list ("n. memberikan dukungan kepada calon ... dengan cara:")
             (seg.item or seg.goes_on) and seg.context is not None
             and not is_lead_in(normalise(seg.text.rstrip()[:-1])))
-        if last_of_line and (ends_page or (nxt is not None and nxt.item)) and is_lead_in(normalise(seg.text)):
+        # (an item ending in a colon before an item of its own list or of a list above it introduces nothing: the
+        # colon is OCR's semicolon, "2) mempromosikan ... grup percakapan:" / "g. berfoto ...")
+        sibling_next = (nxt is not None and nxt.item and (seg.item or seg.goes_on)
+                        and any(nxt.style == style and nxt.label == _successor(label) for style, label in opened[-2:]))
+        if last_of_line and (ends_page or (nxt is not None and nxt.item and not sibling_next)) \
+                and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text
             if len(seg.text.split()) <= 3 and i > 0 and not prohibits(normalise(seg.text)):
