@@ -43,6 +43,9 @@ def clauses(text):
     ("mengenakan kaus bergambar pasangan calon saat kampanye", ["campaign-attributes"]),
     ("memakai rompi bertuliskan nomor urut calon", ["campaign-attributes"]),
     ("mempromosikan pasangan calon dalam konten video pada akun TikTok pribadinya", ["social-media-campaigning"]),
+    ("bikin konten / status WA dukung paslon", ["social-media-campaigning"]),
+    ("Ngarahkan bawahan atau warga utk milih paslon tertentu", ["mobilising-civil-servants"]),
+    ("membuat konten video yang mendukung netralitas ASN", []),
     ("menghadiri deklarasi calon", ["declaration-attendance"]),
     ("menjadi anggota partai politik", ["party-membership"]),
     ("melakukan pendekatan kepada partai politik", ["party-approach"]),
@@ -343,6 +346,13 @@ def test_a_nested_list_ends_and_its_parent_list_goes_on():
                  "Bupati, Wakil\nBupati tanpa mengundurkan diri sebagai Pegawai ASN:", 1, SHA, 1, lists)
     second = page_clauses("c. menjadi anggota tim kampanye pasangan calon;", 2, SHA, 9, lists)
     assert [(c.marker, c.categories) for c in second] == [("c", ["campaign-team"])]
+
+
+def test_a_lead_in_ending_in_its_negation_forbids_its_items():
+    text = ("kami minta Saudara memastikan bahwa guru berstatus PNS pada satuan pendidikan yang Saudara pimpin tidak:\n"
+            "1. memasang spanduk pasangan calon di lingkungan sekolah;\n2. hadir dalam deklarasi pasangan calon.")
+    assert [c[1] for c in clauses(text)] == [["campaign-materials"], ["declaration-attendance"]]
+    assert clauses("Hal-hal yang perlu diperhatikan:\n1. memasang spanduk imbauan netralitas di sekolah;") == []
 
 
 def test_list_items_take_the_negation_of_their_lead_in():

@@ -45,6 +45,7 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Dasar:\n1. Surat Edaran Bupati Nomor 800/1/2024 tanggal 5 Agustus 2024;", [("2024-08-05", False)]),
     ("Hari/Tanggal : Senin, 12 Agustus 2024\nAgenda:\n1. Paparan SE tanggal 5 Agustus 2024", [("2024-08-12", False),
                                                                                          ("2024-08-05", False)]),
+    ("datang ke TPS tgl 27 Nov 2024 utk nyoblos", [("2024-11-27", True)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

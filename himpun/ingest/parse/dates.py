@@ -36,7 +36,8 @@ _NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})
 _PARTIAL = re.compile(rf"\b{_WEEKDAY}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)
 _SCHEDULE_BEFORE = re.compile(
     r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
-    r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$", re.I)
+    r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$"
+    r"|\btps\W+(?:pada\s+)?(?:tgl|tanggal)\W*$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
 # pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
 # between say that something was issued, decided or found ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan
