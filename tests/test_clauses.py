@@ -355,6 +355,16 @@ def test_a_lead_in_ending_in_its_negation_forbids_its_items():
     assert clauses("Hal-hal yang perlu diperhatikan:\n1. memasang spanduk imbauan netralitas di sekolah;") == []
 
 
+def test_an_answers_bare_verdict_forbids_what_its_next_sentence_describes():
+    text = ("4. Bolehkah membuat status dukungan?\nJawab: Tetap tidak diperbolehkan. Membuat status, story, atau konten "
+            "yang mempromosikan pasangan calon di akun pribadi termasuk kampanye di media sosial.")
+    assert clauses(text) == [("prohibition", ["social-media-campaigning"], [])]
+    # not past the answer's paragraph
+    assert clauses("Jawab: Tidak boleh.\nKendaraan dinas dipakai untuk rapat koordinasi.") == []
+    assert [c[1] for c in clauses("ASN tidak diperkenankan menyelenggarakan pertemuan yang diisi ajakan memilih "
+                                  "pasangan calon tertentu.")] == [["partisan-activities"]]
+
+
 def test_list_items_take_the_negation_of_their_lead_in():
     text = "ASN dilarang:\na. mengikuti kampanye;\nb. memasang spanduk calon;\nc. menyukai unggahan calon."
     assert [c[1] for c in clauses(text)] == [["campaign-participation"], ["campaign-materials"],

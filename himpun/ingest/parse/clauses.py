@@ -33,6 +33,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     out: list[Clause] = []
     previous: tuple[Segment, Clause] | None = None
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
+    verdict = -1  # the line of the sentence before when it is a bare "Tidak boleh." (an answer, its reason after it)
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
     listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
     for seg in segments(text, lists):
@@ -41,7 +42,10 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
             described = []
             continue
         norm = normalise(seg.text)
-        inherited = prohibiting and rules.continues(norm)
+        # (after a bare verdict, "Jawab: Tidak boleh." / "Tetap tidak diperbolehkan.", the next sentence says what
+        # it forbids: "Membuat status ... yang mempromosikan pasangan calon ... termasuk kampanye di media sosial")
+        inherited = prohibiting and (rules.continues(norm) or (verdict == seg.line and not rules.prohibits(norm)))
+        verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = classify(seg, page, inherited)
         if rules.refers_back(norm) and not rules.categories(norm):
@@ -74,6 +78,15 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     for i, clause in enumerate(out):
         clause.id = clause_id_for(sha256, first_seq + i)
     return out
+
+
+_VERDICT = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|jangan|dilarang)"
+                      r"(?:\s+(?:boleh|diperbolehkan|diperkenankan|dibenarkan|diizinkan|dibolehkan|bisa))?\s*[.!]?$")
+
+
+def _is_verdict(norm: str) -> bool:
+    """A sentence that is only a verdict on what was asked: "Tidak boleh.", "Jawab: Tetap tidak diperbolehkan."."""
+    return bool(_VERDICT.match(norm.strip()))
 
 
 def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
