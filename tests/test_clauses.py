@@ -206,6 +206,8 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
                                   "penggunaan fasilitas negara.")] == [["social-media-campaigning"], ["state-facilities"]]
     # asking the public to report violations takes no side
     assert clauses("BKN mengimbau ASN tetap netral dan mengajak masyarakat melaporkan dugaan pelanggaran.") == []
+    # a case still alleged is no violation
+    assert clauses("Kasus kedua, seorang guru diduga memasang spanduk calon, namun tidak terbukti.") == []
     # what a speaker says is no act of the case ("Ia menambahkan ...")
     assert clauses("Kasus pertama sudah diteruskan ke BKN. Ia menambahkan, ASN harus hadir di kampanye "
                    "sebagai pengamanan.") == []
@@ -320,10 +322,15 @@ def test_a_list_whose_markers_a_fax_lost_goes_on_over_the_page_break():
         "memakai atribut pasangan calon:\n\nmemanfaatkan kendaraan dinas dan sarana kantor untuk.\n\n"
         "kepentingan pasangan calon:\n\n'berfoto bersama pasangan calon sambil mengacungkan jari\n\n"
         "memberikan pelayanan yang berbeda karena perbedaan pilihan politik.\n\n"
-        "mengunggah konten kampanye calon di media sosial;", 2, SHA, 9, lists)
+        "3. Pegawai ASN wajib hadir apel.", 2, SHA, 9, lists)
     assert [c.categories for c in second if c.kind == "prohibition"] == [
         ["campaign-attributes"], ["state-facilities"], ["photo-with-candidate", "gestures"],
         ["discriminatory-service"]]
+    # a line that sets something against the list, or one a full stop ends with no item after it, is no item
+    text = "Pegawai ASN dilarang:\na. memasang spanduk;\nb. ikut kampanye;\n\nsedangkan ASN boleh menghadiri kampanye."
+    assert [c.categories for c in page_clauses(text, 1, SHA, 1)] == [["campaign-materials"], ["campaign-participation"]]
+    text = "Pegawai ASN dilarang:\na. memasang spanduk;\n\nmenurut dia hal itu sudah disosialisasikan ke kampanye."
+    assert [c.categories for c in page_clauses(text, 1, SHA, 1)] == [["campaign-materials"]]
     # a page that opens with a sentence of its own ends the list above
     page_clauses("ASN dilarang:\na. ikut kampanye;", 1, SHA, 1, lists)
     assert page_clauses("Demikian disampaikan.\n\nmemasang spanduk calon;", 2, SHA, 9, lists) == []
@@ -353,12 +360,15 @@ def test_a_lead_in_ending_in_its_negation_forbids_its_items():
             "1. memasang spanduk pasangan calon di lingkungan sekolah;\n2. hadir dalam deklarasi pasangan calon.")
     assert [c[1] for c in clauses(text)] == [["campaign-materials"], ["declaration-attendance"]]
     assert clauses("Hal-hal yang perlu diperhatikan:\n1. memasang spanduk imbauan netralitas di sekolah;") == []
+    assert clauses("ASN yang hadir dalam kampanye sebagai warga, baik memakai seragam maupun tidak;") == []
 
 
 def test_an_answers_bare_verdict_forbids_what_its_next_sentence_describes():
     text = ("4. Bolehkah membuat status dukungan?\nJawab: Tetap tidak diperbolehkan. Membuat status, story, atau konten "
             "yang mempromosikan pasangan calon di akun pribadi termasuk kampanye di media sosial.")
     assert clauses(text) == [("prohibition", ["social-media-campaigning"], [])]
+    # the exception after a "no" is none of it
+    assert clauses("Jawab: Tidak boleh. Tapi menyukai postingan KPU tentang jadwal kampanye tidak masalah.") == []
     # not past the answer's paragraph
     assert clauses("Jawab: Tidak boleh.\nKendaraan dinas dipakai untuk rapat koordinasi.") == []
     assert [c[1] for c in clauses("ASN tidak diperkenankan menyelenggarakan pertemuan yang diisi ajakan memilih "

@@ -97,6 +97,9 @@ LISTED = "SURAT EDARAN\nASN dilarang:\na. memasang baliho pasangan calon;\nb. me
     ("PNS yang melakukan pelanggaran netralitas tersebut dijatuhi hukuman disiplin berat.", True),
     # addressed to staff who are not ASN: no ASN prohibition takes it
     ("Pegawai non ASN yang melanggar ketentuan di atas diberhentikan sebagai tenaga kontrak.", False),
+    # a case's own sanction, and sanctions for village heads or soldiers, are no sanction of the ASN rules above
+    ("Atas pelanggaran tersebut, AS dijatuhi hukuman disiplin berupa teguran tertulis.", False),
+    ("Kepala desa yang melanggar larangan tersebut dikenai sanksi administratif berupa teguran lisan.", False),
     # a sanction that names no violation at all is no reference to the list
     ("Hukuman disiplin berat antara lain pemberhentian.", False),
 ])

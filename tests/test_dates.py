@@ -46,6 +46,9 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Hari/Tanggal : Senin, 12 Agustus 2024\nAgenda:\n1. Paparan SE tanggal 5 Agustus 2024", [("2024-08-12", False),
                                                                                          ("2024-08-05", False)]),
     ("datang ke TPS tgl 27 Nov 2024 utk nyoblos", [("2024-11-27", True)]),
+    # a line the date begins is no row of a table, and a schedule word in a headline is no table's lead-in
+    ("Jadwal Kampanye Pilkada 2024 Dimulai, ASN Dilarang Ikut\n12 Oktober 2024 | 10:15 WIB", [("2024-10-12", False)]),
+    ("sesuai jadwal tahapan pemilihan.\nDitetapkan di Praya\npada tanggal\n10 Oktober 2024", [("2024-10-10", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

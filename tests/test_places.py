@@ -164,6 +164,8 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH KABUPATEN LOMBOK TENGAH\nKECAMATAN PUJUT\nSURAT EDARAN\nNomor : 800/214/Kec.Pjt/2024\n"
      "ASN dilarang ikut kampanye.\n\nCAMAT PUJUT,\nttd.\nLALU ZAINI\n\nTembusan:\n1. Penjabat Bupati Lombok Tengah",
      "circular", ["Camat Pujut"]),
+    ("PEMERINTAH KABUPATEN LOMBOK TENGAH\nKECAMATAN PUJUT\nSURAT EDARAN\nASN dilarang ikut kampanye.\n\n"
+     "PLT. CAMAT PUJUT,\nttd.\nLALU ZAINI", "circular", ["Plt Camat Pujut"]),
     # an office a sentence of the letter names is no signer ("... dengan tembusan kepada Badan Kepegawaian Negara")
     ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\nNomor 187/PP.01.02/K.JT-08/10/2024\nASN terbukti "
      "ikut kampanye. Tindak lanjut kami mohon disampaikan dengan tembusan kepada Badan Kepegawaian Negara paling "

@@ -156,6 +156,10 @@ def test_ocr_variants(word, variants):
     ("SE 4811", "SE (4811 OR keys:*4811*)"),
     ("800-5474", "(800-5474 OR keys:*800-5474*)"),
     ("pilkada 2024 pukul 10.00", "pilkada 2024 pukul 10.00"),  # a year, a time: no numbers
+    ("1447.1", "(1447.1 OR keys:*1447.1*)"),  # a dotted figure whole, not its first part
+    ("larangan 2024.", "larangan 2024."),  # a year ending a sentence
+    # only a classification code before a slash number is its head; a year stays a word
+    ("pilkada 2024 800/12/BKD/2024", "pilkada 2024 (keys:'800/12/bkd/2024' OR keys:*800/12/bkd/2024*)"),
 ])
 def test_citations_typed_loosely(query, rewritten):
     assert _exact_keys(query) == rewritten

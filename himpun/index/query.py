@@ -283,9 +283,9 @@ def _exact_keys(query: str) -> str:
 
 
 # the first figure of a number written with a space in it, right before the rest: "100 3.4.4/4811/BKPSDM/2023"
-_NUMBER_HEAD = re.compile(r"(?<![\w/.-])(\d{1,4}) $")
+_NUMBER_HEAD = re.compile(r"(?<![\w/.-])(\d{3}) $")  # (a classification code: three figures, no year)
 _WILD_SAFE = re.compile(r"[a-z0-9./\-]+")
 # a figure of four or more digits that is no year, a run of figures joined by dots or dashes ("800-5474",
 # "1447.1"), or a code with a slash ("155/BKPSDM"), alone in the query: part of an instrument number
-_BARE_FIGURE = re.compile(r"(?<![\w/.:*'-])(?:(?!(?:19|20)\d\d(?![\d.-]))(?:\d{4,}|\d{3,4}(?:[.-]\d{1,5})+)"
-                          r"|[A-Za-z0-9.-]*\d[A-Za-z0-9.-]*/[A-Za-z0-9./-]*[A-Za-z0-9])(?![\w/*'-])")
+_BARE_FIGURE = re.compile(r"(?<![\w/.:*'-])(?:(?!(?:19|20)\d\d(?!\d|[.-]\d))(?:\d{3,4}(?:[.-]\d{1,5})+|\d{4,})"
+                          r"|[A-Za-z0-9.-]*\d[A-Za-z0-9.-]*/[A-Za-z0-9./-]*[A-Za-z0-9])(?![\w/*'-]|[.-]\d)")

@@ -30,11 +30,23 @@ def neighbours(word: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in edits if len(w) > 3 and is_word(w)))
 
 
+_SAME_END = ({"m", "n"}, {"l", "i"})  # OCR's confusions at a word's end ("pemotongam")
+
+
+def _kept_ends(typed: str, word: str) -> bool:
+    """Whether `word` keeps the typed word's first two letters and its last (or OCR's confusion of it): a typo
+    inside the word, not another word that happens to be one edit away ("bawasku" -> "bawaku")."""
+    a, b = typed[-1:], word[-1:]
+    return typed[:2] == word[:2] and (a == b or any({a, b} == pair for pair in _SAME_END))
+
+
 def corrections(word: str, analyzer, frequency) -> list[str]:
     """The index terms of `word`'s neighbours (`analyzer` as the field analyses text; `frequency`: a
     term's document frequency in the field), the commonest first, at most MOST."""
     terms: dict[str, int] = {}
     for w in neighbours(word):
+        if not _kept_ends(word, w):
+            continue
         for token in analyzer(w):
             n = frequency(token.text)
             if n and not token.text.startswith(PREFIX):

@@ -44,7 +44,8 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         norm = normalise(seg.text)
         # (after a bare verdict, "Jawab: Tidak boleh." / "Tetap tidak diperbolehkan.", the next sentence says what
         # it forbids: "Membuat status ... yang mempromosikan pasangan calon ... termasuk kampanye di media sosial")
-        inherited = prohibiting and (rules.continues(norm) or (verdict == seg.line and not rules.prohibits(norm)))
+        inherited = prohibiting and (rules.continues(norm) or (verdict == seg.line and not rules.prohibits(norm)
+                                                              and not _ALLOWED_AFTER.search(norm)))
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = classify(seg, page, inherited)
@@ -82,6 +83,11 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
 
 _VERDICT = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|jangan|dilarang)"
                       r"(?:\s+(?:boleh|diperbolehkan|diperkenankan|dibenarkan|diizinkan|dibolehkan|bisa))?\s*[.!]?$")
+
+
+# (what follows a "no" may be the exception: "Tapi menyukai postingan KPU tidak masalah.")
+_ALLOWED_AFTER = re.compile(r"^(?:tapi|tetapi|namun|akan tetapi|kecuali|sedangkan)\b|\b(?:boleh|diperbolehkan|dibolehkan|"
+                            r"tidak masalah|tidak apa-apa|silakan)\b")
 
 
 def _is_verdict(norm: str) -> bool:

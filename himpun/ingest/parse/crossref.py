@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from himpun.ingest.parse.lexicon import normalise
-from himpun.ingest.parse.rules import addressed_to_others, violates_all_above
+from himpun.ingest.parse.rules import addressed_to_others, for_others, violates_all_above
 from himpun.records import Clause
 
 _VIOLATION = re.compile(r"\b(?:melanggar|pelanggaran|dilanggar|sebagaimana dimaksud|ketentuan|larangan)\b")
@@ -100,7 +100,8 @@ def link_sanctions(clauses: list[Clause]) -> None:
         for ref in refs:
             targets += [t for t in _resolve(ref, clauses, i) if t not in targets]
         norm = normalise(clause.text)
-        if not refs and clause.kind == "sanction" and violates_all_above(norm) and not addressed_to_others(norm):
+        if (not refs and clause.kind == "sanction" and violates_all_above(norm) and not addressed_to_others(norm)
+                and not for_others("", norm)):  # (nor for village heads or soldiers: "Kepala desa yang melanggar ...")
             # "ASN yang melanggar ketentuan di atas dijatuhi ...": every item of the lists of prohibitions above
             # (a prohibition with its own sanction, "..., dan ASN yang melanggar dijatuhi ...", is no such clause)
             targets = [t for t in clauses[:i] if t.kind == "prohibition" and t.marker]

@@ -121,10 +121,13 @@ def _in_schedule_table(text: str, pos: int) -> bool:
     """Whether the date at `pos` stands in a numbered row of a table or list of events."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    if not _NUMBERED_ROW.match(text[start:end if end >= 0 else None]):
+    line = text[start:end if end >= 0 else None]
+    # (not a line that the date itself begins: "12 Oktober 2024 | 10:15 WIB", "10 Oktober 2024" under "pada tanggal")
+    if not _NUMBERED_ROW.match(line) or not text[start:pos].strip():
         return False
     above = text[:start].split("\n")[-_TABLE_REACH - 1:]
-    return any(_SCHEDULE_LEAD.search(line) or (_DATE_COLUMN.match(line) and len(line.split()) >= 3) for line in above)
+    return any((_SCHEDULE_LEAD.search(ln) and ln.rstrip().endswith(":"))
+               or (_DATE_COLUMN.match(ln) and len(ln.split()) >= 3) for ln in above)
 
 
 @lru_cache(maxsize=1024)

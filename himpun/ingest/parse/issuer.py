@@ -160,7 +160,7 @@ def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     # (else an office that begins or ends its line, as a signature's title does: not one a sentence names,
     # "... dengan tembusan kepada Badan Kepegawaian Negara paling lambat ...")
     alone = [o for o in tail if _BEFORE_TITLE.fullmatch(text[text.rfind("\n", 0, o.start) + 1:o.start])
-             or not _line_after(text, o.end).strip(" \t,.")]
+             or not _line_after(text, o.end).strip(" \t,")]
     return (signed or alone)[-1:]
 
 
@@ -212,8 +212,8 @@ def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]
 
 
 # a sub-district head's signature line ("CAMAT PUJUT,"): the kecamatan is no region of the gazetteer
-_CAMAT = re.compile(r"^[ \t]*(?:(?P<acting>Pj|Plt|Plh)\.?[ \t]+)?(?i:camat)[ \t]+(?P<name>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)"
-                    r"{0,2})[ \t]*,[ \t]*$", re.M)
+_CAMAT = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?:(?P<acting>(?i:pj|plt|plh))\.?[ \t]+)?(?i:camat)[ \t]+"
+                    r"(?P<name>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})[ \t]*,?[ \t]*$", re.M)
 
 
 def _camat(text: str, heading: list[Office]) -> list[Office]:
@@ -223,7 +223,7 @@ def _camat(text: str, heading: list[Office]) -> list[Office]:
     m = next(reversed(list(_CAMAT.finditer(text, max(0, _signature_end(text) - 600), _signature_end(text)))), None)
     if government is None or m is None:
         return []
-    title = (m.group("acting") + " " if m.group("acting") else "") + "Camat"
+    title = (m.group("acting").capitalize() + " " if m.group("acting") else "") + "Camat"
     name = " ".join(w.capitalize() for w in m.group("name").split())
     return [Office(f"{title} {name}", m.start("name"), m.end("name"), government.region, False, title)]
 

@@ -127,6 +127,8 @@ _CLOSED = tuple(".;:!?")
 # a full stop that ends no sentence: OCR's speck after a word that needs more ("... sarana kantor untuk.")
 _OPEN_WORD_DOT = re.compile(r"\b(?:untuk|atau|dan|yang|dengan|di|ke|dari|pada|serta|bagi|oleh|dalam|maupun|baik"
                             r"|sebagai|kepada|terhadap|tentang|agar|karena|antara)\s*\.$", re.I)
+# a line that sets something against the list ("sedangkan ASN boleh menghadiri kampanye ..."): no item of it
+_CONTRAST = re.compile(r"(?:sedangkan|tetapi|tapi|namun|kecuali|adapun|akan tetapi)\b", re.I)
 _STRAY_LEAD = "'\"`\u2018\u2019\u201c\u201d|.,: "
 
 
@@ -152,9 +154,14 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
     # ... or, where OCR lost every marker of the rest of the list, a line that opens in lowercase, as the
     # items do and sentences do not ("memakai atribut partai politik ...;", past a speck: "'merugikan ..."),
     # under an item that no full stop closed (the list's last item closes it: "... pilihan politik.")
-    ended = before.text.rstrip()
-    return (seg.text.lstrip(_STRAY_LEAD)[:1].islower()
-            and not (ended.endswith((".", "!", "?")) and not _OPEN_WORD_DOT.search(ended)))
+    ended, text = before.text.rstrip(), seg.text.lstrip(_STRAY_LEAD).rstrip()
+    if not text[:1].islower() or _CONTRAST.match(text) or (ended.endswith((".", "!", "?"))
+                                                          and not _OPEN_WORD_DOT.search(ended)):
+        return False
+    # (it ends as an item does, in OCR's colon, a speck's dot after a word that needs more, or not at all; a full
+    # stop only as the list's last item, right before an item of the list above: "... pilihan politik." / "3. ...")
+    return bool(_ITEM_END.search(text) or text.endswith(":") or _OPEN_WORD_DOT.search(text)
+                or not text.endswith((".", "!", "?")) or (nxt is not None and nxt.item))
 
 
 def _successor(label: str) -> str | None:
