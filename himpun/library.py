@@ -59,6 +59,9 @@ class ClauseView:
     after: list[Clause] = field(default_factory=list)
 
 
+_RACES = 3  # searches tried again when a writer's commit removed the files of the index generation they opened
+
+
 class Library:
     def __init__(self, root: str | Path | None = None):
         self.root = Path(root).expanduser() if root else default_library_dir()
@@ -190,8 +193,16 @@ class Library:
             filters["province"] = canonical_region(filters["province"], level="provinsi")
         stems = use_stem_cache(self.root / "stems.db")
         try:
-            result = search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page,
-                            facets=facets, by_document=by_document)
+            for attempt in range(_RACES):
+                try:
+                    result = search(open_index(self.index_dir), query, filters=filters, limit=limit, page=page,
+                                    facets=facets, by_document=by_document)
+                    break
+                except FileNotFoundError:
+                    # a writer committed between opening the index and reading a file of the generation it
+                    # had opened, and removed that file: the newer generation is there to be read
+                    if attempt == _RACES - 1:
+                        raise
         finally:
             stems.flush()
         if result.total and page > result.pages:

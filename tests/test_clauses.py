@@ -206,6 +206,11 @@ def test_an_act_found_proven_is_a_violation_and_an_unproven_one_is_not():
                                   "penggunaan fasilitas negara.")] == [["social-media-campaigning"], ["state-facilities"]]
     # asking the public to report violations takes no side
     assert clauses("BKN mengimbau ASN tetap netral dan mengajak masyarakat melaporkan dugaan pelanggaran.") == []
+    # an act found not proven, or not supported by evidence, is none, whatever list it stands in
+    text = ("Hasil pemeriksaan sebagai berikut:\n1. Yang bersangkutan terbukti menghadiri deklarasi pasangan calon.\n"
+            "2. Adapun dugaan bahwa ia anggota tim kampanye tidak terbukti. Dugaan penggunaan ruang kelas untuk pertemuan "
+            "calon tidak didukung bukti yang cukup.")
+    assert [c[1] for c in clauses(text)] == [["declaration-attendance"]]
     # a case still alleged is no violation
     assert clauses("Kasus kedua, seorang guru diduga memasang spanduk calon, namun tidak terbukti.") == []
     # what a speaker says is no act of the case ("Ia menambahkan ...")
@@ -373,6 +378,14 @@ def test_an_answers_bare_verdict_forbids_what_its_next_sentence_describes():
     assert clauses("Jawab: Tidak boleh.\nKendaraan dinas dipakai untuk rapat koordinasi.") == []
     assert [c[1] for c in clauses("ASN tidak diperkenankan menyelenggarakan pertemuan yang diisi ajakan memilih "
                                   "pasangan calon tertentu.")] == [["partisan-activities"]]
+
+
+def test_a_sub_list_ends_and_an_unnumbered_lead_ins_list_goes_on():
+    text = ("Pegawai ASN dilarang:\na. memasang spanduk calon;\nb. memberikan dukungan kepada calon dengan cara:\n"
+            "1) berfoto bersama calon;\n2) mengunggah foto ke media sosial;\nc. menghadiri deklarasi pasangan calon;\n"
+            "d. menjadi anggota tim kampanye.")
+    assert [(c.marker, c.categories) for c in page_clauses(text, 1, SHA, 1)][-2:] == [
+        ("c", ["declaration-attendance"]), ("d", ["campaign-team"])]
 
 
 def test_list_items_take_the_negation_of_their_lead_in():

@@ -62,7 +62,7 @@ def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, pla
         query = _QUESTION_MARK.sub("", query)  # (in Whoosh syntax, "?" stays a wildcard: text:calo?)
     if not query.strip() or query.strip() == "*":
         return Every()
-    known = set(ix.schema.names())
+    known = set(_schema().names())
     for m in _FIELD_REF.finditer(query):
         if m.group(1) not in known and not query[max(0, m.start() - 1):m.start()].isalnum():
             raise QueryError(f"unknown field {m.group(1)!r} in query; fields: {', '.join(sorted(known))}")
@@ -77,18 +77,27 @@ def parse_query(ix, query: str, any_word: bool = False, fuzzy: bool = False, pla
     return _parse(ix, query, any_word, fuzzy)
 
 
+@lru_cache(maxsize=1)
+def _schema():
+    """The index's schema as the code defines it (himpun/index/store.py; INDEX_VERSION keeps an index made by
+    another one from being used): read from the index, each access reads its newest table of contents, which
+    a writer committing meanwhile may have just removed."""
+    from himpun.index.store import schema
+    return schema()
+
+
 def _parse(ix, query: str, any_word: bool, fuzzy: bool = False):
     group = OrGroup.factory(0.9) if any_word else AndGroup
-    parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser = MultifieldParser(list(SEARCH_FIELDS), _schema(), fieldboosts=FIELD_BOOSTS, group=group)
     try:
         parsed = parser.parse(expand(_exact_keys(query)))
     except Exception as exc:  # Whoosh raises assorted types on malformed input
         raise QueryError(f"cannot parse query: {exc}") from None
-    parsed = _phrases(parsed, ix.schema)
+    parsed = _phrases(parsed, _schema())
     if not fuzzy:
         return parsed
     with ix.reader() as reader:
-        return _with_fuzzy(parsed, ix.schema, reader)
+        return _with_fuzzy(parsed, _schema(), reader)
 
 
 def _phrases(q, schema):

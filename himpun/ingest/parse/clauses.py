@@ -95,6 +95,10 @@ def _is_verdict(norm: str) -> bool:
     return bool(_VERDICT.match(norm.strip()))
 
 
+_UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\s+)?bukti|cukup\s+bukti|ditemukan\s+bukti)"
+                       r"\b")
+
+
 def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     """The clause records of one segment: none, one, or one per prohibited
     act. `inherited`: the segment continues a sentence that forbids."""
@@ -104,8 +108,8 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     default = rules.lead_in_severity(ctx) if ctx else None
     cats = rules.categories(norm)
     sancs = rules.sanctions(norm, default)
-    if cats and rules.for_others(ctx, norm):
-        return []
+    if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
+        return []  # (an act found not proven is no violation, whatever list it stands in)
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs
                  or _forbidden_above(seg.context) or rules.conditional_ban(cats, norm)):
         # a sanction stated inside one act's words is that act's; a sanction

@@ -203,7 +203,8 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
                 if current is not None and current.item and current.style == seg.style:
                     # a sibling of the lead-in's own item: its list ends, and the list it was an item of goes on
                     # ("f. ... yaitu:" / "1) ..." / "g. ..." under "2. ASN dilarang:")
-                    current = current.context if current.context is not None and current.context.item else None
+                    current = current.context if current.context is not None and (
+                        current.context.item or prohibits(normalise(current.context.lead_text))) else None
             seg.marker = ".".join(label for _, label in opened if label)
             if current is not None and (seg.line != current.line or id(current) not in here):
                 seg.context = current  # (not on the lead-in's own line: of this page, its line numbers)
