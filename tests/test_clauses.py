@@ -44,6 +44,8 @@ def clauses(text):
     ("memakai rompi bertuliskan nomor urut calon", ["campaign-attributes"]),
     ("mempromosikan pasangan calon dalam konten video pada akun TikTok pribadinya", ["social-media-campaigning"]),
     ("bikin konten / status WA dukung paslon", ["social-media-campaigning"]),
+    ("mempromosikan pasangan calon lewat status atau unggahan di akun pribadinya", ["social-media-campaigning"]),
+    ("ASN yang ikut-ikutan kampanye", ["campaign-participation"]),
     ("Ngarahkan bawahan atau warga utk milih paslon tertentu", ["mobilising-civil-servants"]),
     ("membuat konten video yang mendukung netralitas ASN", []),
     ("menghadiri deklarasi calon", ["declaration-attendance"]),
