@@ -156,9 +156,6 @@ def _quote(text: str, context: str | None = None, width: int = 220) -> str:
     return quotes.shorten(quotes.clean(text, context), width)
 
 
-sanction_phrase = wording.phrase  # kept for callers of the earlier name
-
-
 def _documents(catalog, region=None, province=None, since=None) -> dict[int, dict]:
     where, args = [], []
     if region:

@@ -2,11 +2,12 @@
 (himpun/data/national_list.tsv, himpun/data/sanctions.tsv)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from himpun.data import load_table
+from himpun.ingest.parse.lexicon import normalise
+from himpun.ingest.parse.rules import addressed_to_others
 from himpun.records import SEVERITIES
 
 
@@ -43,14 +44,11 @@ _TYPE_ORDER = (
 )
 
 
-@lru_cache(maxsize=1)
-def _others() -> re.Pattern:
-    return re.compile("|".join(f"(?:{rx})" for kind, rx in load_table("cues.tsv") if kind == "other-addressee"))
-
-
 def addresses_others(text: str) -> bool:
-    """A sanction clause addressed to staff who are not ASN (Pegawai Non ASN, honorer, tenaga kontrak)."""
-    return _others().search(text.lower()) is not None
+    """A sanction clause addressed to staff who are not ASN (Pegawai Non ASN, honorer, tenaga kontrak): the
+    parser's own reading of the `other-addressee` cues (himpun/data/cues.tsv), so that a sanction the parser
+    keeps from the ASN rules is the one xref keeps from them."""
+    return addressed_to_others(normalise(text))
 
 
 def rank(sanction: str | None, severity: str | None) -> int:

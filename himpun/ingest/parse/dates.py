@@ -125,7 +125,7 @@ def _in_schedule_table(text: str, pos: int) -> bool:
     # (not a line that the date itself begins: "12 Oktober 2024 | 10:15 WIB", "10 Oktober 2024" under "pada tanggal")
     if not _NUMBERED_ROW.match(line) or not text[start:pos].strip():
         return False
-    above = text[:start].split("\n")[-_TABLE_REACH - 1:]
+    above = text[:start].rsplit("\n", _TABLE_REACH + 1)[-_TABLE_REACH - 1:]
     return any((_SCHEDULE_LEAD.search(ln) and ln.rstrip().endswith(":"))
                or (_DATE_COLUMN.match(ln) and len(ln.split()) >= 3) for ln in above)
 

@@ -85,8 +85,7 @@ def _press_release(text: str, offices: list[Office]) -> list[Office]:
     above = [o for o in offices if o.end <= m.start()]
     if above:
         return above[:1]
-    closing = [o for o in offices if o.start >= len(text) - 300 and _BEFORE_TITLE.fullmatch(
-        text[text.rfind("\n", 0, o.start) + 1:o.start]) and not _line_after(text, o.end).strip(" \t,.")]
+    closing = [o for o in offices if o.start >= len(text) - 300 and _begins_line(text, o) and _ends_line(text, o, ".")]
     return closing[-1:]
 
 
@@ -149,6 +148,16 @@ def _line_after(text: str, pos: int) -> str:
     return text[pos:end if end >= 0 else None]
 
 
+def _begins_line(text: str, office: Office) -> bool:
+    """Whether the office opens its line, as a title does (after an "a.n." at most)."""
+    return _BEFORE_TITLE.fullmatch(text[text.rfind("\n", 0, office.start) + 1:office.start]) is not None
+
+
+def _ends_line(text: str, office: Office, also: str = "") -> bool:
+    """Whether nothing but a comma (or the marks in `also`) follows the office on its line."""
+    return not _line_after(text, office.end).strip(" \t," + also)
+
+
 def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     """The office over the signature: in the last lines before the copy list
     (Tembusan), the one that ends its line with a comma ("BUPATI BANTUL,"),
@@ -159,8 +168,7 @@ def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     signed = [o for o in tail if re.match(r"\s*,\s*$", _line_after(text, o.end))]
     # (else an office that begins or ends its line, as a signature's title does: not one a sentence names,
     # "... dengan tembusan kepada Badan Kepegawaian Negara paling lambat ...")
-    alone = [o for o in tail if _BEFORE_TITLE.fullmatch(text[text.rfind("\n", 0, o.start) + 1:o.start])
-             or not _line_after(text, o.end).strip(" \t,")]
+    alone = [o for o in tail if _begins_line(text, o) or _ends_line(text, o)]
     return (signed or alone)[-1:]
 
 
@@ -220,7 +228,8 @@ def _camat(text: str, heading: list[Office]) -> list[Office]:
     """The Camat who signs a letter under his regency's letterhead ("PEMERINTAH KABUPATEN LOMBOK TENGAH /
     KECAMATAN PUJUT" ... "CAMAT PUJUT,"), in that regency."""
     government = next((o for o in heading if o.region is not None and not o.person), None)
-    m = next(reversed(list(_CAMAT.finditer(text, max(0, _signature_end(text) - 600), _signature_end(text)))), None)
+    end = _signature_end(text)
+    m = next(reversed(list(_CAMAT.finditer(text, max(0, end - 600), end))), None)
     if government is None or m is None:
         return []
     title = (m.group("acting").capitalize() + " " if m.group("acting") else "") + "Camat"
