@@ -254,6 +254,58 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
         ("prohibition", ["partisanship-general"], [])]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the village heads are the subject inside the sentence: a Camat told to remind them is who tells them
+    ("Camat agar mengingatkan kepala desa di wilayahnya bahwa kepala desa dan perangkat desa dilarang menjadi pengurus "
+     "partai politik, dengan sanksi teguran lisan.", []),
+    # what village heads or soldiers face for a violation is no ASN sanction
+    ("Pelanggaran oleh kepala desa dan perangkat desa dikenai sanksi administratif berupa teguran tertulis oleh Bupati "
+     "melalui Camat.", []),
+    ("Kepala desa yang melanggar dikenai sanksi administratif berupa teguran lisan.", []),
+    # ... unless civil servants share the subject, or are the subject of the sentence's other half
+    ("Pelanggaran oleh kepala desa dan ASN dikenai hukuman disiplin berat.", [("sanction", [], [("disciplinary", "berat")])]),
+    ("ASN yang melanggar dijatuhi hukuman disiplin berat, sedangkan kepala desa yang melanggar ditegur.",
+     [("sanction", [], [("disciplinary", "berat")])]),
+    ("ASN dilarang mengerahkan kepala desa dan warga untuk memilih calon.",
+     [("prohibition", ["mobilising-civil-servants"], [])]),
+])
+def test_officials_who_are_not_civil_servants_as_the_subject_inside_a_sentence(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Memastikan kendaraan dinas, rumah dinas, dan fasilitas kantor lainnya tidak digunakan untuk kepentingan peserta "
+     "Pemilu.", [("prohibition", ["state-facilities"], [])]),
+    ("Kendaraan dinas tidak boleh dipakai untuk kampanye.", [("prohibition", ["state-facilities"], [])]),
+    # a finding is no ban
+    ("Mobil dinas itu tidak ditemukan di lokasi kampanye.", []),
+])
+def test_a_thing_kept_from_a_use_is_a_ban_on_that_use(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tanpa cuti tersebut, Anda dilarang ikut dalam kegiatan kampanye pasangan Anda.",
+     [("prohibition", ["campaign-participation", "spouse-campaign"], [])]),
+    ("ASN yang mendampingi suaminya saat kampanye wajib mengambil cuti.", [("prohibition", ["spouse-campaign"], [])]),
+    # "pasangan calon" is the candidate pair
+    ("ASN dilarang menghadiri kampanye pasangan calon.", [("prohibition", ["campaign-participation"], [])]),
+])
+def test_a_spouse_named_by_a_possessive(text, expected):
+    assert clauses(text) == expected
+
+
+def test_a_lead_in_that_imposes_a_sanction_states_it():
+    assert clauses("Pegawai ASN yang melanggar dijatuhi hukuman disiplin sesuai Peraturan Pemerintah Nomor 94 Tahun 2021, "
+                   "yaitu:\na. hukuman disiplin ringan: teguran lisan;\nb. hukuman disiplin berat: pemberhentian dengan "
+                   "hormat tidak atas permintaan sendiri.") == [
+        ("sanction", [], [("disciplinary", None)]), ("sanction", [], [("verbal-reprimand", "ringan")]),
+        ("sanction", [], [("dismissal-honourable", "berat")])]
+    # a lead-in that only names the forms states none
+    assert clauses("Jenis hukuman disiplin:\na. teguran lisan;\nb. teguran tertulis.") == [
+        ("sanction", [], [("verbal-reprimand", "ringan")]), ("sanction", [], [("written-reprimand", "ringan")])]
+
+
 def test_what_is_allowed_is_not_a_prohibition():
     assert clauses("Soal ASN yang sudah mendeklarasikan diri sebagai calon, kita tidak dapat mendahului.") == []
     assert clauses("ASN tetap punya hak politik untuk memilih calon kepala daerah.") == []

@@ -40,6 +40,10 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         if seg.lead_in or seg.heading:
             prohibiting = False
             described = []
+            if seg.lead_in and _IMPOSES.search(seg.text):
+                # "Pegawai ASN yang melanggar dijatuhi hukuman disiplin sesuai PP 94/2021, yaitu:" states a sanction
+                # before it lists its forms
+                out += [c for c in classify(seg, page) if c.kind == "sanction"]
             continue
         norm = normalise(seg.text)
         # (after a bare verdict, "Jawab: Tidak boleh." / "Tetap tidak diperbolehkan.", the next sentence says what
@@ -81,6 +85,9 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     return out
 
 
+_IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
+
+
 _VERDICT = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|jangan|dilarang)"
                       r"(?:\s+(?:boleh|diperbolehkan|diperkenankan|dibenarkan|diizinkan|dibolehkan|bisa))?\s*[.!]?$")
 
@@ -110,6 +117,8 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     sancs = rules.sanctions(norm, default)
     if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
         return []  # (an act found not proven is no violation, whatever list it stands in)
+    if sancs and not cats and rules.for_others(ctx, norm):
+        return []  # what village heads or soldiers face ("Kepala desa yang melanggar dikenai teguran") is no ASN sanction
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs
                  or _forbidden_above(seg.context) or rules.conditional_ban(cats, norm)):
         # a sanction stated inside one act's words is that act's; a sanction

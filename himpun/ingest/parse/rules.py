@@ -65,8 +65,33 @@ def for_others(lead: str, norm: str) -> bool:
     """The rule is addressed only to officials who are not civil servants: they are its subject, at the start of
     the sentence or of its lead-in ("Khusus kepala desa, ... larangan menjadi pengurus partai politik"), and
     no civil servant is named (a village head only moved by the ASN is no subject)."""
-    return ((_has_cue("not-asn", norm) or bool(lead) and _has_cue("not-asn", lead))
-            and _ASN_WORD.search(norm) is None and _ASN_WORD.search(lead) is None)
+    if _ASN_WORD.search(lead):
+        return False
+    if (_has_cue("not-asn", norm) or bool(lead) and _has_cue("not-asn", lead)) and _ASN_WORD.search(norm) is None:
+        return True
+    # or they are the subject of the ban, or of the violation, inside the sentence, and no civil servant is named
+    # from there on (a Camat told to remind them names them as the ones forbidden: "Camat agar mengingatkan
+    # kepala desa ... bahwa kepala desa dan perangkat desa dilarang menjadi pengurus partai politik")
+    # (civil servants after them are what the rule is about or who carries it out: "... dilarang mengerahkan ASN",
+    # "dikenai teguran oleh Bupati melalui Camat"), unless they share the subject ("oleh kepala desa dan ASN")
+    subject = _first_cue("not-asn-subject", norm)
+    if subject is None or _SHARED_SUBJECT.match(norm, subject[1]):
+        return False
+    # before them, a civil servant may only be the one who tells them ("... bahwa"): "ASN yang melanggar dijatuhi
+    # ..., sedangkan kepala desa yang melanggar ditegur" states the ASN's sanction too
+    return norm.startswith("bahwa", subject[0]) or _ASN_WORD.search(norm, 0, subject[0]) is None
+
+
+_SHARED_SUBJECT = re.compile(r"\s*(?:,|dan|serta|maupun|atau|beserta)\s+(?:para\s+)?" + _ASN_WORD.pattern)
+
+
+def _first_cue(kind: str, norm: str) -> tuple[int, int] | None:
+    """Where the first cue of this kind in `norm` starts and ends, if any."""
+    pattern, prefilter = _cue(kind)
+    if not prefilter.possible(norm):
+        return None
+    m = next(prefilter.finditer(pattern, norm), None)
+    return m.span() if m else None
 
 
 def conditional_ban(cats: list[str], norm: str) -> bool:
