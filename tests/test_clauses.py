@@ -268,6 +268,14 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
      [("sanction", [], [("disciplinary", "berat")])]),
     ("ASN dilarang mengerahkan kepala desa dan warga untuk memilih calon.",
      [("prohibition", ["mobilising-civil-servants"], [])]),
+    # the village under its other names (nagari and jorong in Sumatera Barat, gampong in Aceh), and the subject of
+    # a lead-in that is its items'
+    ("Di samping itu, kami minta perangkat nagari dan wali jorong tidak menjadi tim sukses pasangan calon mana pun.", []),
+    ("Sesuai Undang-Undang Nomor 6 Tahun 2014 tentang Desa, perangkat nagari dilarang:\na. menjadi pengurus partai "
+     "politik;\nb. ikut serta dalam kampanye.", []),
+    ("Keuchik yang melanggar dikenai teguran tertulis.", []),
+    # a Sekretaris Desa may be a civil servant: no village official by the title alone
+    ("Sekretaris desa yang berstatus PNS dilarang ikut kampanye.", [("prohibition", ["campaign-participation"], [])]),
 ])
 def test_officials_who_are_not_civil_servants_as_the_subject_inside_a_sentence(text, expected):
     assert clauses(text) == expected
@@ -292,6 +300,17 @@ def test_a_thing_kept_from_a_use_is_a_ban_on_that_use(text, expected):
     ("ASN dilarang menghadiri kampanye pasangan calon.", [("prohibition", ["campaign-participation"], [])]),
 ])
 def test_a_spouse_named_by_a_possessive(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ASN dilarang berfoto bersama pasangan calon dengan gaya jari atau simbol dukungan lainnya.",
+     [("prohibition", ["photo-with-candidate", "gestures"], [])]),
+    # the object of a like or a share is what was posted, not a campaign of one's own
+    ("ASN dilarang mengomentari, menyukai, atau membagikan unggahan kampanye di grup WhatsApp maupun di Facebook.",
+     [("prohibition", ["social-media-engagement"], [])]),
+])
+def test_gestures_and_posts(text, expected):
     assert clauses(text) == expected
 
 

@@ -166,6 +166,12 @@ def test_no_dinas_without_a_name(text):
      "circular", ["Camat Pujut"]),
     ("PEMERINTAH KABUPATEN LOMBOK TENGAH\nKECAMATAN PUJUT\nSURAT EDARAN\nASN dilarang ikut kampanye.\n\n"
      "PLT. CAMAT PUJUT,\nttd.\nLALU ZAINI", "circular", ["Plt Camat Pujut"]),
+    # ... as is a village head's (a Wali Nagari in Sumatera Barat, a Kepala Desa)
+    ("PEMERINTAH KABUPATEN TANAH DATAR\nKECAMATAN PARIANGAN\nWALI NAGARI PARIANGAN\nNomor : 140/087/WN-PRG/IX/2024\n"
+     "ASN tidak dibenarkan ikut kampanye.\n\nWALI NAGARI PARIANGAN,\nttd/cap\nSYAFRUDDIN DT. RAJO BATUAH\n\nTembusan:\n"
+     "1. Bupati Tanah Datar", "circular", ["Wali Nagari Pariangan"]),
+    ("PEMERINTAH KABUPATEN GARUT\nKECAMATAN CIBATU\nDESA SUKAMAJU\nASN dilarang ikut kampanye.\n\n"
+     "KEPALA DESA SUKAMAJU,\nttd.\nASEP SAEPUDIN", "circular", ["Kepala Desa Sukamaju"]),
     # an office a sentence of the letter names is no signer ("... dengan tembusan kepada Badan Kepegawaian Negara")
     ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\nNomor 187/PP.01.02/K.JT-08/10/2024\nASN terbukti "
      "ikut kampanye. Tindak lanjut kami mohon disampaikan dengan tembusan kepada Badan Kepegawaian Negara paling "

@@ -62,7 +62,7 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         return issuers
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
-        signers = _signature_offices(text, offices) or _camat(text, issuers)
+        signers = _signature_offices(text, offices) or _local_head(text, issuers)
         if not any(o.person for o in issuers):
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
             issuers += signers
@@ -219,20 +219,24 @@ def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]
     return out
 
 
-# a sub-district head's signature line ("CAMAT PUJUT,"): the kecamatan is no region of the gazetteer
-_CAMAT = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?:(?P<acting>(?i:pj|plt|plh))\.?[ \t]+)?(?i:camat)[ \t]+"
-                    r"(?P<name>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})[ \t]*,?[ \t]*$", re.M)
+# the signature line of the head of a sub-district, a ward or a village ("CAMAT PUJUT,", "WALI NAGARI PARIANGAN,",
+# "KEPALA DESA SUKAMAJU,"): neither the kecamatan nor the village is a region of the gazetteer
+_LOCAL_HEAD = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?:(?P<acting>(?i:pj|plt|plh))\.?[ \t]+)?"
+                         r"(?P<title>(?i:camat|lurah|kepala[ \t]+desa|kepala[ \t]+kampung|kepala[ \t]+distrik|wali[ \t]+nagari"
+                         r"|keuchik|geuchik|perbekel))[ \t]+"
+                         r"(?P<name>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})[ \t]*,?[ \t]*$", re.M)
 
 
-def _camat(text: str, heading: list[Office]) -> list[Office]:
-    """The Camat who signs a letter under his regency's letterhead ("PEMERINTAH KABUPATEN LOMBOK TENGAH /
-    KECAMATAN PUJUT" ... "CAMAT PUJUT,"), in that regency."""
+def _local_head(text: str, heading: list[Office]) -> list[Office]:
+    """The Camat, Lurah or village head who signs a letter under his regency's letterhead ("PEMERINTAH KABUPATEN
+    LOMBOK TENGAH / KECAMATAN PUJUT" ... "CAMAT PUJUT,"), in that regency."""
     government = next((o for o in heading if o.region is not None and not o.person), None)
     end = _signature_end(text)
-    m = next(reversed(list(_CAMAT.finditer(text, max(0, end - 600), end))), None)
+    m = next(reversed(list(_LOCAL_HEAD.finditer(text, max(0, end - 600), end))), None)
     if government is None or m is None:
         return []
-    title = (m.group("acting").capitalize() + " " if m.group("acting") else "") + "Camat"
+    title = " ".join(w.capitalize() for w in m.group("title").split())
+    title = (m.group("acting").capitalize() + " " if m.group("acting") else "") + title
     name = " ".join(w.capitalize() for w in m.group("name").split())
     return [Office(f"{title} {name}", m.start("name"), m.end("name"), government.region, False, title)]
 

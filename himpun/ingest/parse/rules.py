@@ -20,7 +20,9 @@ CACHE_SIZE = 4096  # clauses whose lexicon results are kept
 
 @lru_cache(maxsize=None)
 def _cue(kind: str) -> tuple[re.Pattern, Prefilter]:
-    rules = [rx for k, rx in load_table("cues.tsv") if k == kind]
+    table = load_table("cues.tsv")
+    names = {k: rx for k, rx in table if k.startswith("@")}  # named parts ("@officials@") that rows put in
+    rules = [re.sub(r"@\w+@", lambda m: names[m.group()], rx) for k, rx in table if k == kind]
     rx = "|".join(f"(?:{r})" for r in rules)
     return re.compile(rx), Prefilter.of(rx)
 
@@ -74,6 +76,11 @@ def for_others(lead: str, norm: str) -> bool:
     # kepala desa ... bahwa kepala desa dan perangkat desa dilarang menjadi pengurus partai politik")
     # (civil servants after them are what the rule is about or who carries it out: "... dilarang mengerahkan ASN",
     # "dikenai teguran oleh Bupati melalui Camat"), unless they share the subject ("oleh kepala desa dan ASN")
+    # (the lead-in's subject is its items': "Sesuai Undang-Undang Nomor 6 Tahun 2014 ..., perangkat nagari dilarang:")
+    return _officials_subject(norm) or bool(lead) and _officials_subject(lead)
+
+
+def _officials_subject(norm: str) -> bool:
     subject = _first_cue("not-asn-subject", norm)
     if subject is None or _SHARED_SUBJECT.match(norm, subject[1]):
         return False
