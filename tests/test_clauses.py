@@ -314,6 +314,47 @@ def test_gestures_and_posts(text, expected):
     assert clauses(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("4 Bentuk Pelanggaran: Hadir sebagai peserta dalam kampanye pasangan calon",
+     [("prohibition", ["campaign-participation"], [])]),
+    ("ASN dilarang datang ke kampanye calon.", [("prohibition", ["campaign-participation"], [])]),
+    ("ASN dilarang menonton kampanye akbar pasangan calon.", [("prohibition", ["campaign-participation"], [])]),
+    ("ASN dilarang berfoto dengan pasangan calon sambil membentuk simbol jari.",
+     [("prohibition", ["photo-with-candidate", "gestures"], [])]),
+    ("ASN boleh hadir dalam rapat koordinasi pengawasan.", []),
+    # coming to a campaign as the purpose of using the office's car is the use of the car
+    ("ASN dilarang menggunakan kendaraan dinas untuk datang ke lokasi kampanye.",
+     [("prohibition", ["state-facilities"], [])]),
+])
+def test_attending_a_campaign_and_photos(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bulletin's pointer to a story on another page, on one line or two
+    ("- Lima ASN Majene Dijatuhi Teguran Tertulis Usai\nPemilu Februari (hlm. 3)\n- Polewali Mandar Gelar Apel (hlm. 4)", []),
+    ("- Lima ASN Dijatuhi Teguran Tertulis Usai Pemilu (hal. 3)", []),
+    # ... not a sentence that goes on
+    ("ASN yang melanggar dijatuhi teguran tertulis.\nLihat pula halaman 3 (hlm. 3)",
+     [("sanction", [], [("written-reprimand", "ringan")])]),
+])
+def test_a_pointer_to_another_page_is_no_rule(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question rules nothing
+    ("ASN kerap bertanya-tanya: apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?", []),
+    ("Bolehkah saya memberi tanda suka pada unggahan pasangan calon?", []),
+    # of several acts, the one allowed is none prohibited
+    ("Bawaslu Mabar: ASN Boleh Hadir di Kampanye, Asal Tak Pakai Atribut", [("prohibition", ["campaign-attributes"], [])]),
+    ("ASN dilarang hadir di kampanye dan memakai atribut partai.",
+     [("prohibition", ["campaign-participation"], []), ("prohibition", ["campaign-attributes"], [])]),
+])
+def test_questions_and_allowed_acts(text, expected):
+    assert clauses(text) == expected
+
+
 def test_a_lead_in_that_imposes_a_sanction_states_it():
     assert clauses("Pegawai ASN yang melanggar dijatuhi hukuman disiplin sesuai Peraturan Pemerintah Nomor 94 Tahun 2021, "
                    "yaitu:\na. hukuman disiplin ringan: teguran lisan;\nb. hukuman disiplin berat: pemberhentian dengan "

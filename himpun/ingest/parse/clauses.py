@@ -52,7 +52,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
                                                               and not _ALLOWED_AFTER.search(norm)))
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
-        found = classify(seg, page, inherited)
+        found = [] if _points_elsewhere(text, seg) else classify(seg, page, inherited)
         if rules.refers_back(norm) and not rules.categories(norm):
             # "seluruh perbuatan itu merupakan pelanggaran": the acts described before are forbidden
             for before in described:
@@ -102,6 +102,33 @@ def _is_verdict(norm: str) -> bool:
     return bool(_VERDICT.match(norm.strip()))
 
 
+_QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
+                       r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
+_PERMITTED = re.compile(r"(?<!tidak )(?<!tak )(?<!bukan )(?<!jangan )\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|"
+                        r"diperkenankan|silakan)\b")
+
+
+def _allowed(act_norm: str) -> bool:
+    """An act the sentence allows ("boleh hadir di kampanye"), with no ban of its own."""
+    return bool(_PERMITTED.search(act_norm)) and not rules.prohibits(act_norm)
+
+
+_ELSEWHERE = re.compile(r"\((?:hlm|hal|halaman|hlmn)\.?\s*\d{1,3}\)\W*$", re.I)
+
+
+def _points_elsewhere(text: str, seg: Segment) -> bool:
+    """A bulletin's pointer to a story on another page: a headline ending "(hlm. 3)", on its line or, unfinished,
+    on the next ("- Lima ASN Majene Dijatuhi Teguran Tertulis Usai / Pemilu Februari (hlm. 3)")."""
+    nl = text.find("\n", seg.end)
+    nl = len(text) if nl < 0 else nl
+    rest = text[seg.end:nl]  # the rest of its line (a sentence cut at "(hal." ends there)
+    if len(rest) < 80 and _ELSEWHERE.search(seg.text + rest):
+        return True
+    if rest.strip() or seg.text.rstrip()[-1:] in ".;:!?\"":
+        return False
+    nxt = text.find("\n", nl + 1)
+    after = text[nl + 1:nxt if nxt >= 0 else len(text)]  # unfinished at its line's end: the pointer may be on the next
+    return len(after) < 80 and bool(_ELSEWHERE.search(after))
 _UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\s+)?bukti|cukup\s+bukti|ditemukan\s+bukti)"
                        r"\b")
 
@@ -109,7 +136,12 @@ _UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\
 def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     """The clause records of one segment: none, one, or one per prohibited
     act. `inherited`: the segment continues a sentence that forbids."""
+    if _QUESTION.search(seg.text):
+        return []  # "apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?" asks, and rules nothing
     norm, acts = split_acts(seg.text)
+    if len(acts) > 1:
+        # of several acts, one allowed is no prohibited act ("ASN Boleh Hadir di Kampanye, Asal Tak Pakai Atribut")
+        acts = [a for a in acts if not _allowed(norm[a.norm_start:a.norm_end])] or acts
     ctx = normalise(seg.context.lead_text) if seg.context else ""
     lead = seg.context.lead_text if seg.context else ""
     default = rules.lead_in_severity(ctx) if ctx else None

@@ -153,10 +153,11 @@ def _purpose(norm: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 # (inner, outer, how): a category every match of which is part of a match of `outer` is not the ASN's own act.
 # Inside it: "istrinya maju sebagai calon" is the spouse's candidacy. Its purpose: "mengerahkan pegawai lain
-# untuk menghadiri kampanye", the others attend.
+# untuk menghadiri kampanye", the others attend; "menggunakan kendaraan dinas untuk datang ke lokasi kampanye", the car.
 _PART_OF = (("candidacy", "spouse-campaign", _inside),
             ("campaign-participation", "mobilising-civil-servants", _purpose),
-            ("declaration-attendance", "mobilising-civil-servants", _purpose))
+            ("declaration-attendance", "mobilising-civil-servants", _purpose),
+            ("campaign-participation", "state-facilities", _purpose))
 
 
 def _all_part_of(norm, matches, inner: str, outer: str, part_of) -> bool:
