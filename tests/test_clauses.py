@@ -274,6 +274,10 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
     ("Sesuai Undang-Undang Nomor 6 Tahun 2014 tentang Desa, perangkat nagari dilarang:\na. menjadi pengurus partai "
      "politik;\nb. ikut serta dalam kampanye.", []),
     ("Keuchik yang melanggar dikenai teguran tertulis.", []),
+    # an item's own subject comes before its lead-in's
+    ("Kepada ASN disampaikan hal-hal berikut:\nA. ASN dilarang ikut kampanye.\nB. Kepala Desa dan Perangkat Desa agar "
+     "berpedoman pada Undang-Undang Nomor 6 Tahun 2014, yang melarang kepala desa menjadi pengurus partai politik.",
+     [("prohibition", ["campaign-participation"], [])]),
     # a Sekretaris Desa may be a civil servant: no village official by the title alone
     ("Sekretaris desa yang berstatus PNS dilarang ikut kampanye.", [("prohibition", ["campaign-participation"], [])]),
 ])

@@ -66,18 +66,22 @@ _ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|p3k|pegawai|aparatur sipil|aparatur n
 def for_others(lead: str, norm: str) -> bool:
     """The rule is addressed only to officials who are not civil servants: they are its subject, at the start of
     the sentence or of its lead-in ("Khusus kepala desa, ... larangan menjadi pengurus partai politik"), and
-    no civil servant is named (a village head only moved by the ASN is no subject)."""
-    if _ASN_WORD.search(lead):
-        return False
-    if (_has_cue("not-asn", norm) or bool(lead) and _has_cue("not-asn", lead)) and _ASN_WORD.search(norm) is None:
+    no civil servant is named (a village head only moved by the ASN is no subject). A sentence's own subject
+    comes before its lead-in's: "B. Kepala Desa dan Perangkat Desa agar berpedoman pada ..." under a lead-in
+    for ASN is the village heads'."""
+    if _has_cue("not-asn", norm) and _ASN_WORD.search(norm) is None:
         return True
     # or they are the subject of the ban, or of the violation, inside the sentence, and no civil servant is named
     # from there on (a Camat told to remind them names them as the ones forbidden: "Camat agar mengingatkan
     # kepala desa ... bahwa kepala desa dan perangkat desa dilarang menjadi pengurus partai politik")
     # (civil servants after them are what the rule is about or who carries it out: "... dilarang mengerahkan ASN",
     # "dikenai teguran oleh Bupati melalui Camat"), unless they share the subject ("oleh kepala desa dan ASN")
-    # (the lead-in's subject is its items': "Sesuai Undang-Undang Nomor 6 Tahun 2014 ..., perangkat nagari dilarang:")
-    return _officials_subject(norm) or bool(lead) and _officials_subject(lead)
+    if _officials_subject(norm):
+        return True
+    if not lead or _ASN_WORD.search(lead):
+        return False
+    # the lead-in's subject is its items' ("Sesuai Undang-Undang Nomor 6 Tahun 2014 ..., perangkat nagari dilarang:")
+    return (_has_cue("not-asn", lead) and _ASN_WORD.search(norm) is None) or _officials_subject(lead)
 
 
 def _officials_subject(norm: str) -> bool:
