@@ -359,6 +359,43 @@ def test_questions_and_allowed_acts(text, expected):
     assert clauses(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # rules of office life that are no election rules: an official car taken home for the holiday, a gift to an
+    # official, a requirement of an applicant's past, an act of another kind named with its sanction
+    ("Kendaraan dinas tidak diperkenankan dibawa mudik atau dipakai untuk keperluan pribadi selama libur Idulfitri.", []),
+    ("Pegawai ASN dilarang meminta, memberi, atau menerima gratifikasi dalam bentuk uang dari pihak ketiga.", []),
+    ("Persyaratan pelamar:\n- Tidak pernah dipidana dengan pidana penjara 2 (dua) tahun atau lebih;\n"
+     "- Tidak pernah diberhentikan dengan hormat tidak atas permintaan sendiri sebagai PNS;", []),
+    ("Guru yang terlambat lebih dari tiga kali dalam satu bulan akan ditegur secara tertulis oleh Kepala Sekolah.", []),
+    ("Khusus bagi Pegawai ASN yang tidak masuk kerja tanpa alasan yang sah pada hari pertama kerja setelah cuti "
+     "bersama, dijatuhi hukuman disiplin.", []),
+    # the crime a cited statute's title names is no sanction
+    ("Mengingat:\n2. Undang-Undang Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi;", []),
+    # a thing said not to be a state facility is none
+    ("Rumah orang tua Ibu memang bukan fasilitas negara.", []),
+    # ... but the election's own uses, gifts and sanctions stay
+    ("ASN dilarang menggunakan kendaraan dinas untuk keperluan pribadi maupun kampanye.",
+     [("prohibition", ["state-facilities"], [])]),
+    ("ASN dilarang memberikan gratifikasi kepada pemilih.", [("prohibition", ["partisan-activities"], [])]),
+    ("ASN yang tidak netral dikenai sanksi moral.", [("sanction", [], [("moral-sanction", None)])]),
+    ("Pegawai ASN yang bersangkutan dikenai sanksi moral.", [("sanction", [], [("moral-sanction", None)])]),
+    ("ASN yang ikut sebagai tim kampanye diancam pidana sesuai Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan "
+     "Umum.", [("prohibition", ["campaign-team"], [("criminal", None)])]),
+])
+def test_rules_of_other_matters_are_no_election_rules(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hukuman disiplin berat berupa pemindahan dalam rangka penurunan jabatan setingkat lebih rendah",
+     ["transfer-demotion"]),
+    ("hukuman disiplin berat berupa penurunan jabatan setingkat lebih rendah selama 12 bulan", ["position-demotion"]),
+])
+def test_a_transfer_that_demotes_is_no_demotion_in_place(text, expected):
+    assert [s.type for s in sanctions(normalise(text))] == expected
+
+
+
 def test_a_lead_in_that_imposes_a_sanction_states_it():
     assert clauses("Pegawai ASN yang melanggar dijatuhi hukuman disiplin sesuai Peraturan Pemerintah Nomor 94 Tahun 2021, "
                    "yaitu:\na. hukuman disiplin ringan: teguran lisan;\nb. hukuman disiplin berat: pemberhentian dengan "

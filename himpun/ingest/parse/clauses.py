@@ -102,6 +102,27 @@ def _is_verdict(norm: str) -> bool:
     return bool(_VERDICT.match(norm.strip()))
 
 
+_NEVER = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?(?:tidak|belum|tak)\s+pernah\b")
+# the crime a regulation's title names ("Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi") is no sanction
+_TITLE = re.compile(r"(\b(?:nomor|no\.?)\s+\S+\s+tahun\s+\d{4}\s+tentang\s+(?:\S+\s+){0,3}?)(tindak\s+pidana|pidana)\b")
+# who is sanctioned for what: "Pegawai ASN yang tidak masuk kerja tanpa alasan yang sah ... dijatuhi hukuman disiplin"
+_WHO_FOR_WHAT = re.compile(r"\b(?:asn|pns|pppk|pegawai|guru|aparatur sipil negara|pelamar|peserta)\b(?:\s+(?!yang\b)\S+){0,4}?"
+                           r"\s+yang\s+(?P<act>[^.;]+?)\s*,?\s+(?:akan\s+|dapat\s+|bisa\s+|langsung\s+|juga\s+)?"
+                           r"(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|ditegur|dipidana|diberhentikan|diancam"
+                           r"|dipecat|mendapat|mendapatkan)\b")
+_ELECTION_ACT = re.compile(r"\b(?:melanggar|pelanggaran|kampanye|calon|paslon|partai|parpol|politik|pemilu|pemilihan|pilkada|"
+                           r"netral\w*|pemenangan|tim sukses|timses|dukungan|berpihak|keberpihakan|larangan|ketentuan|"
+                           r"hal|perbuatan|tindakan|ini|itu|tersebut|bersangkutan)\b|nya\b")
+
+
+def _other_act(norm: str) -> bool:
+    """A sanction for an act of another kind that the sentence names ("Guru yang terlambat lebih dari tiga kali
+    dalam satu bulan akan ditegur secara tertulis"): no act of the election rules, no word of them, and no
+    pointer to a violation or to what was said before."""
+    m = _WHO_FOR_WHAT.search(norm)
+    return m is not None and not rules.categories(m.group("act")) and not _ELECTION_ACT.search(m.group("act"))
+
+
 _QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
                        r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
 _PERMITTED = re.compile(r"(?<!tidak )(?<!tak )(?<!bukan )(?<!jangan )\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|"
@@ -139,6 +160,8 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     if _QUESTION.search(seg.text):
         return []  # "apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?" asks, and rules nothing
     norm, acts = split_acts(seg.text)
+    if _NEVER.match(norm):
+        return []  # "Tidak pernah diberhentikan ... sebagai PNS": an applicant's requirement, no rule of conduct
     if len(acts) > 1:
         # of several acts, one allowed is no prohibited act ("ASN Boleh Hadir di Kampanye, Asal Tak Pakai Atribut")
         acts = [a for a in acts if not _allowed(norm[a.norm_start:a.norm_end])] or acts
@@ -146,16 +169,17 @@ def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
     lead = seg.context.lead_text if seg.context else ""
     default = rules.lead_in_severity(ctx) if ctx else None
     cats = rules.categories(norm)
-    sancs = rules.sanctions(norm, default)
+    snorm = _TITLE.sub(lambda m: m.group(1) + " " * len(m.group(2)), norm)  # "... tentang Pemberantasan Tindak Pidana"
+    sancs = rules.sanctions(snorm, default)
     if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
         return []  # (an act found not proven is no violation, whatever list it stands in)
-    if sancs and not cats and rules.for_others(ctx, norm):
+    if sancs and not cats and (rules.for_others(ctx, norm) or _other_act(norm)):
         return []  # what village heads or soldiers face ("Kepala desa yang melanggar dikenai teguran") is no ASN sanction
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs
                  or _forbidden_above(seg.context) or rules.conditional_ban(cats, norm)):
         # a sanction stated inside one act's words is that act's; a sanction
         # stated once for the sentence (before the acts or after the last) is every act's
-        own = [rules.sanctions(norm[a.norm_start:a.norm_end], default) for a in acts]
+        own = [rules.sanctions(snorm[a.norm_start:a.norm_end], default) for a in acts]
         shared = sum(bool(o) for o in own) < 2 or not own[-1]
         return [Clause(id="", kind="prohibition", text=seg.text[a.start:a.end].strip(), page=page,
                        start=seg.start + a.start + _lstrip(seg.text[a.start:a.end]),

@@ -138,10 +138,18 @@ def categories(norm: str) -> list[str]:
     found = {slug for slug, _, _ in matches}
     if len(found) > 1:
         found.discard("partisanship-general")
+    if "state-facilities" in found and _PRIVATE_USE.search(norm) and not _ELECTION.search(norm):
+        found.discard("state-facilities")  # "kendaraan dinas tidak diperkenankan dibawa mudik": no election rule
     for inner, outer, part_of in _PART_OF:
         if inner in found and outer in found and _all_part_of(norm, matches, inner, outer, part_of):
             found.discard(inner)
     return [slug for slug in category_order() if slug in found]
+
+
+_PRIVATE_USE = re.compile(r"\b(?:mudik|pulang kampung|berlibur|liburan|rekreasi|(?:keperluan|kepentingan|urusan) "
+                          r"(?:pribadi|keluarga))\b")
+_ELECTION = re.compile(r"\b(?:kampanye|calon|paslon|partai|parpol|politik|pemilu|pemilihan|pilkada|pilpres|pileg|"
+                       r"netral\w*|pemenangan|tim sukses|timses|dukungan)\b")
 
 
 _PURPOSE_GAP = re.compile(r"[^.;]{0,40}?\b(?:untuk|agar|supaya)\b[^.;]{0,12}$")
@@ -182,6 +190,9 @@ def category_spans(norm: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+_NEGATED = re.compile(r"\bbukan(?:lah)?\s+(?:termasuk\s+|merupakan\s+)?$")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _category_matches(norm: str) -> tuple[tuple[str, int, int], ...]:
     """(slug, start, end) of the first match of each category row that
@@ -191,6 +202,8 @@ def _category_matches(norm: str) -> tuple[tuple[str, int, int], ...]:
     rules = category_rules()
     for i in category_index().candidates(norm):  # the rows whose words are in the text
         m = rules[i].pattern.search(norm)
+        while m and _NEGATED.search(norm, max(0, m.start() - 16), m.start()):
+            m = rules[i].pattern.search(norm, m.end())  # "rumah orang tua Ibu memang bukan fasilitas negara"
         if m:
             out.append((rules[i].slug, m.start(), m.end()))
     return tuple(out)
