@@ -200,6 +200,13 @@ def test_issuers(text, kind, expected):
     # a dateline alone does not make a news report regional
     ("Jakarta, Gempita.co - PP Nomor 94 Tahun 2021 diterbitkan Presiden RI.", "news", "nasional"),
     ("Tidak ada tempat disebut di sini.", "other", None),
+    # a central office's letter is national, unless it is about one region alone (a recommendation on one case)
+    ("KOMISI APARATUR SIPIL NEGARA\nNomor: B-3412/KASN/10/2020\nKepada Yth. Bupati Kotawaringin Timur\nBerdasarkan "
+     "laporan Bawaslu Kabupaten Kotawaringin Timur, seorang camat di Kabupaten Kotawaringin Timur terbukti hadir di "
+     "kampanye. KASN merekomendasikan kepada PPK Kabupaten Kotawaringin Timur agar menjatuhkan hukuman disiplin.",
+     "circular", "Kabupaten Kotawaringin Timur"),
+    ("SIARAN PERS\nNomor: 061/RILIS/BKN/XI/2024\nBKN mencatat laporan dari Kabupaten Wakatobi, Kabupaten Buton dan "
+     "Kota Kendari.\nBadan Kepegawaian Negara", "other", "nasional"),
 ])
 def test_region(text, kind, expected):
     mentions = scan(text)

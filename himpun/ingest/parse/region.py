@@ -14,6 +14,8 @@ from himpun.ingest.parse.offices import Office
 NATIONAL = "nasional"
 _OFFICE_WEIGHT, _QUALIFIED_WEIGHT, _DATELINE_WEIGHT, _BARE_WEIGHT = 5, 3, 2, 1
 _MIN_SCORE = 3
+_CENTRAL_SCORE, _CENTRAL_LEAD = 9, 3  # how much, and how far ahead of the next, a region must be named to own
+# a central office's instrument
 
 
 def choose_region(text: str, mentions: list[Mention], offices: list[Office], issuers: list[Office],
@@ -22,8 +24,7 @@ def choose_region(text: str, mentions: list[Mention], offices: list[Office], iss
     for office in issuers:
         if office.region:
             return office.region.name, office.region.province
-    if issuers and all(o.national for o in issuers):
-        return NATIONAL, None
+    central = bool(issuers) and all(o.national for o in issuers)
     scores: dict[Region, float] = defaultdict(float)
     first_seen: dict[Region, int] = {}
     office_spans = [(o.start, o.end) for o in offices if o.region]
@@ -42,8 +43,17 @@ def choose_region(text: str, mentions: list[Mention], offices: list[Office], iss
             first_seen.setdefault(r, m.start)
     if scores:
         best = max(scores, key=lambda r: (scores[r], -first_seen[r]))
+        if central:
+            # a central office's instrument is national, unless the text is about one region alone (a BKN
+            # recommendation to one regency's PPK, a KASN letter on one regency's case)
+            rest = max((v for r, v in scores.items() if r != best and r.name != best.province), default=0.0)
+            if scores[best] >= _CENTRAL_SCORE and scores[best] >= _CENTRAL_LEAD * rest:
+                return best.name, best.province
+            return NATIONAL, None
         if scores[best] >= _MIN_SCORE:
             return best.name, best.province
+    elif central:
+        return NATIONAL, None
     if kind in ("decree", "regulation", "news") or national_citations:
         return NATIONAL, None
     return None, None
