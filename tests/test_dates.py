@@ -49,6 +49,18 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     # a line the date begins is no row of a table, and a schedule word in a headline is no table's lead-in
     ("Jadwal Kampanye Pilkada 2024 Dimulai, ASN Dilarang Ikut\n12 Oktober 2024 | 10:15 WIB", [("2024-10-12", False)]),
     ("sesuai jadwal tahapan pemilihan.\nDitetapkan di Praya\npada tanggal\n10 Oktober 2024", [("2024-10-10", False)]),
+    # holidays, deadlines, plans and the days of a list are schedule dates
+    ("Cuti bersama ditetapkan pada tanggal 8, 9, 12, dan 15 April 2024, sedangkan Hari Raya Idulfitri jatuh pada "
+     "tanggal 10 dan 11 April 2024.", [("2024-04-15", True), ("2024-04-11", True)]),
+    ("wajib masuk kerja kembali pada hari Selasa, 16 April 2024", [("2024-04-16", True)]),
+    ("disampaikan paling lambat tanggal 17 April 2024.", [("2024-04-17", True)]),
+    ("Pengumuman hasil seleksi direncanakan pada 14 September 2024.", [("2024-09-14", True)]),
+    # the day of an act a decree finds, and the voting day
+    ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 mengikuti kampanye", [("2024-10-19", True)]),
+    ("a. pada hari Minggu tanggal 13 Oktober 2024, yang bersangkutan hadir", [("2024-10-13", True)]),
+    ("Hak pilih tetap digunakan pada 27 November 2024 ya!", [("2024-11-27", True)]),
+    # ... not an instrument's date before a name
+    ("Berita Acara Pemeriksaan tanggal 4 Juni 2024, Sdr. YOHANES", [("2024-06-04", False)]),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

@@ -36,8 +36,19 @@ _NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})
 _PARTIAL = re.compile(rf"\b{_WEEKDAY}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)
 _SCHEDULE_BEFORE = re.compile(
     r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
-    r"jadwal|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|berlangsung|hari h)\b\W*(?:\w+\W+){0,3}$"
-    r"|\btps\W+(?:pada\s+)?(?:tgl|tanggal)\W*$", re.I)
+    r"jadwal|dijadwalkan|direncanakan|didahului|gladi bersih|pemungutan suara|pencoblosan|tahapan|periode|masa kampanye|"
+    r"berlangsung|hari h|jatuh|paling lambat|selambat-lambatnya|batas waktu|batas akhir|tenggat|masuk kerja(?: kembali)?)\b"
+    r"\W*(?:\w+\W+){0,3}$"
+    r"|\btps\W+(?:pada\s+)?(?:tgl|tanggal)\W*$"
+    # the last of a list of days ("cuti bersama ... pada tanggal 8, 9, 12, dan 15 April 2024")
+    r"|\b\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:dan|&)\s*$", re.I)
+# the day of an act a decree or a report finds ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 ... mengikuti
+# kampanye", "a. pada hari Minggu tanggal 13 Oktober 2024, yang bersangkutan hadir ..."), or the voting day ("Hak pilih
+# tetap digunakan pada 27 November 2024")
+_ACT_DAY_BEFORE = re.compile(r"\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+                             r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
+_ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
 # pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
 # between say that something was issued, decided or found ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan
@@ -155,7 +166,9 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after)
                     or _ELECTION_DAY.search(before.rsplit("\n", 1)[-1])
                     or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
-                    or _in_schedule_table(text, m.start()))
+                    or _in_schedule_table(text, m.start())
+                    or _ACT_DAY_BEFORE.search(before.rsplit("\n", 1)[-1])
+                    or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))
