@@ -110,9 +110,9 @@ _WHO_FOR_WHAT = re.compile(r"\b(?:asn|pns|pppk|pegawai|guru|aparatur sipil negar
                            r"\s+yang\s+(?P<act>[^.;]+?)\s*,?\s+(?:akan\s+|dapat\s+|bisa\s+|langsung\s+|juga\s+)?"
                            r"(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|ditegur|dipidana|diberhentikan|diancam"
                            r"|dipecat|mendapat|mendapatkan)\b")
-_ELECTION_ACT = re.compile(r"\b(?:melanggar|pelanggaran|kampanye|calon|paslon|partai|parpol|politik|pemilu|pemilihan|pilkada|"
-                           r"netral\w*|pemenangan|tim sukses|timses|dukungan|berpihak|keberpihakan|larangan|ketentuan|"
-                           r"hal|perbuatan|tindakan|ini|itu|tersebut|bersangkutan)\b|nya\b")
+# (the election's words, a violation, or a pointer back: "yang melanggar", "yang melakukannya", "yang bersangkutan")
+_ELECTION_ACT = re.compile(rf"\b(?:{rules.ELECTION_WORDS}|melanggar|pelanggaran|berpihak|keberpihakan|larangan|ketentuan"
+                           r"|hal|perbuatan|tindakan|ini|itu|tersebut|bersangkutan)\b|nya\b")
 
 
 def _other_act(norm: str) -> bool:

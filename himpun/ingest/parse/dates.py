@@ -163,11 +163,12 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 20]
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
-    schedule = bool(_SCHEDULE_BEFORE.search(before.rsplit("\n", 1)[-1]) or _SCHEDULE_AFTER.match(after)
-                    or _ELECTION_DAY.search(before.rsplit("\n", 1)[-1])
+    line_before = before.rsplit("\n", 1)[-1]
+    schedule = bool(_SCHEDULE_BEFORE.search(line_before) or _SCHEDULE_AFTER.match(after)
+                    or _ELECTION_DAY.search(line_before)
                     or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
                     or _in_schedule_table(text, m.start())
-                    or _ACT_DAY_BEFORE.search(before.rsplit("\n", 1)[-1])
+                    or _ACT_DAY_BEFORE.search(line_before)
                     or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()

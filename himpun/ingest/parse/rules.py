@@ -27,12 +27,20 @@ def _cue(kind: str) -> tuple[re.Pattern, Prefilter]:
     return re.compile(rx), Prefilter.of(rx)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _has_cue(kind: str, norm: str) -> bool:
-    """Whether `norm` holds a cue of this kind. Cached: each sentence is asked
+    """Whether `norm` holds a cue of this kind."""
+    return _first_cue(kind, norm) is not None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _first_cue(kind: str, norm: str) -> tuple[int, int] | None:
+    """Where the first cue of this kind in `norm` starts and ends, if any. Cached: each sentence is asked
     several times over (by the clause, its acts, the list it is in)."""
     pattern, prefilter = _cue(kind)
-    return prefilter.possible(norm) and next(prefilter.finditer(pattern, norm), None) is not None
+    if not prefilter.possible(norm):
+        return None
+    m = next(prefilter.finditer(pattern, norm), None)
+    return m.span() if m else None
 
 
 def prohibits(norm: str) -> bool:
@@ -96,15 +104,6 @@ def _officials_subject(norm: str) -> bool:
 _SHARED_SUBJECT = re.compile(r"\s*(?:,|dan|serta|maupun|atau|beserta)\s+(?:para\s+)?" + _ASN_WORD.pattern)
 
 
-def _first_cue(kind: str, norm: str) -> tuple[int, int] | None:
-    """Where the first cue of this kind in `norm` starts and ends, if any."""
-    pattern, prefilter = _cue(kind)
-    if not prefilter.possible(norm):
-        return None
-    m = next(prefilter.finditer(pattern, norm), None)
-    return m.span() if m else None
-
-
 def conditional_ban(cats: list[str], norm: str) -> bool:
     """A rule stated as what it requires: campaigning for a candidate spouse "wajib mengambil cuti di luar
     tanggungan negara" is the ban on doing it without that leave."""
@@ -148,8 +147,9 @@ def categories(norm: str) -> list[str]:
 
 _PRIVATE_USE = re.compile(r"\b(?:mudik|pulang kampung|berlibur|liburan|rekreasi|(?:keperluan|kepentingan|urusan) "
                           r"(?:pribadi|keluarga))\b")
-_ELECTION = re.compile(r"\b(?:kampanye|calon|paslon|partai|parpol|politik|pemilu|pemilihan|pilkada|pilpres|pileg|"
-                       r"netral\w*|pemenangan|tim sukses|timses|dukungan)\b")
+ELECTION_WORDS = (r"kampanye|calon|paslon|partai|parpol|politik|pemilu|pemilihan|pilkada|pilpres|pileg|netral\w*|pemenangan"
+                  r"|tim sukses|timses|dukungan")  # words that put a rule in the election
+_ELECTION = re.compile(rf"\b(?:{ELECTION_WORDS})\b")
 
 
 _PURPOSE_GAP = re.compile(r"[^.;]{0,40}?\b(?:untuk|agar|supaya)\b[^.;]{0,12}$")
