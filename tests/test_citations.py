@@ -27,6 +27,12 @@ from himpun.ingest.parse.citations import find_citations
     ("Perppu Nomor 1 Tahun 2014", ["Perppu 1/2014"]),
     ("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ["UUD 1945"]),
     ("Surat Edaran Menteri PANRB Nomor 1 Tahun 2023", ["SE MenPANRB 1/2023"]),
+    # a circular numbered as a letter is: the number as written, which ends in the year
+    ("Surat Edaran Menteri PANRB Nomor B/71/M.SM.00.00/2017 tanggal 27 Desember 2017",
+     ["SE MenPANRB B/71/M.SM.00.00/2017"]),
+    ("SE MenPAN-RB No. B/94/M.SM.00.00/2019.", ["SE MenPANRB B/94/M.SM.00.00/2019"]),
+    ("Surat Edaran MenPANRB Nomor B/2355/M.PANRB/07/2015 tentang", ["SE MenPANRB B/2355/M.PANRB/07/2015"]),
+    ("Surat Menteri PANRB Nomor B/51/M.SM.00.00/2024 perihal", []),  # a letter, not a circular
     ("SKB Nomor 2 Tahun 2022 tentang netralitas", ["SKB 2/2022"]),
     ("Keputusan Bersama Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, Menteri Dalam "
      "Negeri, Kepala Badan Kepegawaian Negara, Ketua Komisi Aparatur Sipil Negara, dan Ketua Badan "

@@ -14,7 +14,7 @@ from himpun.ingest.parse.dates import FoundDate, find_dates, find_partial_dates
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.issuer import INSTRUMENT_KINDS, find_issuers
 from himpun.ingest.parse.kind import detect_kind, detect_title
-from himpun.ingest.parse.numbers import find_numbers
+from himpun.ingest.parse.numbers import find_numbers, letter_date, repair_roman_month
 from himpun.ingest.parse.offices import find_offices
 from himpun.ingest.parse.region import NATIONAL, choose_region
 from himpun.ingest.parse.segment import ListState
@@ -33,13 +33,22 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
     citations: list[Citation] = []
     numbers: list[str] = []
     dates: list[FoundDate] = []
+    found_numbers = []
     for p in pages:
         cits = find_citations(p.text, p.number)
         citations += cits
-        numbers += [n for n, _, _ in find_numbers(p.text, cits)]
-        dates += find_dates(p.text)
+        page_dates = find_dates(p.text)
+        found_numbers += [(p, n, s, e, page_dates) for n, s, e in find_numbers(p.text, cits)]
+        dates += page_dates
     if kind in ("decree", "regulation"):
         citations = _without_own_key(citations, pages)
+    main_date = _main_date(dates, full, published, kind)
+    for p, n, s, e, page_dates in found_numbers:
+        if p.ocr:  # (an OCR-damaged Roman month: from the date after the number, or for the instrument's own
+            # number in its heading, from the instrument's date)
+            own = p.number == pages[0].number and s < _OWN_KEY_ZONE
+            n = repair_roman_month(n, letter_date(p.text, e, page_dates) or (main_date if own else None))
+        numbers.append(n)
 
     mentions = scan(full)
     offices = find_offices(full, mentions)
@@ -63,7 +72,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         issuers=[o.name for o in issuers],
         region=region, province=province if region != NATIONAL else None,
         numbers=_unique_ci(numbers),
-        date=_main_date(dates, full, published, kind),
+        date=main_date,
         dates=full_dates,
         citations=citations, pages=list(pages), clauses=clauses, url=url, format=fmt,
     )

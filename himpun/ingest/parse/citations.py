@@ -78,6 +78,23 @@ def _grammar() -> list[tuple[str, re.Pattern, Prefilter]]:
     return out
 
 
+# a circular numbered as a letter is ("Surat Edaran MenPAN-RB Nomor B/71/M.SM.00.00/2017"): its key is the
+# type and the number as written, which ends in the year
+_LETTER_NUMBER = (r"(?P<letter>[A-Z]{1,3}\s*/\s*\d{1,5}(?:\s*/\s*[A-Z0-9][\w.\-]*){1,4}?"
+                  r"\s*/\s*(?:19|20)\d{2})(?![\w/])")
+
+
+@lru_cache(maxsize=1)
+def _letter_grammar() -> list[tuple[str, re.Pattern, Prefilter]]:
+    """Circulars (`SE ...` types) numbered as letters are."""
+    out = []
+    for prefix, rx, _ in load_table("citation_types.tsv"):
+        if prefix.startswith("SE "):
+            rx = rf"(?<![\w-])(?i:{_ocr_spaces(rx)})(?![\w-]){_SHORT_RUN}{_NOMOR}{_LETTER_NUMBER}"
+            out.append((prefix, re.compile(rx), Prefilter.of(rx)))
+    return out
+
+
 def _ocr_spaces(rx: str) -> str:
     """A type's words may also be joined by OCR's hyphen ("Peraturan-Pemerintah")."""
     return rx.replace(r"\s+", r"(?:\s+|\s*-\s*)")
@@ -161,6 +178,13 @@ def find_citations(text: str, page: int = 1) -> list[Citation]:
         if key:
             found.append(Citation(key, _squash(m.group(0)), page, m.start(), m.end()))
             last_end = -neg_end
+    for prefix, rx, prefilter in _letter_grammar():
+        if not prefilter.possible(text, lowered):
+            continue
+        for m in prefilter.finditer(rx, text, lowered):
+            if not any(c.start < m.end() and m.start() < c.end for c in found):
+                letter = re.sub(r"\s+", "", m.group("letter"))
+                found.append(Citation(f"{prefix} {letter}", _squash(m.group(0)), page, m.start(), m.end()))
     for prefix, rx, prefilter in _number_lost():
         if not prefilter.possible(text, lowered):
             continue

@@ -31,7 +31,9 @@ _CONTACT_BEFORE = re.compile(r"\b(?:hp|telp|telepon|tlp|wa|whatsapp|rekening|rek
 def find_numbers(text: str, citations: list[Citation] = ()) -> list[tuple[str, int, int]]:
     """Instrument numbers in one page: (number, start, end), in order."""
     found: list[tuple[str, int, int]] = []
-    cited = [(c.start, c.end) for c in citations if not c.key.startswith("SKB")]
+    # (the joint decree's numbers and a circular numbered as a letter, `SE MenPANRB B/71/M.SM.00.00/2017`,
+    # are instrument numbers as well)
+    cited = [(c.start, c.end) for c in citations if not c.key.startswith("SKB") and c.key.count("/") < 2]
 
     def inside_citation(pos: int) -> bool:
         return any(s <= pos < e for s, e in cited)
@@ -95,3 +97,34 @@ def _read_number(text: str, pos: int) -> tuple[str, int] | None:
     elif value.isdigit():  # "No. 1" of a street address or a list: not an instrument's number
         return None
     return value, end
+
+
+# OCR reads the Roman month of a letter number as digits or a mix ("800/217/BKPSDM/111/2018" for
+# .../II/2018, ".../1/2018" for .../I/2018, ".../XI1/2023"); the letter's date gives the month back
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_OCR_MONTH_SLOT = re.compile(r"(?<=/)([IVXl1|]{1,4})/((?:19|20)\d{2})$")
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:(?:tanggal|tgl\.?|tertanggal)\s+)?", re.I)
+
+
+def repair_roman_month(value: str, iso_date: str | None) -> str:
+    """`value` with an OCR-damaged Roman month slot read from `iso_date` (YYYY-MM-DD), the date of
+    the letter the number belongs to; unchanged when the slot is clean or the date does not fit
+    (other year, or a month whose letters the slot contradicts)."""
+    m = _OCR_MONTH_SLOT.search(value)
+    if not m or not iso_date or m.group(2) != iso_date[:4]:
+        return value
+    slot, roman = m.group(1), _ROMAN[int(iso_date[5:7]) - 1]
+    if slot in _ROMAN or not any(ch in "1l|" for ch in slot) or abs(len(slot) - len(roman)) > 1:
+        return value
+    if [c for c in slot if c in "XV"] != [c for c in roman if c in "XV"]:
+        return value  # (digits alone stand only for I, II, III: an Arabic "11" is no Roman XI)
+    return value[:m.start(1)] + roman + value[m.end(1):]
+
+
+def letter_date(text: str, end: int, dates) -> str | None:
+    """The ISO date written right after a number that ends at `end` ("Nomor ... tanggal 29 Januari
+    2018"), from `dates` (FoundDate records of the same text)."""
+    for d in dates:
+        if 0 <= d.start - end <= 25 and _DATE_AFTER.fullmatch(text[end:d.start]):
+            return d.iso
+    return None
