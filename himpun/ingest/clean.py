@@ -235,6 +235,8 @@ _TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
                         rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
+# a table's cell under its column's name (tables.py): "YANG TIDAK BOLEH DILAKUKAN: Memasang ...", "SANKSI: ..."
+_LABEL = re.compile(r"^(?:\d{1,3}[.)]? )?[A-Z][A-Z0-9 /().,'\"-]{2,60}:\s")
 _FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
 
 
@@ -274,10 +276,12 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 line = line + " " + nxt  # "... kampanye pasangan calon:" / "7 kasus;": a count, no list
             elif _NUMBER_CUT.search(stripped) and _YEAR_NEXT.match(nxt):
                 line = line + " " + nxt  # "... sesuai PP Nomor 42" / "Tahun 2004 dan/atau ...": one citation
-            elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper():
+            elif stripped.endswith(_TERMINAL) or _LIST_START.match(nxt) or nxt.isupper() or _LABEL.match(nxt):
                 break
             elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):
                 break  # the fields of a letter's heading ("Nomor : ...", "Hal : ...")
+            elif blank_between and _LABEL.match(stripped):
+                break  # a table's cell is whole (tables.py sets a blank line after it)
             elif _DATE_LINE.match(nxt):
                 break  # a page's date stamp under a headline ("Jumat, 18 Oktober 2024 14:32 WIB")
             elif nxt.lstrip("(\"'")[:1].islower() and (not blank_between or len(stripped) >= 60):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from himpun.ingest.ocrtable import BORDERS, RawLine, Word, find_tables
+
 LOW_CONFIDENCE = 60.0  # mean word confidence under which a reading is poor
 
 
@@ -57,10 +59,13 @@ class Reading:
         from rapidfuzz import fuzz, process
 
         mine = [_plain(ln) for ln in self.lines]
+        tables = [(ln.top, ln.bottom) for ln in self.lines if ln.key[0] == "table"]
         merged: list[Line] = list(self.lines)
         inserted = 0  # lines added so far, to map positions in self.lines to merged
         after = -1  # index in self.lines of the last line both readings share
         for ln in other.lines:
+            if any(top <= (ln.top + ln.bottom) / 2 <= bottom for top, bottom in tables):
+                continue  # (read already, in a table's cells)
             match = process.extractOne(_plain(ln), mine, scorer=fuzz.ratio, score_cutoff=60) if mine else None
             if match:
                 after = max(after, match[2])
@@ -76,20 +81,24 @@ def _plain(ln: Line) -> str:
 
 
 def from_tsv(tsv: dict) -> Reading:
-    lines: list[Line] = []
+    raw: list[RawLine] = []
     for i, word in enumerate(tsv["text"]):
         conf = float(tsv["conf"][i])
-        if conf < 0 or not word.strip() or speck(word, conf):
+        # (a bar is dirt, or a table's border that tells its cells apart: ocrtable.py decides)
+        if conf < 0 or not word.strip() or speck(word, conf) and word not in BORDERS:
             continue
         key = (tsv["block_num"][i], tsv["par_num"][i], tsv["line_num"][i])
+        if not raw or raw[-1][0] != key:
+            raw.append((key, []))
         left, top = tsv["left"][i], tsv["top"][i]
-        right, bottom = left + tsv["width"][i], top + tsv["height"][i]
-        if not lines or lines[-1].key != key:
-            lines.append(Line(key, [], left, top, right, bottom))
-        ln = lines[-1]
-        ln.words.append((word, conf))
-        ln.left, ln.top = min(ln.left, left), min(ln.top, top)
-        ln.right, ln.bottom = max(ln.right, right), max(ln.bottom, bottom)
+        raw[-1][1].append(Word(word, conf, left, top, left + tsv["width"][i], top + tsv["height"][i]))
+    lines = []
+    for key, ws in find_tables(raw):
+        if key[0] != "table":
+            ws = [w for w in ws if not speck(w.text, w.conf)]
+        if ws:
+            lines.append(Line(key, [(w.text, w.conf) for w in ws], min(w.left for w in ws),
+                              min(w.top for w in ws), max(w.right for w in ws), max(w.bottom for w in ws)))
     kept = []
     for ln in reattach_markers(lines):
         ln.words = without_stray_tail(ln.words)
