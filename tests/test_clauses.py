@@ -360,6 +360,26 @@ def test_questions_and_allowed_acts(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a question whether an act is allowed, answered "no": the act is forbidden
+    ("1. Bolehkah ASN menghadiri deklarasi pasangan calon bila diundang? Tidak boleh, meskipun hadir tanpa atribut.",
+     [("prohibition", ["declaration-attendance"], [])]),
+    ("Apakah PPPK boleh memasang baliho calon di rumahnya? Tidak. PPPK juga ASN.",
+     [("prohibition", ["campaign-materials"], [])]),
+    ("Apakah ASN boleh ikut kampanye saat cuti?\nJawab: Tetap tidak diperbolehkan.",
+     [("prohibition", ["campaign-participation"], [])]),
+    # (what the question puts as its condition is not what it forbids)
+    ("Kalau saya datang ke kampanye akbar hanya untuk menonton konser, tidak pakai atribut, apakah boleh? "
+     "Tetap tidak diperkenankan.", [("prohibition", ["campaign-participation"], [])]),
+    # answered "yes", or a question that is not whether it is allowed: nothing
+    ("Bolehkah ASN menonton debat calon di televisi? Boleh.", []),
+    ("Bolehkah ASN memberi tanda suka pada unggahan calon? Ya, boleh.", []),
+    ("Apakah ASN dilarang memasang baliho calon? Tidak ada aturan khusus di daerah kami.", []),
+])
+def test_a_question_answered_no(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # rules of office life that are no election rules: an official car taken home for the holiday, a gift to an
     # official, a requirement of an applicant's past, an act of another kind named with its sanction
     ("Kendaraan dinas tidak diperkenankan dibawa mudik atau dipakai untuk keperluan pribadi selama libur Idulfitri.", []),

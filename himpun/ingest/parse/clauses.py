@@ -34,6 +34,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     previous: tuple[Segment, Clause] | None = None
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
     verdict = -1  # the line of the sentence before when it is a bare "Tidak boleh." (an answer, its reason after it)
+    asked: Segment | None = None  # the sentence before when it asks whether an act is allowed ("Bolehkah ASN ...?")
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
     listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
     for seg in segments(text, lists):
@@ -46,6 +47,11 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
                 out += [c for c in classify(seg, page) if c.kind == "sanction"]
             continue
         norm = normalise(seg.text)
+        if asked is not None and _NO_ANSWER.match(norm):
+            # "Bolehkah ASN menghadiri deklarasi ...? Tidak boleh, meskipun hadir tanpa atribut.": the act asked about
+            # is forbidden (a question otherwise rules nothing)
+            out += _asked_acts(asked, page)
+        asked = seg if _MAY_I.search(norm) else None
         # (after a bare verdict, "Jawab: Tidak boleh." / "Tetap tidak diperbolehkan.", the next sentence says what
         # it forbids: "Membuat status ... yang mempromosikan pasangan calon ... termasuk kampanye di media sosial")
         inherited = prohibiting and (rules.continues(norm) or (verdict == seg.line and not rules.prohibits(norm)
@@ -125,6 +131,27 @@ def _other_act(norm: str) -> bool:
 
 _QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
                        r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
+# a question whether an act is allowed, and an answer that says no
+_MAY_I = re.compile(r"(?:\bboleh\s?kah\b|\b(?:apakah|apa)\b[^?]*?(?<!tidak )\b(?:boleh|diperbolehkan|dibolehkan|diperkenankan|"
+                    r"diizinkan)\b)[^?]*\?[\"')\s]*$")
+_NO_ANSWER = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|dilarang)(?:\s+(?:boleh|"
+                        r"diperbolehkan|diperkenankan|dibenarkan|diizinkan|dibolehkan|bisa))?\s*[.,;!]")
+# what a question puts as its condition: "..., tidak pakai atribut, apakah boleh?", "hadir tanpa seragam"
+_CONDITION = re.compile(r"\b(?:tidak|tanpa|tak)\b[^,.;?]*")
+
+
+def _asked_acts(asked: Segment, page: int) -> list[Clause]:
+    """The prohibitions of a question answered "no": its acts, but not the conditions it puts
+    ("Kalau saya datang ke kampanye ..., tidak pakai atribut, apakah boleh?" forbids the attendance)."""
+    kept = set(rules.categories(_CONDITION.sub(" ", normalise(asked.text))))
+    out = []
+    for c in classify(asked, page, inherited=True, answered=True):
+        c.categories = [k for k in c.categories if k in kept]
+        if c.kind == "prohibition" and c.categories:
+            out.append(c)
+    return out
+
+
 _PERMITTED = re.compile(r"(?<!tidak )(?<!tak )(?<!bukan )(?<!jangan )\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|"
                         r"diperkenankan|silakan)\b")
 
@@ -154,10 +181,11 @@ _UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\
                        r"\b")
 
 
-def classify(seg: Segment, page: int, inherited: bool = False) -> list[Clause]:
+def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = False) -> list[Clause]:
     """The clause records of one segment: none, one, or one per prohibited
-    act. `inherited`: the segment continues a sentence that forbids."""
-    if _QUESTION.search(seg.text):
+    act. `inherited`: the segment continues a sentence that forbids;
+    `answered`: it is a question that the next sentence answers "no"."""
+    if _QUESTION.search(seg.text) and not answered:
         return []  # "apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?" asks, and rules nothing
     norm, acts = split_acts(seg.text)
     if _NEVER.match(norm):
