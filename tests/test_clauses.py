@@ -678,3 +678,16 @@ def test_a_sanction_label_after_a_list_is_the_sanction_of_every_item():
                              ("sanction", [], cut),
                              ("prohibition", ["party-membership"], ptdh),
                              ("sanction", [], ptdh)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list run into its paragraph after the lead-in's colon: each item is forbidden
+    ("Pegawai ASN dilarang: melakukan pendekatan kepada partai politik; ikut kampanye; serta membagikan unggahan "
+     "pasangan calon di media sosial. Kegiatan apel dilaksanakan setiap Senin.",
+     [("prohibition", ["party-approach"], []), ("prohibition", ["campaign-participation"], []),
+      ("prohibition", ["social-media-engagement"], [])]),
+    # a colon that leads no ban: its items are topics, not acts
+    ("MATERI POKOK: Peraturan ini mengatur kewajiban menjaga netralitas; kampanye pasangan calon; dan sanksi.", []),
+])
+def test_a_list_run_into_its_sentence(text, expected):
+    assert clauses(text) == expected

@@ -35,6 +35,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     prohibiting = False  # whether the sentence before forbids (for "Misalnya ...", "Serta ...")
     verdict = -1  # the line of the sentence before when it is a bare "Tidak boleh." (an answer, its reason after it)
     asked: Segment | None = None  # the sentence before when it asks whether an act is allowed ("Bolehkah ASN ...?")
+    run_in = -1  # the line of a list run into its sentence ("Pegawai ASN dilarang: a; b; serta c."), while it goes on
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
     listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
     for seg in segments(text, lists):
@@ -56,6 +57,13 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         # it forbids: "Membuat status ... yang mempromosikan pasangan calon ... termasuk kampanye di media sosial")
         inherited = prohibiting and (rules.continues(norm) or (verdict == seg.line and not rules.prohibits(norm)
                                                               and not _ALLOWED_AFTER.search(norm)))
+        # (the items of a list run into one paragraph after its lead-in's colon, "Pegawai ASN dilarang: melakukan
+        # pendekatan ...; mencalonkan diri ...; ikut kampanye; ... serta memberikan tanda suka ...", are each forbidden)
+        inherited = inherited or run_in == seg.line
+        if run_in == seg.line and not seg.text.rstrip().endswith(";"):
+            run_in = -1
+        elif _RUN_IN.search(seg.text) and rules.prohibits(normalise(seg.text.rsplit(":", 1)[0])):
+            run_in = seg.line
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = [] if _points_elsewhere(text, seg) else classify(seg, page, inherited)
@@ -131,6 +139,7 @@ def _other_act(norm: str) -> bool:
 
 _QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
                        r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
+_RUN_IN = re.compile(r":\s+\S[^:]*;\s*$")  # "Pegawai ASN dilarang: melakukan pendekatan ...;" (its first item)
 # a question whether an act is allowed, and an answer that says no
 _MAY_I = re.compile(r"(?:\bboleh\s?kah\b|\b(?:apakah|apa)\b[^?]*?(?<!tidak )\b(?:boleh|diperbolehkan|dibolehkan|diperkenankan|"
                     r"diizinkan)\b)[^?]*\?[\"')\s]*$")
