@@ -370,6 +370,8 @@ def test_questions_and_allowed_acts(text, expected):
     # (what the question puts as its condition is not what it forbids)
     ("Kalau saya datang ke kampanye akbar hanya untuk menonton konser, tidak pakai atribut, apakah boleh? "
      "Tetap tidak diperkenankan.", [("prohibition", ["campaign-participation"], [])]),
+    ("Bolehkah ASN yang tidak sedang cuti menghadiri kampanye pasangan calon? Tidak boleh.",
+     [("prohibition", ["campaign-participation"], [])]),
     # answered "yes", or a question that is not whether it is allowed: nothing
     ("Bolehkah ASN menonton debat calon di televisi? Boleh.", []),
     ("Bolehkah ASN memberi tanda suka pada unggahan calon? Ya, boleh.", []),

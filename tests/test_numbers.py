@@ -47,6 +47,8 @@ def test_numbers(text, expected):
     ("800/217/BKPSDM/11/2024", "2024-11-03", "800/217/BKPSDM/11/2024"),
     ("800/217/BKPSDM/2024", "2024-01-03", "800/217/BKPSDM/2024"),
     ("800/217/BKPSDM/1/2024", None, "800/217/BKPSDM/1/2024"),
+    ("800/11/2018", "2018-02-10", "800/11/2018"),  # a short number's sequence number, not a month
+    ("B/1/2018", "2018-01-10", "B/1/2018"),
 ])
 def test_ocr_roman_month(value, iso, expected):
     assert repair_roman_month(value, iso) == expected

@@ -64,6 +64,20 @@ def test_rows_of_one_line_cells_start_where_each_cell_starts_with_a_capital():
     ]
 
 
+def test_a_table_without_a_header_takes_no_row_for_one_and_text_after_it_stays_out():
+    text = _text([
+        (1, 100, [(100, "Memasang baliho pasangan calon"), (1300, "Hukuman disiplin sedang")]),
+        (1, 150, [(100, "Menjadi anggota partai politik"), (1300, "Pemberhentian tidak dengan hormat")]),
+        (1, 200, [(100, "Memberi tanda suka unggahan calon"), (1300, "Teguran tertulis")]),
+        (2, 330, [(1300, "Gowa, 12 Januari 2024")]),
+        (2, 370, [(1300, "BUPATI GOWA,")]),
+    ])
+    assert text.split("\n\n")[:6] == [
+        "Memasang baliho pasangan calon", "Hukuman disiplin sedang", "Menjadi anggota partai politik",
+        "Pemberhentian tidak dengan hormat", "Memberi tanda suka unggahan calon", "Teguran tertulis"]
+    assert "Gowa, 12 Januari 2024\nBUPATI GOWA," in text
+
+
 @pytest.mark.parametrize("lines", [
     # a column of labels beside their values reads well as it is
     [(1, 100, [(100, "Nomor"), (500, "800/155/BKPSDM/2024")]),

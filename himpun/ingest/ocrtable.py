@@ -21,6 +21,7 @@ from statistics import median
 
 GUTTER = 1.5  # a space between words this many line heights wide may be a gutter
 ROW_GAP = 0.5  # a vertical space this many line heights high after a table's last line ends the table
+RUN_GAP = 2.0  # a vertical space this many line heights high ends a table
 ROW_PITCH = 1.3  # a line this many times the table's line pitch below the line before starts a row
 MIN_SPLIT = 3  # lines split by a gutter that make a table
 MIN_WORDS = 2  # words a line of a cell has on average, in every column of a table
@@ -44,32 +45,36 @@ RawLine = tuple[tuple, list[Word]]
 def find_tables(lines: list[RawLine]) -> list[RawLine]:
     """The lines with every table turned into lines of a character-drawn table
     (keys ("table", n, i)), put where the table's first line was."""
-    if len(lines) < MIN_SPLIT:
+    if sum(1 for _, ws in lines if ws) < MIN_SPLIT:
         return lines
     height = median(w.bottom - w.top for _, ws in lines for w in ws)
     order = sorted(range(len(lines)), key=lambda i: min(w.top for w in lines[i][1]))
     gaps = {i: _gaps(lines[i][1], height) for i in order}
     placed: dict[int, list[RawLine]] = {}
     taken: set[int] = set()
+    tried: set[int] = set()
     n = 0
     for pos, i in enumerate(order):
-        if i in taken or not gaps[i]:
+        if i in taken or i in tried or not gaps[i]:
             continue
         for gap in gaps[i]:
-            run = _run(lines, order, pos, gap, gaps, height, taken)
-            if run:
-                members, gutters = run
-                rows = _rows([lines[k][1] for k in members], gutters, height)
-                if not _cells_of_text(rows, len(gutters) + 1):
-                    continue
-                words = [w for k in members for w in lines[k][1]]
-                box = (min(w.left for w in words), min(w.top for w in words),
-                       max(w.right for w in words), max(w.bottom for w in words))
-                placed[min(members)] = [(("table", n, j), [Word(t, 100.0, *box) for t in text.split()])
-                                        for j, text in enumerate(_draw(rows, len(gutters) + 1))]
-                taken |= set(members)
-                n += 1
-                break
+            run = _run(lines, order, pos, gap, gaps, height, taken | tried)
+            if not run:
+                continue
+            members, gutters = run
+            rows = _rows([lines[k][1] for k in members], gutters, height) if len(gutters) <= 3 else []
+            if not rows or not _cells_of_text(rows, len(gutters) + 1):
+                tried |= set(members)  # (no table: its lines are not tried again, from another of its gaps)
+                continue
+            words = [w for k in members for w in lines[k][1]]
+            box = (min(w.left for w in words), min(w.top for w in words),
+                   max(w.right for w in words), max(w.bottom for w in words))
+            conf = round(sum(w.conf for w in words) / len(words), 1)  # (the drawing's marks count as read as its words)
+            placed[min(members)] = [(("table", n, j), [Word(t, conf, *box) for t in text.split()])
+                                    for j, text in enumerate(_draw(rows, len(gutters) + 1))]
+            taken |= set(members)
+            n += 1
+            break
     if not placed:
         return lines
     out: list[RawLine] = []
@@ -93,11 +98,12 @@ def _split_at(words: list[Word], lo: float, hi: float, height: float) -> float |
     between them there (and no border read as a word)."""
     solid = sorted((w for w in words if w.text not in BORDERS), key=lambda w: w.left)
     if not solid:
-        return None
-    if solid[0].left >= lo:
-        return min(lo, solid[0].left) if solid[0].left <= hi else (lo + hi) / 2
-    if solid[-1].right <= hi:
-        return max(hi, solid[-1].right) if solid[-1].right >= lo else (lo + hi) / 2
+        return (lo + hi) / 2  # a line of borders only
+    quarter = (hi - lo) / 4
+    if solid[0].left >= hi - quarter:
+        return lo  # all in the columns to the right
+    if solid[-1].right <= lo + quarter:
+        return hi  # all in the columns to the left
     best = None
     for a, b in zip(solid, solid[1:]):
         if a.right < hi and b.left > lo and (best is None or b.left - a.right > best[1] - best[0]):
@@ -115,7 +121,8 @@ def _run(lines, order, pos, gap, gaps, height, taken):
     members = [order[pos]]
     for step in (-1, 1):
         k = pos + step
-        while 0 <= k < len(order) and order[k] not in taken and _split_at(lines[order[k]][1], lo, hi, height) is not None:
+        while 0 <= k < len(order) and order[k] not in taken and _split_at(lines[order[k]][1], lo, hi, height) is not None \
+                and _apart(lines[order[k - step]][1], lines[order[k]][1]) <= RUN_GAP * height:
             for a, b in gaps[order[k]]:  # narrow the gutter to what the split lines all leave free
                 if min(hi, b) - max(lo, a) >= 0.25 * height:
                     lo, hi = max(lo, a), min(hi, b)
@@ -132,6 +139,13 @@ def _run(lines, order, pos, gap, gaps, height, taken):
         return None
     gutters = [(lo, hi)] + _more_gutters(lines, members, gaps, (lo, hi), height)
     return members, sorted(gutters)
+
+
+def _apart(a: list[Word], b: list[Word]) -> float:
+    """The vertical space between two lines (0 where they overlap)."""
+    if not a or not b:
+        return 0.0
+    return max(0, max(min(w.top for w in b) - max(w.bottom for w in a), min(w.top for w in a) - max(w.bottom for w in b)))
 
 
 def _more_gutters(lines, members, gaps, first, height):
@@ -190,9 +204,12 @@ def _rows(lines: list[list[Word]], gutters: list[tuple[float, float]], height: f
         if not rows or new:
             rows.append([])
         rows[-1].append(texts)
-    if rows and len(rows[0]) > 1 and _capitals(rows[0][0]):
-        rows.insert(1, rows[0][1:])  # the header, set closer to the first row than rows are to each other
-        rows[0] = rows[0][:1]
+    if rows and _capitals(rows[0][0]):
+        if len(rows[0]) > 1:
+            rows.insert(1, rows[0][1:])  # the header, set closer to the first row than rows are to each other
+            rows[0] = rows[0][:1]
+    elif rows:
+        rows.insert(0, [[""] * len(rows[0][0])])  # no header: an empty one, so that no row is taken for it
     return rows
 
 
@@ -216,8 +233,11 @@ def _cells_of_text(rows: list[list[list[str]]], width: int) -> bool:
 
 
 def _capitals(cells: list[str]) -> bool:
-    letters = [ch for c in cells for ch in c if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters) and sum(1 for c in cells if c) >= 2
+    """A header line: two or more cells of a few words, each word capitalised ("YANG TIDAK BOLEH
+    DILAKUKAN", "Jenis Pelanggaran"), none ending as a sentence or item does."""
+    filled = [c.split() for c in cells if c.strip()]
+    return len(filled) >= 2 and all(len(ws) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
+                                    and not ws[-1].endswith((".", ";", ",")) for ws in filled)
 
 
 _ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-zA-Z])[.)]|[-•*–])\s")
@@ -244,7 +264,7 @@ def _draw(rows: list[list[list[str]]], width: int) -> list[str]:
                 else:
                     texts.append(piece)
             columns.append(texts)
-        for i in range(max(len(c) for c in columns)):
+        for i in range(max(1, max(len(c) for c in columns))):
             out.append("| " + " | ".join(c[i] if i < len(c) else " " for c in columns) + " |")
         out.append(rule)
     return out

@@ -146,7 +146,7 @@ _MAY_I = re.compile(r"(?:\bboleh\s?kah\b|\b(?:apakah|apa)\b[^?]*?(?<!tidak )\b(?
 _NO_ANSWER = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|dilarang)(?:\s+(?:boleh|"
                         r"diperbolehkan|diperkenankan|dibenarkan|diizinkan|dibolehkan|bisa))?\s*[.,;!]")
 # what a question puts as its condition: "..., tidak pakai atribut, apakah boleh?", "hadir tanpa seragam"
-_CONDITION = re.compile(r"\b(?:tidak|tanpa|tak)\b[^,.;?]*")
+_CONDITION = re.compile(r",[\s>\"']*(?:tidak|tanpa|tak)\b[^,.;?]*(?=,)")  # (">": a quoted mail's line)
 
 
 def _asked_acts(asked: Segment, page: int) -> list[Clause]:

@@ -111,8 +111,10 @@ def repair_roman_month(value: str, iso_date: str | None) -> str:
     the letter the number belongs to; unchanged when the slot is clean or the date does not fit
     (other year, or a month whose letters the slot contradicts)."""
     m = _OCR_MONTH_SLOT.search(value)
-    if not m or not iso_date or m.group(2) != iso_date[:4]:
+    if not m or not iso_date or len(iso_date) < 7 or m.group(2) != iso_date[:4]:
         return value
+    if value.count("/") < 3 or not re.search(r"[A-Za-z]", value[:m.start(1)]):
+        return value  # (a short "800/11/2018" has its sequence number there, not a month)
     slot, roman = m.group(1), _ROMAN[int(iso_date[5:7]) - 1]
     if slot in _ROMAN or not any(ch in "1l|" for ch in slot) or abs(len(slot) - len(roman)) > 1:
         return value
