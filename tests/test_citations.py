@@ -22,6 +22,10 @@ from himpun.ingest.parse.citations import find_citations
     ("Peraturan Menteri - Dalam Negeri Nomor 1 Tahun 2014", ["Permendagri 1/2014"]),
     ("menurut Peraturan Pemerintah, 94 orang pada tahun 2021", []),
     ("UU Nomor 20 Tahun 202$ tentang ASN", ["UU 20/2023"]),
+    # a year no regulation has: one digit misread of a known one
+    ("Peraturan Pemerintah Nomer 42 Tahun 2604 tentang Pembinaan Jiwa Korps", ["PP 42/2004"]),
+    ("Undang-Undang Nomor 5 Tahun 2914 tentang Aparatur Sipil Negara", ["UU 5/2014"]),
+    ("Undang-Undang Nomor 5 Tahun 2099", []),
     ("Perbawaslu Nomor 6 Tahun 2018", ["Perbawaslu 6/2018"]),
     ("PKPU Nomor 2 Tahun 2024", ["PKPU 2/2024"]),
     ("Perppu Nomor 1 Tahun 2014", ["Perppu 1/2014"]),

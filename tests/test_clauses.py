@@ -143,6 +143,7 @@ def test_categories(text, expected):
     ("pemberhentian tidak dengan hormnt sebagai pns", [("dismissal-dishonourable", "berat")]),  # OCR's "hormat"
     ("hukdis sedang potong tukin 25% selama 6 bln", [("allowance-cut", "sedang")]),
     ("PDHTAPS (diberhentikan dgn hormat tdk atas permintaan sendiri)", [("dismissal-honourable", "berat")]),
+    ("tenaga honorer yang terbukti terlibat sebagai tim sukses, hubungan kerjanya diputus", [("contract-termination", None)]),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),

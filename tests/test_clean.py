@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from himpun.ingest.clean import (clean_page, drop_furniture, drop_inline_headlines, fix_ocr_confusions,
+from himpun.ingest.clean import (clean_page, drop_furniture, drop_inline_headlines, fix_ocr_confusions, fix_split_words,
                                  join_wrapped_lines, normalise_unicode)
 
 
@@ -254,3 +254,14 @@ def test_numbers_with_an_o_are_fixed_as_without_the_shortcut(parts):
         assert fast == fix_ocr_confusions(text)
     finally:
         clean._DIGIT_NEXT_TO_O = original
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("sesuai Peratur an Pemerintah Nomor 42", "sesuai Peraturan Pemerintah Nomor 42"),
+    ("PNS yang pela nggaran disiplin", "PNS yang pelanggaran disiplin"),
+    # pieces that are words themselves stay apart
+    ("laporan masyarakat, lapor an, mobil dinas, ter hadap", "laporan masyarakat, lapor an, mobil dinas, ter hadap"),
+])
+def test_a_space_ocr_put_inside_a_word(raw, expected):
+    assert fix_split_words(raw) == expected
+    assert clean_page(raw, ocr=False).text == raw  # (only on OCR'd pages)

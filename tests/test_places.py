@@ -186,6 +186,11 @@ def test_no_dinas_without_a_name(text):
      ["Badan Kepegawaian Negara"]),
     ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI SULAWESI TENGAH\n\nSIARAN PERS\nNomor: 031/HM.01.00/K.ST/X/2024\n"
      "Palu - Bawaslu mencatat 40 laporan.", "other", ["Bawaslu Provinsi Sulawesi Tengah"]),
+    # a bare "Sekretaris Daerah" over the signature, whose region OCR garbled: the secretary of the letterhead's
+    # government
+    ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT\nSEKRETARIAT DAERAH\n\nSURAT EDARAN\nNOMOR 270/1187/BKD/VII/2014\n\n"
+     "PNS dilarang ikut kampanye.\n\nPlh. SEKRETARIS DAERAH\nSSA TENGGARA BARAT,\n\nHAIMI RAHMAN", "circular",
+     ["Plh Sekretaris Daerah Provinsi Nusa Tenggara Barat"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

@@ -24,8 +24,11 @@ class Cleaned:
     dropped: list[str] = field(default_factory=list)  # furniture and headline lines removed
 
 
-def clean_page(text: str) -> Cleaned:
+def clean_page(text: str, ocr: bool = False) -> Cleaned:
+    """`ocr`: the text was read by OCR, which also breaks words apart ("Peratur an")."""
     text = unchat(normalise_unicode(text))
+    if ocr:
+        text = fix_split_words(text)
     text = "\n".join(untable(fix_ocr_confusions(text).split("\n")))  # before a table's "| 1. |" looks like specks
     text = _STRAY_BEFORE_MARKER.sub("", text)
     lines, dropped = drop_furniture(text.split("\n"))
@@ -175,6 +178,21 @@ def fix_split_letters(text: str) -> str:
         word = m.group(0).replace(" ", "")
         return word if is_word(word) else m.group(0)
     return _SPLIT_LETTERS.sub(join, text)
+
+
+_SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ ](?=([a-z]{1,8})(?![\w-]))")  # (the tail looked at, not taken)
+
+
+def fix_split_words(text: str) -> str:
+    """A space OCR put inside a word: `Peratur an` -> `Peraturan`, `pela nggaran` -> `pelanggaran`,
+    when neither piece is a root word of the dictionary and the two together make a word
+    (`lapor an`, `ter hadap` and `mobil dinas` stay)."""
+    def join(m: re.Match) -> str:
+        head, tail = m.group(1), m.group(2)
+        if known(head) or known(tail) or not is_word(head + tail):
+            return m.group(0)
+        return head
+    return _SPLIT_WORD.sub(join, text)
 
 
 def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:

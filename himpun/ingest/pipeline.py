@@ -40,7 +40,7 @@ def extract_path(path: Path, data: bytes | None = None, sha256: str | None = Non
     dropped: list[str] = []
     cleaned = []
     for p in result.pages:
-        c = clean_page(p.text)
+        c = clean_page(p.text, ocr=p.ocr)
         cleaned.append(c.text)
         dropped += c.dropped
     texts = clean_pages(cleaned)

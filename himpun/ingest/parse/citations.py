@@ -214,7 +214,12 @@ def _key(prefix: str, num: str, year: str | None) -> str | None:
         bare = [r.key for r in regulations().values() if r.bare and r.key.startswith(f"{prefix} {n}/")]
         return bare[0] if len(bare) == 1 else None
     if year.isdigit():
-        return f"{prefix} {n}/{year}" if 1900 <= int(year) <= date.today().year + 1 else None
+        if 1900 <= int(year) <= date.today().year + 1:
+            return f"{prefix} {n}/{year}"
+        # a year no regulation has ("Tahun 2604", "Tahun 2914"): OCR misread one digit of a known one
+        near = [r.key for r in regulations().values()
+                if r.key.startswith(f"{prefix} {n}/") and _one_digit_off(year, r.key.rsplit("/", 1)[1])]
+        return near[0] if len(near) == 1 else None
     # A damaged year: a known regulation whose year fits the readable digits wins.
     fits = [r.key for r in regulations().values()
             if r.key.startswith(f"{prefix} {n}/") and _fits(year, r.key.rsplit("/", 1)[1])]
@@ -222,6 +227,10 @@ def _key(prefix: str, num: str, year: str | None) -> str | None:
         return fits[0]
     repaired = year.translate(_DIGITS)
     return f"{prefix} {n}/{repaired}" if repaired.isdigit() and 1900 <= int(repaired) <= date.today().year + 1 else None
+
+
+def _one_digit_off(read: str, year: str) -> bool:
+    return len(read) == len(year) and sum(a != b for a, b in zip(read, year)) == 1
 
 
 def _fits(damaged: str, year: str) -> bool:

@@ -163,6 +163,14 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     base = office.title.split(" ", 1)[-1] if office.title.startswith(ACTING_TITLES) else office.title
     same = [o for o in offices if o.region and (o.title == office.title or o.title.endswith(" " + base)
                                                 or o.title == base)]
+    if not same and base == "Sekretaris Daerah":
+        # the secretary of the one government the text names ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT /
+        # SEKRETARIAT DAERAH" over a letter signed "Plh. SEKRETARIS DAERAH" and a region OCR garbled)
+        governments = {o.region: o for o in offices if o.title == "Pemerintah" and o.region}
+        if len(governments) == 1:
+            gov = next(iter(governments.values()))
+            return replace(gov, name=f"{office.title} {gov.region.name}", title=office.title,
+                           start=office.start, end=office.end)
     if not same:
         return None
     exact = [o for o in same if o.title == office.title]
