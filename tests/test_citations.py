@@ -77,3 +77,15 @@ def test_citation_spans_point_at_the_words():
     (c,) = find_citations(text)
     assert text[c.start:c.end] == "PP No. 94 Thn 2021"
     assert c.text == "PP No. 94 Thn 2021"
+
+
+def test_an_instrument_drops_its_own_key_but_not_what_it_weighs_before_700_characters():
+    from himpun.ingest.parse import parse_document
+    from himpun.records import Page
+    text = ("PERATURAN GUBERNUR BALI\nNOMOR 38 TAHUN 2016\nTENTANG\nKODE ETIK PEGAWAI NEGERI SIPIL\n"
+            "GUBERNUR BALI,\nMenimbang : a. bahwa berdasarkan Peraturan Pemerintah Nomor 42 Tahun 2004 tentang "
+            "Pembinaan Jiwa Korps dan Kode Etik PNS, perlu menetapkan kode etik;\n"
+            "Mengingat : 1. Undang-Undang Nomor 5 Tahun 2014 tentang ASN;\n\nPNS dilarang ikut kampanye.")
+    doc = parse_document([Page(1, text)], source="x.pdf", sha256="c" * 64)
+    assert doc.kind == "regulation"
+    assert [c.key for c in doc.citations] == ["PP 42/2004", "UU 5/2014"]

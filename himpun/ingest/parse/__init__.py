@@ -7,6 +7,8 @@ in order over the pages and assembles the record.
 """
 from __future__ import annotations
 
+import re
+
 from himpun.ingest.parse.citations import find_citations, regulations
 from himpun.ingest.parse.clauses import page_clauses
 from himpun.ingest.parse.crossref import link_sanctions
@@ -22,6 +24,7 @@ from himpun.records import Citation, Document, Page
 
 PAGE_JOIN = "\n\n"
 _OWN_KEY_ZONE = 700  # an instrument's own number stands in its heading
+_PREAMBLE = re.compile(r"\b(?:Menimbang|MENIMBANG|Mengingat|MENGINGAT|DENGAN RAHMAT|Dengan Rahmat)\b")
 
 
 def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "text",
@@ -80,7 +83,11 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
 
 def _without_own_key(citations: list[Citation], pages: list[Page]) -> list[Citation]:
     """An instrument does not cite itself: drop the key of its own heading."""
-    own = {c.key for c in citations if c.page == pages[0].number and c.start < _OWN_KEY_ZONE}
+    zone = _OWN_KEY_ZONE
+    m = _PREAMBLE.search(pages[0].text, 0, zone)
+    if m:  # (its own key stands in its title, before "Menimbang": what it weighs there are others)
+        zone = m.start()
+    own = {c.key for c in citations if c.page == pages[0].number and c.start < zone}
     return [c for c in citations if c.key not in own]
 
 
