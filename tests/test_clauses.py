@@ -104,6 +104,8 @@ def clauses(text):
      ["campaign-participation", "mobilising-civil-servants"]),
     ("asn yang istrinya maju sebagai calon bupati mencalonkan diri tanpa mengundurkan diri",
      ["spouse-campaign", "candidacy"]),
+    ("jangan foto bareng calon terus angkat jari satu dua", ["photo-with-candidate", "gestures"]),
+    ("pelayanan di puskesmas di kantor camat jangan dibeda-bedakan karena pilihan politik", ["discriminatory-service"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected

@@ -265,3 +265,12 @@ def test_numbers_with_an_o_are_fixed_as_without_the_shortcut(parts):
 def test_a_space_ocr_put_inside_a_word(raw, expected):
     assert fix_split_words(raw) == expected
     assert clean_page(raw, ocr=False).text == raw  # (only on OCR'd pages)
+
+
+def test_a_transcript_keeps_its_captions_apart_and_readers_comments_go():
+    raw = ("Transkrip\n1:43  pertama jangan ikut kampanye\n1:46  mau kampanye di lapangan tetap tidak boleh\n\n"
+           "Komentar 47 Urutkan\n\n@sariyanti_88  2 minggu yang lalu\nhonorer juga diputus kontrak ndak kalau ikut "
+           "kampanye?\n   Balas   3\n\nBerikutnya")
+    cleaned = clean_page(raw)
+    assert "1:43 pertama jangan ikut kampanye\n1:46 mau kampanye di lapangan tetap tidak boleh" in cleaned.text
+    assert "honorer" not in cleaned.text and "@sariyanti_88 2 minggu yang lalu" in cleaned.dropped

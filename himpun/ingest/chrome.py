@@ -38,3 +38,14 @@ _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s+\S.{0,160}$"
 def is_link_item(line: str) -> bool:
     """A line of such a list: a bulleted or numbered headline, with no full stop at its end."""
     return bool(_HEADLINE_ITEM.match(line)) and not line.rstrip().endswith((".", ";", ":"))
+
+
+# a comment under a video or post, copied with its author and age: "@sariyanti_88  2 minggu yang lalu" (its text on
+# the same line or the lines under it, down to a blank line)
+_COMMENT_HEAD = re.compile(r"@[\w.]+\s+(?:\d+|se)\s*(?:detik|menit|jam|hari|minggu|bulan|tahun)\s+yang\s+lalu\b.*",
+                           re.I)
+
+
+def heads_comment(line: str) -> bool:
+    """True for the first line of a reader's comment ("@user 2 minggu yang lalu ...")."""
+    return _COMMENT_HEAD.fullmatch(line.strip()) is not None

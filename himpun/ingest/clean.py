@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from himpun.ingest.chatmarks import unchat
-from himpun.ingest.chrome import heads_link_list, is_chrome_line, is_link_item
+from himpun.ingest.chrome import heads_comment, heads_link_list, is_chrome_line, is_link_item
 from himpun.ingest.dictionary import is_word, known
 from himpun.ingest.tables import untable
 
@@ -199,11 +199,13 @@ def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove lines that are page furniture (see himpun/data/web_chrome.txt),
     lines of specks: no letter or digit (". ;" left by a scan's dirt), and
     the headlines listed under "Berita Terkait" or "Terpopuler" in a page
-    copied as text."""
+    copied as text, and readers' comments ("@user 2 minggu yang lalu ...")."""
     kept, dropped = [], []
     links = False  # under the heading of a list of links to other stories ("Berita Terkait")
+    comment = False  # in a reader's comment, down to the blank line after it
     for line in lines:
-        if line.strip() and (is_chrome_line(line) or not any(ch.isalnum() for ch in line)
+        comment = comment and bool(line.strip()) or heads_comment(line)
+        if line.strip() and (comment or is_chrome_line(line) or not any(ch.isalnum() for ch in line)
                              or (links and is_link_item(line))):
             dropped.append(line.strip())
             links = links or heads_link_list(line)
@@ -253,6 +255,7 @@ _TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
                         rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
+_CAPTION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")
 # a table's cell under its column's name (tables.py): "YANG TIDAK BOLEH DILAKUKAN: Memasang ...", "SANKSI: ..."
 _LABEL = re.compile(r"^(?:\d{1,3}[.)]? )?[A-Z][A-Z0-9 /().,'\"-]{2,60}:\s")
 _FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
@@ -298,6 +301,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 break
             elif _FIELD.match(nxt) or (_FIELD.match(stripped) and not nxt[:1].islower()):
                 break  # the fields of a letter's heading ("Nomor : ...", "Hal : ...")
+            elif _CAPTION.match(nxt) and _CAPTION.match(stripped):
+                break  # a transcript's captions, each at its time ("1:43 pertama jangan ikut kampanye")
             elif blank_between and _LABEL.match(stripped):
                 break  # a table's cell is whole (tables.py sets a blank line after it)
             elif _DATE_LINE.match(nxt):
