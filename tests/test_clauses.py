@@ -406,6 +406,9 @@ def test_a_question_answered_no(text, expected):
     ("Pegawai ASN yang bersangkutan dikenai sanksi moral.", [("sanction", [], [("moral-sanction", None)])]),
     ("ASN yang ikut sebagai tim kampanye diancam pidana sesuai Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan "
      "Umum.", [("prohibition", ["campaign-team"], [("criminal", None)])]),
+    # (the violation named before the one sanctioned is an election one)
+    ("Dugaan pelanggaran netralitas ASN yang ditemukan akan direkomendasikan kepada BKN untuk dijatuhi sanksi sesuai "
+     "dengan ketentuan.", [("sanction", [], [("unspecified", None)])]),
 ])
 def test_rules_of_other_matters_are_no_election_rules(text, expected):
     assert clauses(text) == expected

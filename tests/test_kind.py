@@ -64,3 +64,19 @@ def test_kind(text, dropped, fmt, expected):
 ])
 def test_title(text, kind, container, expected):
     assert detect_title(text, kind, container) == expected
+
+
+def test_a_disposition_sheet_on_top_of_a_letter_is_the_registry_s_not_the_letter_s():
+    from himpun.ingest.parse import parse_document
+    from himpun.records import Page
+    sheet = ("PEMERINTAH PROVINSI PAPUA SELATAN\nSEKRETARIAT DAERAH\n\nLEMBAR DISPOSISI\n\nSurat dari : Bawaslu Provinsi "
+             "Papua Selatan\nNo. Surat 118/PM.00.02/K.PS/VIII/2024\nDiterima Tgl. 13 Agustus 2024\n"
+             "No. Agenda 1274/B.UM/VIII/2024\n\nIsi Disposisi\nSekda - tindak lanjuti dgn SE Gub.")
+    letter = ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI PAPUA SELATAN\n\nMerauke, 12 Agustus 2024\n\n"
+              "Nomor 118/PM.00.02/K.PS/VIII/2024\nSifat Penting\nHal Imbauan Netralitas ASN\n\n"
+              "Yth. Penjabat Gubernur Papua Selatan\n\nPegawai ASN dilarang ikut kampanye pasangan calon.\n\n"
+              "KETUA BAWASLU PROVINSI PAPUA SELATAN,\n\nYOHANES MAHUZE")
+    doc = parse_document([Page(1, sheet, ocr=True), Page(2, letter, ocr=True)], source="x.tif", sha256="d" * 64)
+    assert (doc.kind, doc.issuers, doc.numbers, doc.dates) == (
+        "circular", ["Ketua Bawaslu Provinsi Papua Selatan"], ["118/PM.00.02/K.PS/VIII/2024"], ["2024-08-12"])
+    assert [c.categories for c in doc.clauses] == [["campaign-participation"]]

@@ -24,32 +24,36 @@ from himpun.records import Citation, Document, Page
 
 PAGE_JOIN = "\n\n"
 _OWN_KEY_ZONE = 700  # an instrument's own number stands in its heading
+_DISPOSITION = re.compile(r"\b(?:LEMBAR|KARTU|Lembar|Kartu)\s+(?:DISPOSISI|Disposisi)\b")
 _PREAMBLE = re.compile(r"\b(?:Menimbang|MENIMBANG|Mengingat|MENGINGAT|DENGAN RAHMAT|Dengan Rahmat)\b")
 
 
 def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "text",
                    dropped: list[str] = (), container_title: str | None = None,
                    url: str | None = None, published: str | None = None) -> Document:
-    full = PAGE_JOIN.join(p.text for p in pages)
+    # a disposition sheet filed on top of a letter is the registry's, not the letter's: what the letter is, who
+    # wrote it, its numbers and dates come from the pages after it (its clauses are still read everywhere)
+    body = pages[1:] if len(pages) > 1 and _DISPOSITION.search(pages[0].text[:800]) else pages
+    full = PAGE_JOIN.join(p.text for p in body)
     kind = detect_kind(full, list(dropped), fmt, url)
 
     citations: list[Citation] = []
     numbers: list[str] = []
     dates: list[FoundDate] = []
     found_numbers = []
-    for p in pages:
+    for p in body:
         cits = find_citations(p.text, p.number)
         citations += cits
         page_dates = find_dates(p.text)
         found_numbers += [(p, n, s, e, page_dates) for n, s, e in find_numbers(p.text, cits)]
         dates += page_dates
     if kind in ("decree", "regulation"):
-        citations = _without_own_key(citations, pages)
+        citations = _without_own_key(citations, body)
     main_date = _main_date(dates, full, published, kind)
     for p, n, s, e, page_dates in found_numbers:
         if p.ocr:  # (an OCR-damaged Roman month: from the date after the number, or for the instrument's own
             # number in its heading, from the instrument's date)
-            own = p.number == pages[0].number and s < _OWN_KEY_ZONE
+            own = p.number == body[0].number and s < _OWN_KEY_ZONE
             n = repair_roman_month(n, letter_date(p.text, e, page_dates) or (main_date if own else None))
         numbers.append(n)
 

@@ -134,7 +134,11 @@ def _other_act(norm: str) -> bool:
     dalam satu bulan akan ditegur secara tertulis"): no act of the election rules, no word of them, and no
     pointer to a violation or to what was said before."""
     m = _WHO_FOR_WHAT.search(norm)
-    return m is not None and not rules.categories(m.group("act")) and not _ELECTION_ACT.search(m.group("act"))
+    if m is None or rules.categories(m.group("act")) or _ELECTION_ACT.search(m.group("act")):
+        return False
+    # (what stands before the one sanctioned may name the violation: "Dugaan pelanggaran netralitas ASN yang
+    # ditemukan ... dijatuhi sanksi")
+    return not _ELECTION_ACT.search(norm[max(0, m.start() - 40):m.start()])
 
 
 _QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
