@@ -208,3 +208,20 @@ def test_control_characters_are_counted_as_one_by_one(text):
     sample = text[:4096]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
     assert _mostly_control(text) == (bool(sample) and bad / len(sample) > 0.05)
+
+
+def test_a_jdih_record_reads_its_fields_as_name_and_value_and_is_a_regulation(tmp_path):
+    rows = [("Tipe Dokumen", "Peraturan Perundang-undangan"),
+            ("Judul", "Peraturan Wali Kota Denpasar Nomor 31 Tahun 2024 tentang Netralitas Pegawai ASN"),
+            ("Nomor Peraturan", "31"), ("Jenis / Bentuk Peraturan", "Peraturan Wali Kota"),
+            ("Tanggal Penetapan", "16 Agustus 2024"), ("Penandatangan", "Wali Kota Denpasar")]
+    table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    p = tmp_path / "jdih.html"
+    p.write_text(f"<html><head><title>JDIH Kota Denpasar</title></head><body><main><h1>Peraturan Wali Kota Denpasar "
+                 f"Nomor 31 Tahun 2024</h1><table>{table}</table><h2>Abstrak</h2><p>MATERI POKOK: Pegawai ASN "
+                 f"dilarang ikut kampanye dan memasang baliho pasangan calon di kantor maupun di rumah dinas.</p>"
+                 f"</main></body></html>", encoding="utf-8")
+    text = read_path(p).pages[0].text
+    assert "Penandatangan: Wali Kota Denpasar" in text and "Tipe Dokumen: Penandatangan" not in text
+    doc = extract_path(p)
+    assert (doc.kind, doc.issuers, doc.date) == ("regulation", ["Wali Kota Denpasar"], "2024-08-16")

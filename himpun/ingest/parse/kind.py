@@ -18,6 +18,9 @@ _HEADINGS = [
     ("decree", re.compile(r"^\s*(?:SURAT\s+)?KEPUTUSAN\b|\bKEPUTUSAN\s+BERSAMA\b", re.M)),
     ("regulation", re.compile(r"^\s*(?:PERATURAN\s+(?:PEMERINTAH|PRESIDEN|MENTERI|DAERAH|BUPATI|WALI\s*KOTA|GUBERNUR|"
                               r"BADAN|KOMISI|KEPALA)|UNDANG-UNDANG\s+REPUBLIK)\b", re.M)),
+    # a legal database's (JDIH) record of a regulation: its fields, "Jenis / Bentuk Peraturan: Peraturan Wali Kota"
+    ("regulation", re.compile(r"^\s*Jenis\s*(?:/\s*Bentuk\s*)?Peraturan\s*:\s*(?:Peraturan|Undang|Perda\b|Perbup\b|"
+                              r"Perwali\b|Pergub\b)", re.M | re.I)),
     ("pact", re.compile(r"^\s*PAKTA\s+INTEGRITAS\b", re.M)),
     ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
     # an office's numbered announcement: "PENGUMUMAN" over its "Nomor: ..."

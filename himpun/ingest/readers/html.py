@@ -39,6 +39,7 @@ def read_html(path: Path, data: bytes) -> ReadResult:
     soup = BeautifulSoup(dammit.unicode_markup, "lxml")
     meta = _metadata(soup)
     _strip_furniture(soup)
+    _definition_tables(soup)
     cleaned = str(soup)
     text = trafilatura.extract(cleaned, options=_extractor()) or ""
     if len(text.strip()) < 200:
@@ -50,6 +51,23 @@ def read_html(path: Path, data: bytes) -> ReadResult:
         raise FileError(str(path), "HTML page has no readable text")
     return ReadResult(format="html", pages=[Page(1, text)], title=meta.get("title"),
                       url=meta.get("url"), published=meta.get("published"))
+
+
+def _definition_tables(soup: BeautifulSoup) -> None:
+    """A table whose every row is a name and its value (`<tr><th>Penandatangan</th><td>Wali Kota Denpasar</td>`, a
+    JDIH page's metadata) becomes one paragraph a row, "Penandatangan: Wali Kota Denpasar": read as a table,
+    its first row would head the others' cells."""
+    for table in soup.find_all("table"):
+        rows = table.find_all("tr")
+        cells = [r.find_all(["th", "td"], recursive=False) for r in rows]
+        if len(rows) < 2 or not all(len(c) == 2 and c[0].name == "th" and c[1].name == "td" for c in cells):
+            continue
+        box = soup.new_tag("div")
+        for name, value in cells:
+            para = soup.new_tag("p")
+            para.string = f"{name.get_text(' ', strip=True).rstrip(':')}: {value.get_text(' ', strip=True)}"
+            box.append(para)
+        table.replace_with(box)
 
 
 @lru_cache(maxsize=1)
