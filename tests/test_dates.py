@@ -59,6 +59,8 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 mengikuti kampanye", [("2024-10-19", True)]),
     ("a. pada hari Minggu tanggal 13 Oktober 2024, yang bersangkutan hadir", [("2024-10-13", True)]),
     ("Hak pilih tetap digunakan pada 27 November 2024 ya!", [("2024-11-27", True)]),
+    ("Waktu kejadian Sabtu, 12 Oktober 2024, sekitar pukul 15.30 WIB", [("2024-10-12", True)]),
+    ("Hari/Tanggal Kejadian : Jumat, 11 Oktober 2024", [("2024-10-11", True)]),
     # ... not an instrument's date before a name
     ("Berita Acara Pemeriksaan tanggal 4 Juni 2024, Sdr. YOHANES", [("2024-06-04", False)]),
     ("tanggal 31 Februari 2023", []),

@@ -47,6 +47,10 @@ _SCHEDULE_BEFORE = re.compile(
 # tetap digunakan pada 27 November 2024")
 _ACT_DAY_BEFORE = re.compile(r"\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
+# the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
+# Kejadian : ..."
+_ACT_DAY_FIELD = re.compile(r"\b(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)\s*:?\s*"
+                            r"(?:\w+\s*,\s*)?$", re.I)
 _ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
@@ -168,7 +172,7 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
                     or _ELECTION_DAY.search(line_before)
                     or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
                     or _in_schedule_table(text, m.start())
-                    or _ACT_DAY_BEFORE.search(line_before)
+                    or _ACT_DAY_BEFORE.search(line_before) or _ACT_DAY_FIELD.search(line_before)
                     or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
