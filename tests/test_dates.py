@@ -61,6 +61,8 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Hak pilih tetap digunakan pada 27 November 2024 ya!", [("2024-11-27", True)]),
     ("Waktu kejadian Sabtu, 12 Oktober 2024, sekitar pukul 15.30 WIB", [("2024-10-12", True)]),
     ("Hari/Tanggal Kejadian : Jumat, 11 Oktober 2024", [("2024-10-11", True)]),
+    ("3. Umur/Tanggal lahir    : 47 tahun / 3 Maret 1977;", [("1977-03-03", True)]),
+    ("selaku Lurah, pada hari Sabtu tanggal 19 Oktober 2024 sekira pukul 15.30 WITA", [("2024-10-19", True)]),
     # ... not an instrument's date before a name
     ("Berita Acara Pemeriksaan tanggal 4 Juni 2024, Sdr. YOHANES", [("2024-06-04", False)]),
     ("tanggal 31 Februari 2023", []),

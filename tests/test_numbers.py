@@ -25,6 +25,8 @@ def numbers(text):
     ("Surat Edaran MenPANRB Nomor B/71/M.SM.00.00/2017 tanggal 27 Desember 2017", ["B/71/M.SM.00.00/2017"]),
     # a letter's code before a number that stands alone
     ("Menindaklanjuti Surat Menteri PANRB Nemor B/2677/M.PAN-RB/7/2014 tanggal 4 Juli 2014", ["B/2677/M.PAN-RB/7/2014"]),
+    # a court's register number ends in its seat
+    ("Putusan Nomor 215/Pid.Sus/2024/PN Gto tanggal 9 Desember 2024", ["215/Pid.Sus/2024/PN Gto"]),
     # not instrument numbers
     ("Undang-Undang Nomor 5 Tahun 2014 tentang ASN", []),
     ("(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6, Tambahan Lembaran Negara Nomor 5494)", []),

@@ -49,8 +49,9 @@ _ACT_DAY_BEFORE = re.compile(r"\b(?:terbukti|kedapatan|tertangkap|kejadian|peris
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 # the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
 # Kejadian : ..."
+# (and a date of birth: "Umur/Tanggal lahir : 47 tahun / 3 Maret 1977", "lahir di Gorontalo, 3 Maret 1977")
 _ACT_DAY_FIELD = re.compile(r"\b(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)\s*:?\s*"
-                            r"(?:\w+\s*,\s*)?$", re.I)
+                            r"(?:\w+\s*,\s*)?$|\blahir\b[^\n]{0,40}$", re.I)
 _ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
@@ -73,7 +74,9 @@ _EVENT_REACH = 160
 # (not "... pada Pemilihan Serentak Tahun 2024 tanggal ...": an election of a year, the date after it another's)
 _ELECTION_DAY = re.compile(r"\b(?:pemilu|pilkada|pemilihan|pilpres|pileg)(?:\s+serentak)?\s+(?:pada\s+)?"
                            r"(?:tanggal\s+|hari\s+\w+,?\s+)?$", re.I)
-_SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d)\b|s/d)|^[ \t,]{0,3}-\s*\d", re.I)
+# (and the hour of an incident, as reports of one give it: "tanggal 19 Oktober 2024 sekira pukul 15.30 WITA")
+_SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d|seki[tr]a\s+pukul|sekira\s+jam)\b|s/d)"
+                             r"|^[ \t,]{0,3}-\s*\d", re.I)
 _SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
                             r"tanggal)\s*:?\s*$", re.I)
 _PLACE_LINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]{2,40},[ \t]*$")

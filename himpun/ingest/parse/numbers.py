@@ -23,6 +23,8 @@ _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/]*$")
 _YEAR_SUFFIX = re.compile(r"\s+((?:Tahun|TAHUN|tahun)\s+(?:19|20)\d{2})\b")
 # (a letter's code may stand before its number: "B/2677/M.PAN-RB/7/2014", "SE-800/...")
 _STANDALONE = re.compile(r"(?<![\w/.\-])(?:[A-Z]{1,4}[-/])?[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+){2,}(?![\w/])")
+_COURT = re.compile(r"/(?:PN|PT|PA|PTA|PTUN|PTTUN|MA)$")
+_COURT_SEAT = re.compile(r"[ .][A-Z][a-z]{1,5}\b")
 _DATE_SHAPED = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _GAZETTE = re.compile(r"(?:Lembaran|Berita|Tambahan Lembaran)\s+(?:Negara|Daerah)[^.;]{0,60}$", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:hp|telp|telepon|tlp|wa|rekening|rek|induk|nip|nik|urut|pokok|registrasi)\b", re.I)
@@ -92,6 +94,9 @@ def _read_number(text: str, pos: int) -> tuple[str, int] | None:
     value = value.rstrip(".-/")
     if _DATE_SHAPED.match(value):
         return None
+    court = _COURT_SEAT.match(text, end) if _COURT.search(value) else None
+    if court:  # a court's register number ends in its seat: "215/Pid.Sus/2024/PN Gto"
+        value, end = value + court.group(0), court.end()
     m = _YEAR_SUFFIX.match(text, end)
     if m:
         value, end = f"{value} {m.group(1)}", m.end()
