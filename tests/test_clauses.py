@@ -105,6 +105,7 @@ def clauses(text):
     ("asn yang istrinya maju sebagai calon bupati mencalonkan diri tanpa mengundurkan diri",
      ["spouse-campaign", "candidacy"]),
     ("jangan foto bareng calon terus angkat jari satu dua", ["photo-with-candidate", "gestures"]),
+    ("jangan arahkan warga atau ketua RT dan RW untuk memilih calon tertentu", ["mobilising-civil-servants"]),
     ("pelayanan di puskesmas di kantor camat jangan dibeda-bedakan karena pilihan politik", ["discriminatory-service"]),
 ])
 def test_categories(text, expected):
