@@ -106,6 +106,9 @@ def clauses(text):
      ["spouse-campaign", "candidacy"]),
     ("jangan foto bareng calon terus angkat jari satu dua", ["photo-with-candidate", "gestures"]),
     ("jangan arahkan warga atau ketua RT dan RW untuk memilih calon tertentu", ["mobilising-civil-servants"]),
+    ("menyampaikan ajakan memilih pasangan calon nomor urut 2 saat pembagian beras", ["partisan-activities"]),
+    ("berkata kepada warga jangan lupa 27 November pilih nomor 2", ["partisan-activities"]),
+    ("imbauan agar menggunakan hak memilih di TPS", []),
     ("pelayanan di puskesmas di kantor camat jangan dibeda-bedakan karena pilihan politik", ["discriminatory-service"]),
 ])
 def test_categories(text, expected):
