@@ -27,8 +27,9 @@ def clauses(text):
     # social media by name
     ("mempromosikan pasangan calon di akun Facebook, TikTok, dan Instagram pribadi", ["social-media-campaigning"]),
     ("ASN berkampanye di Instagram", ["social-media-campaigning"]),
+    # (an appeal to vote, "ajakan", is partisan-activities by the taxonomy, posted or not)
     ("ikut kampanye sebelum dan sesudah masa kampanye dan/atau memposting ajakan memilih calon di Facebook",
-     ["campaign-participation", "social-media-engagement"]),
+     ["campaign-participation", "partisan-activities", "social-media-engagement"]),
     ("menggunakan kendaraan dinas", ["state-facilities"]),
     ("membuat keputusan yang menguntungkan salah satu pasangan calon", ["favouring-decisions"]),
     ("memberikan surat dukungan disertai fotokopi KTP", ["support-letter"]),
