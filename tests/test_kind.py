@@ -80,3 +80,8 @@ def test_a_disposition_sheet_on_top_of_a_letter_is_the_registry_s_not_the_letter
     assert (doc.kind, doc.issuers, doc.numbers, doc.dates) == (
         "circular", ["Ketua Bawaslu Provinsi Papua Selatan"], ["118/PM.00.02/K.PS/VIII/2024"], ["2024-08-12"])
     assert [c.categories for c in doc.clauses] == [["campaign-participation"]]
+
+
+def test_a_terms_of_reference_is_an_agency_s_own_paper():
+    assert detect_kind("PEMERINTAH KABUPATEN SUMBA BARAT DAYA\n\n   KERANGKA ACUAN KERJA (KAK)\n   TERM OF REFERENCE (TOR)\n"
+                       "Kegiatan : Sosialisasi Netralitas ASN", [], "text") == "other"

@@ -191,6 +191,11 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT\nSEKRETARIAT DAERAH\n\nSURAT EDARAN\nNOMOR 270/1187/BKD/VII/2014\n\n"
      "PNS dilarang ikut kampanye.\n\nPlh. SEKRETARIS DAERAH\nSSA TENGGARA BARAT,\n\nHAIMI RAHMAN", "circular",
      ["Plh Sekretaris Daerah Provinsi Nusa Tenggara Barat"]),
+    # a terms of reference is its signer's
+    ("PEMERINTAH KABUPATEN SUMBA BARAT DAYA\nBADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA\n\n"
+     "KERANGKA ACUAN KERJA (KAK)\n\nA. LATAR BELAKANG\nSurat Edaran Bupati Sumba Barat Daya Nomor 800.1.6/214/BKPSDM/2024."
+     "\n\nTambolaka, 26 Agustus 2024\nKEPALA BKPSDM\nKABUPATEN SUMBA BARAT DAYA,\n\nYOHANIS LEDE BULU", "other",
+     ["Kepala BKPSDM Kabupaten Sumba Barat Daya"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from himpun.ingest.parse.gazetteer import scan
-from himpun.ingest.parse.kind import PRESS_RELEASE
+from himpun.ingest.parse.kind import PRESS_RELEASE, WORKING_PAPER
 from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
@@ -73,6 +73,8 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
             issuers = [next((s for s in signers + offices if _acting_of(s, o)), o) for o in issuers]
     elif kind == "other" and PRESS_RELEASE.search(text, 0, 900):
         issuers = _press_release(text, offices)
+    elif kind == "other" and WORKING_PAPER.search(text, 0, 900):
+        issuers = _signature_offices(text, offices)  # (a terms of reference, a case study: its signer's)
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))

@@ -14,6 +14,8 @@ from himpun.ingest.parse.literals import Prefilter
 
 _HEAD = 900
 PRESS_RELEASE = re.compile(r"^\s*(?:SIARAN\s+PERS|RILIS\s+PERS|PRESS\s+RELEASE)\b", re.M)
+WORKING_PAPER = re.compile(r"^\s*(?:KERANGKA\s+ACUAN\s+(?:KERJA|KEGIATAN)|TERM\s+OF\s+REFERENCE|KAJIAN\s+(?:DUGAAN\s+)?"
+                           r"PELANGGARAN)\b", re.M)
 _HEADINGS = [
     ("decree", re.compile(r"^\s*(?:SURAT\s+)?KEPUTUSAN\b|\bKEPUTUSAN\s+BERSAMA\b", re.M)),
     ("regulation", re.compile(r"^\s*(?:PERATURAN\s+(?:PEMERINTAH|PRESIDEN|MENTERI|DAERAH|BUPATI|WALI\s*KOTA|GUBERNUR|"
@@ -31,6 +33,8 @@ _HEADINGS = [
                          r"RISALAH\s+RAPAT)\b", re.M)),
     # an agency's press release: its own words, not a report about it
     ("other", PRESS_RELEASE),
+    # an agency's own working paper, signed by its head: a terms of reference, a case study of a violation
+    ("other", WORKING_PAPER),
 ]
 # an official letter (surat dinas) of an agency: its number and subject lines
 # (OCR of a letter whose labels stand in a column drops their colons: "Nomor 187/PP.01.02/K.JT-08/10/2024")
