@@ -176,7 +176,7 @@ def test_no_dinas_without_a_name(text):
     ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\nNomor 187/PP.01.02/K.JT-08/10/2024\nASN terbukti "
      "ikut kampanye. Tindak lanjut kami mohon disampaikan dengan tembusan kepada Badan Kepegawaian Negara paling "
      "lambat 14 hari.\n\nKetua Bawaslu Kabupaten\n\nANTO NUGROHO\n\nTembusan:\n1. Arsip", "circular",
-     ["Bawaslu Kabupaten Boyolali"]),
+     ["Ketua Bawaslu Kabupaten Boyolali"]),  # (the chair named by level alone: the supervisor of that level named)
     # ... but one that ends the line of a page flattened into one line is ("... pada tanggal 10 Februari 2024 Bupati X")
     ("SURAT EDARAN\nASN dilarang ikut kampanye.\nDitetapkan di Gowa pada tanggal 1 Mei 2024 Bupati Gowa", "circular",
      ["Bupati Gowa"]),
@@ -191,6 +191,9 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT\nSEKRETARIAT DAERAH\n\nSURAT EDARAN\nNOMOR 270/1187/BKD/VII/2014\n\n"
      "PNS dilarang ikut kampanye.\n\nPlh. SEKRETARIS DAERAH\nSSA TENGGARA BARAT,\n\nHAIMI RAHMAN", "circular",
      ["Plh Sekretaris Daerah Provinsi Nusa Tenggara Barat"]),
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\n\nBersama ini kami sampaikan hasil kajian.\n\n"
+     "Ketua Bawaslu Kabupaten\n\nANTO NUGROHO\n\nTembusan:\n1. Ketua Bawaslu Provinsi Jawa Tengah di Semarang;",
+     "circular", ["Ketua Bawaslu Kabupaten Boyolali"]),  # (not the province's chair in the copy list)
     # a terms of reference is its signer's
     ("PEMERINTAH KABUPATEN SUMBA BARAT DAYA\nBADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA\n\n"
      "KERANGKA ACUAN KERJA (KAK)\n\nA. LATAR BELAKANG\nSurat Edaran Bupati Sumba Barat Daya Nomor 800.1.6/214/BKPSDM/2024."

@@ -36,6 +36,10 @@ _BEFORE_REGION = re.compile(_ACTING + _TITLE + _TAIL, re.I)
 _BARE = re.compile(r"(?<![\w])" + _ACTING + r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|"
                    r"Wali\s*kota|Gubernur|Sekretaris\s+Daerah|Sekda)\b", re.I)
 _BARE_PREFILTER = Prefilter.of(_BARE.pattern, re.I)
+# the chair of an election supervisor named by level alone, as a signature whose region OCR lost may be:
+# "Ketua Bawaslu Kabupaten" (not followed by the region's name on its line)
+_BARE_CHAIR = re.compile(r"(?<![\w])Ketua[ \t]+(?:Bawaslu|Badan[ \t]+Pengawas[ \t]+Pemilihan[ \t]+Umum)[ \t]+"
+                         r"(?P<level>Provinsi|Kabupaten|Kota)\b[ \t]*,?[ \t]*$", re.I | re.M)
 
 _TITLE_LEVEL = {"bupati": "kabupaten", "wakil bupati": "kabupaten", "walikota": "kota", "wali kota": "kota",
                 "wakil wali kota": "kota", "wakil walikota": "kota", "gubernur": "provinsi", "wakil gubernur": "provinsi",
@@ -92,6 +96,11 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
         if not any(s <= hit.start() < e for s, e in covered):
             title = _canonical_title(hit)
             found.append(Office(title, hit.start(), hit.end(), None, False, title))
+    if "etua" in text:
+        for hit in _BARE_CHAIR.finditer(text):
+            if not any(o.start <= hit.start() < o.end for o in found):
+                title = "Ketua Bawaslu " + hit.group("level").capitalize()
+                found.append(Office(title, hit.start(), hit.end(), None, False, title))
     for name, rx, prefilter in _national():
         if not prefilter.possible(text, lowered):
             continue
@@ -160,6 +169,13 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     None when no such office exists."""
     if office.region or office.national:
         return office
+    if office.title.startswith("Ketua Bawaslu "):  # "Ketua Bawaslu Kabupaten": the supervisor of that level the text names
+        level = office.title.rsplit(" ", 1)[1].lower()
+        bodies = [o for o in offices if o.region and o.region.level == level and o.title in ("Bawaslu", "Ketua Bawaslu")]
+        if not bodies:
+            return None
+        return replace(bodies[0], name=f"Ketua Bawaslu {bodies[0].region.name}", title="Ketua Bawaslu",
+                       start=office.start, end=office.end)
     base = office.title.split(" ", 1)[-1] if office.title.startswith(ACTING_TITLES) else office.title
     same = [o for o in offices if o.region and (o.title == office.title or o.title.endswith(" " + base)
                                                 or o.title == base)]
