@@ -191,7 +191,8 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT\nSEKRETARIAT DAERAH\n\nSURAT EDARAN\nNOMOR 270/1187/BKD/VII/2014\n\n"
      "PNS dilarang ikut kampanye.\n\nPlh. SEKRETARIS DAERAH\nSSA TENGGARA BARAT,\n\nHAIMI RAHMAN", "circular",
      ["Plh Sekretaris Daerah Provinsi Nusa Tenggara Barat"]),
-    ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\n\nBersama ini kami sampaikan hasil kajian.\n\n"
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nKABUPATEN BOYOLALI\n\nNomor : 187/PP.01.02/K.JT-08/10/2024\n\n"
+     "Bersama ini kami sampaikan hasil kajian.\n\n"
      "Ketua Bawaslu Kabupaten\n\nANTO NUGROHO\n\nTembusan:\n1. Ketua Bawaslu Provinsi Jawa Tengah di Semarang;",
      "circular", ["Ketua Bawaslu Kabupaten Boyolali"]),  # (not the province's chair in the copy list)
     # a terms of reference is its signer's
