@@ -274,3 +274,17 @@ def test_a_transcript_keeps_its_captions_apart_and_readers_comments_go():
     cleaned = clean_page(raw)
     assert "1:43 pertama jangan ikut kampanye\n1:46 mau kampanye di lapangan tetap tidak boleh" in cleaned.text
     assert "honorer" not in cleaned.text and "@sariyanti_88 2 minggu yang lalu" in cleaned.dropped
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a faint "d" read as "C" in a rule's words, and an "!" OCR glued to a word mid-sentence
+    ("setiap PNS, termasuk yang berdomisili di Kota Mataram, Cilarang memberikan dukungan kepada calon Presiden dan "
+     "Wakil! Presiden dengan cara:",
+     "setiap PNS, termasuk yang berdomisili di Kota Mataram, dilarang memberikan dukungan kepada calon Presiden dan "
+     "Wakil Presiden dengan cara:"),
+    ("Cimaksud pada angka 2.", "Dimaksud pada angka 2."),
+    # place names and real exclamations stay
+    ("ASN di Cianjur dan Cikarang. Cari tahu di laman BKPSDM. Jangan ikut kampanye!", None),
+])
+def test_ocr_letters_misread_in_a_rule_s_words(raw, expected):
+    assert clean_page(raw, ocr=True).text == (raw if expected is None else expected)

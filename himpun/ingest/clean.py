@@ -28,7 +28,7 @@ def clean_page(text: str, ocr: bool = False) -> Cleaned:
     """`ocr`: the text was read by OCR, which also breaks words apart ("Peratur an")."""
     text = unchat(normalise_unicode(text))
     if ocr:
-        text = fix_split_words(text)
+        text = _OCR_BANG.sub("", fix_c_for_d(fix_split_words(text)))
     text = "\n".join(untable(fix_ocr_confusions(text).split("\n")))  # before a table's "| 1. |" looks like specks
     text = _STRAY_BEFORE_MARKER.sub("", text)
     lines, dropped = drop_furniture(text.split("\n"))
@@ -178,6 +178,23 @@ def fix_split_letters(text: str) -> str:
         word = m.group(0).replace(" ", "")
         return word if is_word(word) else m.group(0)
     return _SPLIT_LETTERS.sub(join, text)
+
+
+# an "!" glued to a word inside a sentence is a speck of OCR, not an exclamation: "calon Presiden dan Wakil! Presiden",
+# "mengenai! keterlibatan" (an official text does not exclaim mid-sentence)
+_OCR_BANG = re.compile(r"(?<=[a-z])!(?=[ \t]+[a-z]|[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
+# a faint "d" read as "C" in the words a rule turns on: "Cilarang", "Cimaksud" (a closed list: Sundanese place names,
+# Cianjur, Cikarang, Cimahi, begin with "Ci" too)
+_C_FOR_D = re.compile(r"(?<![\w-])C(?=(?:ilarang|imaksud|iberhentikan|ijatuhi|ijatuhkan|ikenakan|ikenai|itetapkan|iberikan|"
+                      r"iharapkan|iminta|iwajibkan|engan|alam)(?![\w-]))")
+
+
+def fix_c_for_d(text: str) -> str:
+    """`PNS, ... Cilarang memberikan dukungan` -> `dilarang`; capital `D` at the start of a sentence."""
+    def repl(m: re.Match) -> str:
+        before = text[:m.start()].rstrip(" \t")
+        return "d" if before and (before[-1].islower() or before[-1] in ",;") else "D"
+    return _C_FOR_D.sub(repl, text) if "C" in text else text
 
 
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ ](?=([a-z]{1,8})(?![\w-]))")  # (the tail looked at, not taken)
