@@ -151,6 +151,7 @@ def test_categories(text, expected):
     ("hukdis sedang potong tukin 25% selama 6 bln", [("allowance-cut", "sedang")]),
     ("PDHTAPS (diberhentikan dgn hormat tdk atas permintaan sendiri)", [("dismissal-honourable", "berat")]),
     ("tenaga honorer yang terbukti terlibat sebagai tim sukses, hubungan kerjanya diputus", [("contract-termination", None)]),
+    ("perpanjangan kontrak PPPK akan diputuskan berdasarkan hasil evaluasi kinerja", []),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),
@@ -414,6 +415,7 @@ def test_a_question_answered_no(text, expected):
     # (the violation named before the one sanctioned is an election one)
     ("Dugaan pelanggaran netralitas ASN yang ditemukan akan direkomendasikan kepada BKN untuk dijatuhi sanksi sesuai "
      "dengan ketentuan.", [("sanction", [], [("unspecified", None)])]),
+    ("Selain itu, guru yang terlambat lebih dari tiga kali dalam sebulan akan ditegur secara tertulis.", []),
 ])
 def test_rules_of_other_matters_are_no_election_rules(text, expected):
     assert clauses(text) == expected

@@ -261,6 +261,8 @@ def test_numbers_with_an_o_are_fixed_as_without_the_shortcut(parts):
     ("PNS yang pela nggaran disiplin", "PNS yang pelanggaran disiplin"),
     # pieces that are words themselves stay apart
     ("laporan masyarakat, lapor an, mobil dinas, ter hadap", "laporan masyarakat, lapor an, mobil dinas, ter hadap"),
+    ("ASN yang berada di lokasi, berfoto bersama di panggung, mengatakan ya",
+     "ASN yang berada di lokasi, berfoto bersama di panggung, mengatakan ya"),
 ])
 def test_a_space_ocr_put_inside_a_word(raw, expected):
     assert fix_split_words(raw) == expected
@@ -285,6 +287,7 @@ def test_a_transcript_keeps_its_captions_apart_and_readers_comments_go():
     ("Cimaksud pada angka 2.", "Dimaksud pada angka 2."),
     # place names and real exclamations stay
     ("ASN di Cianjur dan Cikarang. Cari tahu di laman BKPSDM. Jangan ikut kampanye!", None),
+    ("IMBAUAN ASN harus netral! Jangan ikut kampanye. Kantor di Jl. Cimaksud No. 3.", None),
 ])
 def test_ocr_letters_misread_in_a_rule_s_words(raw, expected):
     assert clean_page(raw, ocr=True).text == (raw if expected is None else expected)

@@ -63,6 +63,10 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Hari/Tanggal Kejadian : Jumat, 11 Oktober 2024", [("2024-10-11", True)]),
     ("3. Umur/Tanggal lahir    : 47 tahun / 3 Maret 1977;", [("1977-03-03", True)]),
     ("selaku Lurah, pada hari Sabtu tanggal 19 Oktober 2024 sekira pukul 15.30 WITA", [("2024-10-19", True)]),
+    # (a record's own day, and a birth named in prose, are no schedule)
+    ("Pada hari ini Senin tanggal 14 Oktober 2024 sekira pukul 10.00 WITA, kami melakukan klarifikasi",
+     [("2024-10-14", False)]),
+    ("Bupati yang lahir di Garut ini menerbitkan SE pada 5 Oktober 2024.", [("2024-10-05", False)]),
     # ... not an instrument's date before a name
     ("Berita Acara Pemeriksaan tanggal 4 Juni 2024, Sdr. YOHANES", [("2024-06-04", False)]),
     ("tanggal 31 Februari 2023", []),

@@ -85,3 +85,13 @@ def test_a_disposition_sheet_on_top_of_a_letter_is_the_registry_s_not_the_letter
 def test_a_terms_of_reference_is_an_agency_s_own_paper():
     assert detect_kind("PEMERINTAH KABUPATEN SUMBA BARAT DAYA\n\n   KERANGKA ACUAN KERJA (KAK)\n   TERM OF REFERENCE (TOR)\n"
                        "Kegiatan : Sosialisasi Netralitas ASN", [], "text") == "other"
+
+
+def test_a_letter_that_names_a_disposition_sheet_is_still_the_letter():
+    from himpun.ingest.parse import parse_document
+    from himpun.records import Page
+    letter = ("PEMERINTAH KABUPATEN BOYOLALI\nBADAN KEPEGAWAIAN DAERAH\n\nNomor : 800/1234/BKPSDM/2024\n"
+              "Perihal : Netralitas ASN\n\nYth. Kepala Perangkat Daerah\n\nSurat ini dicatat pada Lembar Disposisi "
+              "Sekretariat. ASN dilarang ikut kampanye.")
+    doc = parse_document([Page(1, letter), Page(2, "BUPATI BOYOLALI,\n\nttd")], source="x.pdf", sha256="e" * 64)
+    assert (doc.kind, doc.numbers) == ("circular", ["800/1234/BKPSDM/2024"])

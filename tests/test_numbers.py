@@ -27,6 +27,9 @@ def numbers(text):
     ("Menindaklanjuti Surat Menteri PANRB Nemor B/2677/M.PAN-RB/7/2014 tanggal 4 Juli 2014", ["B/2677/M.PAN-RB/7/2014"]),
     # a court's register number ends in its seat
     ("Putusan Nomor 215/Pid.Sus/2024/PN Gto tanggal 9 Desember 2024", ["215/Pid.Sus/2024/PN Gto"]),
+    ("Nomor 99/Pid.Sus/2024/PN Yang menyatakan", ["99/Pid.Sus/2024/PN"]),
+    ("Nomor 123/SK/2024/PT Pos Indonesia", ["123/SK/2024/PT"]),
+    ("di TPS/01/02/2024 dan RT/003/RW/005", []),
     # not instrument numbers
     ("Undang-Undang Nomor 5 Tahun 2014 tentang ASN", []),
     ("(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6, Tambahan Lembaran Negara Nomor 5494)", []),

@@ -9,12 +9,14 @@ which is what the catalog stores as a page's text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
 from himpun.ingest.chatmarks import unchat
 from himpun.ingest.chrome import heads_comment, heads_link_list, is_chrome_line, is_link_item
 from himpun.ingest.dictionary import is_word, known
+from himpun.data import words
 from himpun.ingest.tables import untable
 
 
@@ -180,12 +182,12 @@ def fix_split_letters(text: str) -> str:
     return _SPLIT_LETTERS.sub(join, text)
 
 
-# an "!" glued to a word inside a sentence is a speck of OCR, not an exclamation: "calon Presiden dan Wakil! Presiden",
-# "mengenai! keterlibatan" (an official text does not exclaim mid-sentence)
-_OCR_BANG = re.compile(r"(?<=[a-z])!(?=[ \t]+[a-z]|[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
+# an "!" glued to a word inside a sentence is a speck of OCR, not an exclamation: before a word in lowercase
+# ("mengenai! keterlibatan"), or inside a title ("calon Presiden dan Wakil! Presiden"); "netral! Jangan" exclaims
+_OCR_BANG = re.compile(r"(?<=[a-z])!(?=[ \t]+[a-z])|(?:(?<=\bWakil)|(?<=\bCalon)|(?<=\bKepala)|(?<=\bKetua))!(?=[ \t]+[A-Z])")
 # a faint "d" read as "C" in the words a rule turns on: "Cilarang", "Cimaksud" (a closed list: Sundanese place names,
 # Cianjur, Cikarang, Cimahi, begin with "Ci" too)
-_C_FOR_D = re.compile(r"(?<![\w-])C(?=(?:ilarang|imaksud|iberhentikan|ijatuhi|ijatuhkan|ikenakan|ikenai|itetapkan|iberikan|"
+_C_FOR_D = re.compile(r"(?<![\w-])(?<!Jl\. )(?<!Jalan )(?<!Gang )C(?=(?:ilarang|imaksud|iberhentikan|ijatuhi|ijatuhkan|ikenakan|ikenai|itetapkan|iberikan|"
                       r"iharapkan|iminta|iwajibkan|engan|alam)(?![\w-]))")
 
 
@@ -200,14 +202,21 @@ def fix_c_for_d(text: str) -> str:
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ ](?=([a-z]{1,8})(?![\w-]))")  # (the tail looked at, not taken)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(words("stopwords.txt")) | {"ya", "pun", "lah", "kah", "tah", "dong", "kok", "sih", "deh", "nah"}
+
+
 def fix_split_words(text: str) -> str:
     """A space OCR put inside a word: `Peratur an` -> `Peraturan`, `pela nggaran` -> `pelanggaran`,
     when neither piece is a root word of the dictionary and the two together make a word
     (`lapor an`, `ter hadap` and `mobil dinas` stay)."""
     def join(m: re.Match) -> str:
         head, tail = m.group(1), m.group(2)
-        if known(head) or known(tail) or not is_word(head + tail):
-            return m.group(0)
+        marker = len(tail) == 1 and text[m.end() + 1:m.end() + 2] in (".", ")")  # ("tersebut a. memasang": an item)
+        if marker or tail in _function_words() or head.lower() in _function_words() or known(head) \
+                or known(tail) or not is_word(head + tail):
+            return m.group(0)  # ("berada di", "bersama di", "mengatakan ya": a function word is a word of its own)
         return head
     return _SPLIT_WORD.sub(join, text)
 
@@ -219,10 +228,15 @@ def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     copied as text, and readers' comments ("@user 2 minggu yang lalu ...")."""
     kept, dropped = [], []
     links = False  # under the heading of a list of links to other stories ("Berita Terkait")
-    comment = False  # in a reader's comment, down to the blank line after it
+    comment = 0  # lines left of a reader's comment: its head and up to two short lines, down to a blank line
     for line in lines:
-        comment = comment and bool(line.strip()) or heads_comment(line)
-        if line.strip() and (comment or is_chrome_line(line) or not any(ch.isalnum() for ch in line)
+        if heads_comment(line):
+            comment = 3
+        elif not line.strip() or len(line.strip()) > 160 or (line.rstrip().endswith(".") and len(line.strip()) > 80):
+            comment = 0  # (prose is no comment's line)
+        in_comment = comment > 0
+        comment = max(0, comment - 1)
+        if line.strip() and (in_comment or is_chrome_line(line) or not any(ch.isalnum() for ch in line)
                              or (links and is_link_item(line))):
             dropped.append(line.strip())
             links = links or heads_link_list(line)

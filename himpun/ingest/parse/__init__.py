@@ -25,6 +25,8 @@ from himpun.records import Citation, Document, Page
 PAGE_JOIN = "\n\n"
 _OWN_KEY_ZONE = 700  # an instrument's own number stands in its heading
 _DISPOSITION = re.compile(r"\b(?:LEMBAR|KARTU|Lembar|Kartu)\s+(?:DISPOSISI|Disposisi)\b")
+_DISPOSITION_FIELD = re.compile(r"\b(?:isi\s+disposisi|diteruskan\s+kepada|no\.?\s+agenda|nomor\s+agenda|"
+                                r"diterima\s+tgl|tgl\.?\s+(?:terima|diterima)|tanggal\s+diterima)\b", re.I)
 _PREAMBLE = re.compile(r"\b(?:Menimbang|MENIMBANG|Mengingat|MENGINGAT|DENGAN RAHMAT|Dengan Rahmat)\b")
 
 
@@ -33,7 +35,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
                    url: str | None = None, published: str | None = None) -> Document:
     # a disposition sheet filed on top of a letter is the registry's, not the letter's: what the letter is, who
     # wrote it, its numbers and dates come from the pages after it (its clauses are still read everywhere)
-    body = pages[1:] if len(pages) > 1 and _DISPOSITION.search(pages[0].text[:800]) else pages
+    body = pages[1:] if len(pages) > 1 and _is_disposition(pages[0].text) else pages
     full = PAGE_JOIN.join(p.text for p in body)
     kind = detect_kind(full, list(dropped), fmt, url)
 
@@ -83,6 +85,12 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         dates=full_dates,
         citations=citations, pages=list(pages), clauses=clauses, url=url, format=fmt,
     )
+
+
+def _is_disposition(text: str) -> bool:
+    """A registry's disposition sheet: its title and two of its form's fields ("Isi Disposisi", "Diteruskan
+    kepada", "No. Agenda", "Diterima Tgl."), not a letter that names one."""
+    return bool(_DISPOSITION.search(text[:800])) and len(set(m.group(0).lower() for m in _DISPOSITION_FIELD.finditer(text))) >= 2
 
 
 def _without_own_key(citations: list[Citation], pages: list[Page]) -> list[Citation]:

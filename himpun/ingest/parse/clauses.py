@@ -138,7 +138,10 @@ def _other_act(norm: str) -> bool:
         return False
     # (what stands before the one sanctioned may name the violation: "Dugaan pelanggaran netralitas ASN yang
     # ditemukan ... dijatuhi sanksi")
-    return not _ELECTION_ACT.search(norm[max(0, m.start() - 40):m.start()])
+    return not _VIOLATION_BEFORE.search(norm[max(0, m.start() - 40):m.start()])
+
+
+_VIOLATION_BEFORE = re.compile(rf"\b(?:{rules.ELECTION_WORDS}|melanggar|pelanggaran|netralitas)\b")
 
 
 _QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"

@@ -51,7 +51,7 @@ _ACT_DAY_BEFORE = re.compile(r"\b(?:terbukti|kedapatan|tertangkap|kejadian|peris
 # Kejadian : ..."
 # (and a date of birth: "Umur/Tanggal lahir : 47 tahun / 3 Maret 1977", "lahir di Gorontalo, 3 Maret 1977")
 _ACT_DAY_FIELD = re.compile(r"\b(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)\s*:?\s*"
-                            r"(?:\w+\s*,\s*)?$|\blahir\b[^\n]{0,40}$", re.I)
+                            r"(?:\w+\s*,\s*)?$|\b(?:tanggal|tgl\.?)\s+lahir\b[^\n]{0,30}$|\blahir\s+di\s+\w+(?:\s+\w+)?\s*,\s*$", re.I)
 _ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
@@ -77,6 +77,8 @@ _ELECTION_DAY = re.compile(r"\b(?:pemilu|pilkada|pemilihan|pilpres|pileg)(?:\s+s
 # (and the hour of an incident, as reports of one give it: "tanggal 19 Oktober 2024 sekira pukul 15.30 WITA")
 _SCHEDULE_AFTER = re.compile(r"^\W{0,3}(?:(?:mendatang|nanti|sampai|hingga|s\.?\s?d|seki[tr]a\s+pukul|sekira\s+jam)\b|s/d)"
                              r"|^[ \t,]{0,3}-\s*\d", re.I)
+# the opening of a record of its own day: "Pada hari ini Senin tanggal 14 Oktober 2024 sekira pukul 10.00 WITA"
+_THIS_DAY = re.compile(r"\bpada\s+hari\s+ini\b", re.I)
 _SIGNED_BEFORE = re.compile(r"(?:ditetapkan\s+di\s+[^\n,]{2,40}[\s,]+(?:pada\s+)?tanggal|ditandatangani\s+(?:pada\s+)?"
                             r"tanggal)\s*:?\s*$", re.I)
 _PLACE_LINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]{2,40},[ \t]*$")
@@ -171,7 +173,8 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     after = text[m.end():m.end() + 20]
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
     line_before = before.rsplit("\n", 1)[-1]
-    schedule = bool(_SCHEDULE_BEFORE.search(line_before) or _SCHEDULE_AFTER.match(after)
+    schedule = bool(_SCHEDULE_BEFORE.search(line_before)
+                    or (_SCHEDULE_AFTER.match(after) and not _THIS_DAY.search(line_before))
                     or _ELECTION_DAY.search(line_before)
                     or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
                     or _in_schedule_table(text, m.start())

@@ -65,8 +65,9 @@ _DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google
 
 def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None) -> str:
     head = text[:_HEAD]
+    letter = bool(_LETTER_NUMBER.search(head) and _LETTER_SUBJECT.search(head) and re.search(r"\bYth\b", head))
     for kind, rx in _HEADINGS:
-        if rx.search(head):
+        if rx.search(head) and not (rx is WORKING_PAPER and letter):  # (a cover letter over a case study is a letter)
             return kind
     if _LETTER_NUMBER.search(head) and _LETTER_SUBJECT.search(head) and re.search(r"\bYth\b", head):
         return "circular"

@@ -23,8 +23,9 @@ _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/]*$")
 _YEAR_SUFFIX = re.compile(r"\s+((?:Tahun|TAHUN|tahun)\s+(?:19|20)\d{2})\b")
 # (a letter's code may stand before its number: "B/2677/M.PAN-RB/7/2014", "SE-800/...")
 _STANDALONE = re.compile(r"(?<![\w/.\-])(?:[A-Z]{1,4}[-/])?[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+){2,}(?![\w/])")
-_COURT = re.compile(r"/(?:PN|PT|PA|PTA|PTUN|PTTUN|MA)$")
-_COURT_SEAT = re.compile(r"[ .][A-Z][a-z]{1,5}\b")
+_SHORT_PARTS = re.compile(r"(?:\d+|[A-Z]{1,3})(?:/(?:\d+|[A-Z]{1,3}))*")
+_COURT = re.compile(r"/(?:Pid|Pdt|G|TUN)(?:\.\w+)*/\d{4}/(?:PN|PT|PA|PTA|PTUN|PTTUN)$")
+_COURT_SEAT = re.compile(r"[ .](?!(?:Yang|Dan|Atas|Kota|Kab|Pos|Di|Ini|Itu|Pada|Oleh|Ke|Dari|Untuk|Dengan)\b)[A-Z][a-z]{1,4}\b")
 _DATE_SHAPED = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _GAZETTE = re.compile(r"(?:Lembaran|Berita|Tambahan Lembaran)\s+(?:Negara|Daerah)[^.;]{0,60}$", re.I)
 _NOT_INSTRUMENT = re.compile(r"^(?:hp|telp|telepon|tlp|wa|rekening|rek|induk|nip|nik|urut|pokok|registrasi)\b", re.I)
@@ -55,6 +56,10 @@ def find_numbers(text: str, citations: list[Citation] = ()) -> list[tuple[str, i
         if any(s <= m.start() < e for _, s, e in found) or inside_citation(m.start()):
             continue
         before = text[max(0, m.start() - 30):m.start()]
+        code = re.match(r"[A-Z]{1,4}/", value)
+        if code and (_DATE_SHAPED.match(value[code.end():]) or _SHORT_PARTS.fullmatch(value[code.end():])
+                     and not re.search(r"/(?:19|20)\d{2}$", value)):
+            continue  # ("TPS/01/02/2024", "RT/003/RW/005": a place's code, not a letter's)
         if _DATE_SHAPED.match(value) or "http" in before or "www" in value or _CONTACT_BEFORE.search(before):
             continue
         found.append((value, m.start(), m.start() + len(value)))

@@ -172,8 +172,8 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     if office.title.startswith("Ketua Bawaslu "):  # "Ketua Bawaslu Kabupaten": the supervisor of that level the text names
         level = office.title.rsplit(" ", 1)[1].lower()
         bodies = [o for o in offices if o.region and o.region.level == level and o.title in ("Bawaslu", "Ketua Bawaslu")]
-        if not bodies:
-            return None
+        if len({o.region for o in bodies}) != 1:
+            return None  # (none, or several supervisors of that level named: which one signs is not told)
         return replace(bodies[0], name=f"Ketua Bawaslu {bodies[0].region.name}", title="Ketua Bawaslu",
                        start=office.start, end=office.end)
     base = office.title.split(" ", 1)[-1] if office.title.startswith(ACTING_TITLES) else office.title
