@@ -167,7 +167,13 @@ def test_a_batch_indexed_by_the_background_process_is_indexed_as_by_the_writer(t
         with store.open_index(lib.index_dir).searcher() as s:
             assert s.doc_count() == sum(1 for _ in lib.catalog.db.execute("SELECT 1 FROM clauses"))
         assert stem_cache().misses == 0  # the writer indexed nothing itself: the index process did it all
-        assert sorted(everything(lib)) == expected
+        got = sorted(everything(lib))
+        # the same hits; their scores agree to within Whoosh's merges: a merge of segments sums each document's
+        # field length as stored, in one byte (an approximation), so the average length BM25 divides by drifts
+        # (up to 4% for the short topics field, a score by up to 2%) when the index process's small commits were
+        # merged, and not at all when they were not (measured: tests/test_index_bulk.py, 2026-12-02)
+        assert [h for h, _ in got] == [h for h, _ in expected]
+        assert [score for _, score in got] == pytest.approx([score for _, score in expected], rel=0.03)
 
 
 _STARTS_AND_DIES = """
