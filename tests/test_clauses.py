@@ -110,6 +110,8 @@ def clauses(text):
     ("menyampaikan ajakan memilih pasangan calon nomor urut 2 saat pembagian beras", ["partisan-activities"]),
     ("berkata kepada warga jangan lupa 27 November pilih nomor 2", ["partisan-activities"]),
     ("imbauan agar menggunakan hak memilih di TPS", []),
+    # (a list's next item is no purpose of the one before: "... di media sosial serta kehadiran pada kampanye")
+    ("pemberian tanda suka dan komentar di media sosial serta kehadiran pada kampanye", ["social-media-engagement"]),
     ("pelayanan di puskesmas di kantor camat jangan dibeda-bedakan karena pilihan politik", ["discriminatory-service"]),
 ])
 def test_categories(text, expected):
