@@ -9,14 +9,14 @@ which is what the catalog stores as a page's text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from himpun.data import words
 from himpun.ingest.chatmarks import unchat
 from himpun.ingest.chrome import heads_comment, heads_link_list, is_chrome_line, is_link_item
 from himpun.ingest.dictionary import is_word, known
-from himpun.data import words
 from himpun.ingest.tables import untable
 
 
@@ -187,8 +187,8 @@ def fix_split_letters(text: str) -> str:
 _OCR_BANG = re.compile(r"(?<=[a-z])!(?=[ \t]+[a-z])|(?:(?<=\bWakil)|(?<=\bCalon)|(?<=\bKepala)|(?<=\bKetua))!(?=[ \t]+[A-Z])")
 # a faint "d" read as "C" in the words a rule turns on: "Cilarang", "Cimaksud" (a closed list: Sundanese place names,
 # Cianjur, Cikarang, Cimahi, begin with "Ci" too)
-_C_FOR_D = re.compile(r"(?<![\w-])(?<!Jl\. )(?<!Jalan )(?<!Gang )C(?=(?:ilarang|imaksud|iberhentikan|ijatuhi|ijatuhkan|ikenakan|ikenai|itetapkan|iberikan|"
-                      r"iharapkan|iminta|iwajibkan|engan|alam)(?![\w-]))")
+_C_FOR_D = re.compile(r"(?<![\w-])(?<!Jl\. )(?<!Jalan )(?<!Gang )C(?=(?:ilarang|imaksud|iberhentikan|ijatuhi|ijatuhkan|"
+                      r"ikenakan|ikenai|itetapkan|iberikan|iharapkan|iminta|iwajibkan|engan|alam)(?![\w-]))")
 
 
 def fix_c_for_d(text: str) -> str:

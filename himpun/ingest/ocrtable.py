@@ -86,9 +86,14 @@ def find_tables(lines: list[RawLine]) -> list[RawLine]:
     return out
 
 
+def _solid(words: list[Word]) -> list[Word]:
+    """The words that are not a border read as a word."""
+    return [w for w in words if w.text not in BORDERS]
+
+
 def _gaps(words: list[Word], height: float) -> list[tuple[int, int]]:
     """The spaces in a line wide enough to be a gutter (a border read as a word counts as space)."""
-    solid = [w for w in words if w.text not in BORDERS]
+    solid = _solid(words)
     return [(a.right, b.left) for a, b in zip(solid, solid[1:]) if b.left - a.right >= GUTTER * height]
 
 
@@ -96,7 +101,7 @@ def _split_at(words: list[Word], lo: float, hi: float, height: float) -> float |
     """Where the line is cut at the gutter [lo, hi], or None when it does not keep the gutter free:
     a word covers all of it, or the line has words on both sides with no more than a word space
     between them there (and no border read as a word)."""
-    solid = sorted((w for w in words if w.text not in BORDERS), key=lambda w: w.left)
+    solid = sorted(_solid(words), key=lambda w: w.left)
     if not solid:
         return (lo + hi) / 2  # a line of borders only
     quarter = (hi - lo) / 4
@@ -178,9 +183,8 @@ def _rows(lines: list[list[Word]], gutters: list[tuple[float, float]], height: f
     for ws in lines:
         splits = [_split_at(ws, lo, hi, height) or (lo + hi) / 2 for lo, hi in gutters]
         cells: list[list[Word]] = [[] for _ in range(len(gutters) + 1)]
-        for w in ws:
-            if w.text not in BORDERS:
-                cells[sum(1 for x in splits if (w.left + w.right) / 2 > x)].append(w)
+        for w in _solid(ws):
+            cells[sum(1 for x in splits if (w.left + w.right) / 2 > x)].append(w)
         tops = {k: min(w.top for w in c) for k, c in enumerate(cells) if c}
         if tops:
             physical.append((min(tops.values()), tops, [" ".join(w.text for w in c) for c in cells]))

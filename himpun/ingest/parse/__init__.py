@@ -90,7 +90,9 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
 def _is_disposition(text: str) -> bool:
     """A registry's disposition sheet: its title and two of its form's fields ("Isi Disposisi", "Diteruskan
     kepada", "No. Agenda", "Diterima Tgl."), not a letter that names one."""
-    return bool(_DISPOSITION.search(text[:800])) and len(set(m.group(0).lower() for m in _DISPOSITION_FIELD.finditer(text))) >= 2
+    if not _DISPOSITION.search(text[:800]):
+        return False
+    return len({m.group(0).lower() for m in _DISPOSITION_FIELD.finditer(text)}) >= 2
 
 
 def _without_own_key(citations: list[Citation], pages: list[Page]) -> list[Citation]:

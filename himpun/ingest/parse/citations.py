@@ -217,16 +217,20 @@ def _key(prefix: str, num: str, year: str | None) -> str | None:
         if 1900 <= int(year) <= date.today().year + 1:
             return f"{prefix} {n}/{year}"
         # a year no regulation has ("Tahun 2604", "Tahun 2914"): OCR misread one digit of a known one
-        near = [r.key for r in regulations().values()
-                if r.key.startswith(f"{prefix} {n}/") and _one_digit_off(year, r.key.rsplit("/", 1)[1])]
-        return near[0] if len(near) == 1 else None
+        return _known_year(prefix, n, year, _one_digit_off)
     # A damaged year: a known regulation whose year fits the readable digits wins.
-    fits = [r.key for r in regulations().values()
-            if r.key.startswith(f"{prefix} {n}/") and _fits(year, r.key.rsplit("/", 1)[1])]
-    if len(fits) == 1:
-        return fits[0]
+    fits = _known_year(prefix, n, year, _fits)
+    if fits:
+        return fits
     repaired = year.translate(_DIGITS)
     return f"{prefix} {n}/{repaired}" if repaired.isdigit() and 1900 <= int(repaired) <= date.today().year + 1 else None
+
+
+def _known_year(prefix: str, n: str, read: str, agrees) -> str | None:
+    """The one known regulation of this type and number whose year `agrees(read, year)`, or None."""
+    keys = [r.key for r in regulations().values()
+            if r.key.startswith(f"{prefix} {n}/") and agrees(read, r.key.rsplit("/", 1)[1])]
+    return keys[0] if len(keys) == 1 else None
 
 
 def _one_digit_off(read: str, year: str) -> bool:

@@ -69,7 +69,7 @@ def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None)
     for kind, rx in _HEADINGS:
         if rx.search(head) and not (rx is WORKING_PAPER and letter):  # (a cover letter over a case study is a letter)
             return kind
-    if _LETTER_NUMBER.search(head) and _LETTER_SUBJECT.search(head) and re.search(r"\bYth\b", head):
+    if letter:
         return "circular"
     news = 0
     if _DATELINE.search(text[:1500]):

@@ -163,6 +163,13 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
     return Office(name, hit.start(), m.end, region, False, title)
 
 
+def _of_sole_region(office: Office, title: str, bodies: list[Office]) -> Office | None:
+    """`title` of the one region `bodies` are of, in `office`'s place in the text; None for none or several."""
+    if len({o.region for o in bodies}) != 1:
+        return None
+    return replace(bodies[0], name=f"{title} {bodies[0].region.name}", title=title, start=office.start, end=office.end)
+
+
 def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     """Give a bare title (`Pj Gubernur`) the region of the same title named
     with a region elsewhere in the text, keeping its own place in the text;
@@ -171,22 +178,16 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
         return office
     if office.title.startswith("Ketua Bawaslu "):  # "Ketua Bawaslu Kabupaten": the supervisor of that level the text names
         level = office.title.rsplit(" ", 1)[1].lower()
-        bodies = [o for o in offices if o.region and o.region.level == level and o.title in ("Bawaslu", "Ketua Bawaslu")]
-        if len({o.region for o in bodies}) != 1:
-            return None  # (none, or several supervisors of that level named: which one signs is not told)
-        return replace(bodies[0], name=f"Ketua Bawaslu {bodies[0].region.name}", title="Ketua Bawaslu",
-                       start=office.start, end=office.end)
+        # (none, or several supervisors of that level named: which one signs is not told)
+        return _of_sole_region(office, "Ketua Bawaslu", [o for o in offices if o.region and o.region.level == level
+                                                         and o.title in ("Bawaslu", "Ketua Bawaslu")])
     base = office.title.split(" ", 1)[-1] if office.title.startswith(ACTING_TITLES) else office.title
     same = [o for o in offices if o.region and (o.title == office.title or o.title.endswith(" " + base)
                                                 or o.title == base)]
     if not same and base == "Sekretaris Daerah":
         # the secretary of the one government the text names ("PEMERINTAH PROVINSI NUSA TENGGARA BARAT /
         # SEKRETARIAT DAERAH" over a letter signed "Plh. SEKRETARIS DAERAH" and a region OCR garbled)
-        governments = {o.region: o for o in offices if o.title == "Pemerintah" and o.region}
-        if len(governments) == 1:
-            gov = next(iter(governments.values()))
-            return replace(gov, name=f"{office.title} {gov.region.name}", title=office.title,
-                           start=office.start, end=office.end)
+        return _of_sole_region(office, office.title, [o for o in offices if o.title == "Pemerintah" and o.region])
     if not same:
         return None
     exact = [o for o in same if o.title == office.title]
