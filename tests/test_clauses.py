@@ -154,6 +154,9 @@ def test_categories(text, expected):
     ("PDHTAPS (diberhentikan dgn hormat tdk atas permintaan sendiri)", [("dismissal-honourable", "berat")]),
     ("tenaga honorer yang terbukti terlibat sebagai tim sukses, hubungan kerjanya diputus", [("contract-termination", None)]),
     ("perpanjangan kontrak PPPK akan diputuskan berdasarkan hasil evaluasi kinerja", []),
+    # a contract not renewed as the non-ASN staff are restructured (UU 20/2023) is no sanction; for a violation it is
+    ("honorer yang kontraknya tidak diperpanjang dalam rangka penataan pegawai non-ASN", []),
+    ("honorer yang ikut kampanye kontraknya tidak diperpanjang", [("contract-termination", None)]),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),

@@ -57,6 +57,10 @@ def test_merauke_is_in_the_new_province():
     ("KEPALA DINAS KESEHATAN DAERAH KABUPATEN MINAHASA SELATAN", "Kepala Dinas Kesehatan Daerah Kabupaten Minahasa "
                                                                  "Selatan"),
     ("dilaporkan kepada Kepala Dinas Sosial Kota Bogor", "Kepala Dinas Sosial Kota Bogor"),
+    # a regional parliament, its commissions and their chairs
+    ("KOMISI I DPRD KOTA TARAKAN", "Komisi I DPRD Kota Tarakan"),
+    ("Ketua Komisi B Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur", "Ketua Komisi B DPRD Provinsi Jawa Timur"),
+    ("Ketua DPRD Kabupaten Bogor", "Ketua DPRD Kabupaten Bogor"),
 ])
 def test_offices(text, expected):
     assert [o.name for o in find_offices(text)][:1] == [expected]
@@ -200,6 +204,23 @@ def test_no_dinas_without_a_name(text):
      "KERANGKA ACUAN KERJA (KAK)\n\nA. LATAR BELAKANG\nSurat Edaran Bupati Sumba Barat Daya Nomor 800.1.6/214/BKPSDM/2024."
      "\n\nTambolaka, 26 Agustus 2024\nKEPALA BKPSDM\nKABUPATEN SUMBA BARAT DAYA,\n\nYOHANIS LEDE BULU", "other",
      ["Kepala BKPSDM Kabupaten Sumba Barat Daya"]),
+    # a report of a parliament's commission: the body over its chair's title is the chair
+    ("LAPORAN HASIL RAPAT DENGAR PENDAPAT\nKOMISI I DPRD KOTA TARAKAN\n\nBawaslu Kota Tarakan melaporkan 5 kasus.\n\n"
+     "Tarakan, 6 November 2024\nKOMISI I DPRD KOTA TARAKAN\nKetua,\n\nMUHAMMAD RIDWAN", "other",
+     ["Ketua Komisi I DPRD Kota Tarakan"]),
+    # a supervisor's study whose "Ketua," OCR lost under the stamp: its chair all the same
+    ("KAJIAN DUGAAN PELANGGARAN\nNomor Registrasi Temuan: 009/Reg/TM/PB/Kab/19.04/X/2024\n\nTerlapor I terbukti.\n\n"
+     "Koba, 21 Oktober 2024\nBAWASLU KABUPATEN BANGKA TENGAH\n\nCAP\n\nNaa TANJUNG", "other",
+     ["Ketua Bawaslu Kabupaten Bangka Tengah"]),
+    # a supervisor's letter known only by its letterhead (its signature lost): its chair's
+    ("BADAN PENGAWAS PEMILIHAN UMUM\nPROVINSI PAPUA SELATAN\n\nNomor : 112/PM.00.02/K.PS/08/2024\nHal : Imbauan\n\n"
+     "ASN dilarang ikut kampanye.\n\nCAP\nDINAS\n\nOHA MAHUZE", "circular", ["Ketua Bawaslu Provinsi Papua Selatan"]),
+    # a judgment is the court's, as its opening names it (not the regent its facts name)
+    ("P U T U S A N\nNomor 215/Pid.Sus/2024/PN Gto\nDEMI KEADILAN BERDASARKAN KETUHANAN YANG MAHA ESA\n"
+     "Pengadilan Negeri Gorontalo yang mengadili perkara pidana pada tingkat pertama menjatuhkan putusan.\n"
+     "Terdakwa membagikan beras atas surat Bupati Gorontalo.", "other", ["Pengadilan Negeri Gorontalo"]),
+    # a councillor quoted in a news report issues nothing
+    ("TARAKAN - Ketua Komisi I DPRD Kota Tarakan meminta ASN netral.", "news", []),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

@@ -73,11 +73,43 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
             issuers = [next((s for s in signers + offices if _acting_of(s, o)), o) for o in issuers]
     elif kind == "other" and PRESS_RELEASE.search(text, 0, 900):
         issuers = _press_release(text, offices)
-    elif kind == "other" and WORKING_PAPER.search(text, 0, 900):
-        issuers = _signature_offices(text, offices)  # (a terms of reference, a case study: its signer's)
+    elif kind == "other" and (WORKING_PAPER.search(text, 0, 900) or _SIGNED_REPORT.search(text, 0, 900)):
+        # (a terms of reference, a case study, a report: its signer's, else the body over a title OCR lost)
+        issuers = _signature_offices(text, offices) or _signing_body(text, offices)
+    elif kind == "other" and _JUDGMENT.search(text, 0, 900):
+        issuers = _courts(text)
+    if issuers and (kind in INSTRUMENT_KINDS or kind == "other" and not PRESS_RELEASE.search(text, 0, 900)):
+        # an election supervisor's letter or study is signed by its chair (its letterhead, or a signature whose
+        # "Ketua," line OCR lost, names only the body); a press release speaks for the body
+        issuers = [_chair(o) if o.title == "Bawaslu" else o for o in issuers]
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))
+
+
+# a report of a body's own, signed by the one who made it: "LAPORAN HASIL RAPAT DENGAR PENDAPAT KOMISI I",
+# "LAPORAN HASIL PENGAWASAN", "LAPORAN PELAKSANAAN KEGIATAN"
+_SIGNED_REPORT = re.compile(r"^\s*(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSANAAN|KEGIATAN)\b", re.M)
+# a court's decision, its title set in spaced capitals: "P U T U S A N", "PENETAPAN"
+_JUDGMENT = re.compile(r"^[ \t]*(?:P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)"
+                       r"[ \t]*$", re.M)
+# the court that decides, in the judgment's opening: "Pengadilan Negeri Gorontalo yang mengadili perkara pidana"
+_COURT = re.compile(r"\b(?P<court>(?i:pengadilan[ \t]+(?:negeri|tinggi(?:[ \t]+agama)?|agama|tata[ \t]+usaha[ \t]+negara"
+                    r"|militer)))(?P<seat>(?:[ \t]+[A-Z][A-Za-z-]+){1,3}?)[ \t]+(?i:yang[ \t]+)?(?i:mengadili|memeriksa)\b")
+
+
+def _courts(text: str) -> list[Office]:
+    """The court whose judgment the text is, as its opening names it."""
+    m = _COURT.search(text)
+    if not m:
+        return []
+    court = " ".join(w.capitalize() for w in m.group("court").split())
+    seat = " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in m.group("seat").split())
+    return [Office(f"{court} {seat}", m.start(), m.end("seat"), None, False, court)]
+
+
+def _chair(body: Office) -> Office:
+    return replace(body, name="Ketua " + body.name, title="Ketua " + body.title)
 
 
 def _press_release(text: str, offices: list[Office]) -> list[Office]:
@@ -171,7 +203,23 @@ def _signature_offices(text: str, offices: list[Office]) -> list[Office]:
     # (else an office that begins or ends its line, as a signature's title does: not one a sentence names,
     # "... dengan tembusan kepada Badan Kepegawaian Negara paling lambat ...")
     alone = [o for o in tail if _begins_line(text, o) or _ends_line(text, o)]
-    return (signed or alone)[-1:]
+    # a body over its chair's title ("KOMISI I DPRD KOTA TARAKAN / Ketua,"): the chair
+    chaired = [_chair(o) for o in offices if end - 600 <= o.start and o.end <= end and not o.person
+               and _begins_line(text, o) and _CHAIR_BELOW.match(text, o.end)]
+    held = signed or alone
+    if chaired and (not held or chaired[-1].start > held[-1].start):
+        return chaired[-1:]
+    return held[-1:]
+
+
+def _signing_body(text: str, offices: list[Office]) -> list[Office]:
+    """A body on a line of its own over the signature ("BAWASLU KABUPATEN BANGKA TENGAH", its "Ketua," lost)."""
+    end = _signature_end(text)
+    return [o for o in offices if end - 300 <= o.start and o.end <= end and not o.person
+            and _begins_line(text, o) and _ends_line(text, o)][-1:]
+
+
+_CHAIR_BELOW = re.compile(r"[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:Ketua|KETUA)[ \t]*,?[ \t]*$", re.M)
 
 
 def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:

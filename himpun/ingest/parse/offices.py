@@ -22,6 +22,8 @@ _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksan
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
           r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov|"
           r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum|"
+          # a regional parliament, one of its commissions, and their chairs ("KOMISI I DPRD KOTA TARAKAN")
+          r"(?:Ketua\s+)?(?:Komisi\s+(?-i:[IVX]{1,4}|[A-E])\s+)?(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah)|"
           # the head of a region's personnel agency, who signs circulars of his own
           r"Kepala\s+(?:BKPSDMD?|BKPPD?|BKDD?|Badan\s+Kepegawaian(?:\s+dan\s+Pengembangan\s+Sumber\s+Daya\s+Manusia"
           r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?)|"
@@ -49,8 +51,9 @@ _CANON_TITLE = {"walikota": "Wali Kota", "wali kota": "Wali Kota", "sekda": "Sek
                 "pemkot": "Pemerintah", "pemprov": "Pemerintah", "wakil walikota": "Wakil Wali Kota",
                 "ketua bawaslu": "Ketua Bawaslu", "ketua badan pengawas pemilihan umum": "Ketua Bawaslu",
                 "bawaslu": "Bawaslu", "badan pengawas pemilihan umum": "Bawaslu"}
+_PARLIAMENT = re.compile(r"(?P<chair>ketua )?(?:komisi (?P<commission>\w+) )?(?:dprd|dewan perwakilan rakyat daerah)$")
 # a body as a whole, not an office held by a person who signs
-_BODIES = ("Pemerintah", "Bawaslu")
+_BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi")
 PERSON_TITLES = ("Bupati", "Wali Kota", "Gubernur", "Sekretaris Daerah", "Wakil")
 
 
@@ -129,7 +132,11 @@ _AGENCY = (("pengembangan", "BKPSDM"), ("pendidikan", "BKPP"), ("diklat", "BKPP"
 
 def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
-    if raw.startswith("kepala dinas "):
+    parliament = _PARLIAMENT.match(raw)
+    if parliament:
+        title = ("Ketua " if parliament.group("chair") else "") + (
+            f"Komisi {parliament.group('commission').upper()} " if parliament.group("commission") else "") + "DPRD"
+    elif raw.startswith("kepala dinas "):
         title = " ".join(w if w == "dan" else w.capitalize() for w in raw.split())
     elif raw.startswith("kepala "):
         title = "Kepala " + next(acronym for word, acronym in _AGENCY if word in raw)
@@ -156,7 +163,8 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
     region = cands[0]
     title = _canonical_title(hit)
     base = title.split(" ", 1)[-1] if title.startswith(ACTING_TITLES) else title
-    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu") or base.startswith("Kepala "):
+    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu") or base.startswith("Kepala ") \
+            or base.endswith("DPRD"):
         name = f"{title} {region.name}"
     else:
         name = f"{title} {region.bare}"
