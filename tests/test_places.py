@@ -219,6 +219,16 @@ def test_no_dinas_without_a_name(text):
     ("P U T U S A N\nNomor 215/Pid.Sus/2024/PN Gto\nDEMI KEADILAN BERDASARKAN KETUHANAN YANG MAHA ESA\n"
      "Pengadilan Negeri Gorontalo yang mengadili perkara pidana pada tingkat pertama menjatuhkan putusan.\n"
      "Terdakwa membagikan beras atas surat Bupati Gorontalo.", "other", ["Pengadilan Negeri Gorontalo"]),
+    # a national agency's letter is its head's: signed for him by a deputy, or under a bare "Ketua,"
+    ("BADAN KEPEGAWAIAN NEGARA\nNomor : 12/R-AK.02.03/SD/F/2024\nHal : Rekomendasi Penjatuhan Sanksi\n\n"
+     "ASN tersebut melanggar netralitas.\n\na.n. KEPALA BADAN KEPEGAWAIAN\nNEGARA\nDEPUTI BIDANG PENGAWASAN DAN\n"
+     "PENGENDALIAN,\n\nHENDRA WIJAYA\nTembusan:\n1. Ketua Bawaslu Kabupaten Toba", "circular", ["Kepala BKN"]),
+    ("KOMISI APARATUR SIPIL NEGARA\nREPUBLIK INDONESIA\n\nNomor : B-4127/KASN/12/2023\nHal : Rekomendasi\n\n"
+     "KASN merekomendasikan sanksi moral.\n\nKetua,\n\nttd.\n\nProf. Dr. Hendrawan Sasmita", "circular", ["Ketua KASN"]),
+    # an inspectorate's audit report is its inspector's
+    ("PEMERINTAH KABUPATEN INDRAMAYU\nINSPEKTORAT DAERAH\n\nRINGKASAN LAPORAN HASIL PEMERIKSAAN KHUSUS\n"
+     "Nomor 700.1.2.2/037/LHP-Irsus/Itda/2024\n\nTerperiksa melanggar Pasal 5 huruf n.\n\nIndramayu, 28 Oktober 2024\n"
+     "INSPEKTUR KABUPATEN INDRAMAYU,\n\nDrs. H. MAMAN SUHERMAN", "other", ["Inspektur Kabupaten Indramayu"]),
     # a councillor quoted in a news report issues nothing
     ("TARAKAN - Ketua Komisi I DPRD Kota Tarakan meminta ASN netral.", "news", []),
 ])

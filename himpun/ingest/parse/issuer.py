@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from himpun.ingest.parse.gazetteer import scan
 from himpun.ingest.parse.kind import PRESS_RELEASE, WORKING_PAPER
-from himpun.ingest.parse.offices import Office, find_offices, resolve_bare, substantive
+from himpun.ingest.parse.offices import NATIONAL_HEADS, Office, find_offices, resolve_bare, substantive
 from himpun.ingest.parse.segment import segments
 
 _ACTIVE = (r"menerbitkan|terbitkan|mengeluarkan|keluarkan|menandatangani|tandatangani|meneken|menetapkan|mengedarkan"
@@ -82,6 +82,8 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         # an election supervisor's letter or study is signed by its chair (its letterhead, or a signature whose
         # "Ketua," line OCR lost, names only the body); a press release speaks for the body
         issuers = [_chair(o) if o.title == "Bawaslu" else o for o in issuers]
+        # so is a national agency's (BKN, KASN): its head signs, or a deputy for him ("a.n. KEPALA BADAN ...")
+        issuers = [_head(o) if o.national and o.name in NATIONAL_HEADS else o for o in issuers]
     if not issuers:
         issuers = _issuing_subjects(text, offices)
     return _prefer_signers(_unique(issuers))
@@ -106,6 +108,10 @@ def _courts(text: str) -> list[Office]:
     court = " ".join(w.capitalize() for w in m.group("court").split())
     seat = " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in m.group("seat").split())
     return [Office(f"{court} {seat}", m.start(), m.end("seat"), None, False, court)]
+
+
+def _head(body: Office) -> Office:
+    return replace(body, name=NATIONAL_HEADS[body.name], title=NATIONAL_HEADS[body.name])
 
 
 def _chair(body: Office) -> Office:

@@ -22,6 +22,8 @@ _ACTING = r"(?:(?P<acting>Pj\.?|Penjabat(?:\s+Sementara)?|Pjs\.?|Plt\.?|Pelaksan
 _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati|Wali\s*kota|Gubernur|"
           r"Sekretaris\s+Daerah|Sekda|Pemerintah|Pemkab|Pemkot|Pemprov|"
           r"Ketua\s+(?:Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum)|Bawaslu|Badan\s+Pengawas\s+Pemilihan\s+Umum|"
+          # a region's inspectorate and its head, who signs its audit reports
+          r"Inspektur(?:\s+Daerah)?|Inspektorat(?:\s+Daerah)?|"
           # a regional parliament, one of its commissions, and their chairs ("KOMISI I DPRD KOTA TARAKAN")
           r"(?:Ketua\s+)?(?:Komisi\s+(?-i:[IVX]{1,4}|[A-E])\s+)?(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah)|"
           # the head of a region's personnel agency, who signs circulars of his own
@@ -50,10 +52,15 @@ _CANON_TITLE = {"walikota": "Wali Kota", "wali kota": "Wali Kota", "sekda": "Sek
                 "sekretaris daerah": "Sekretaris Daerah", "pemerintah": "Pemerintah", "pemkab": "Pemerintah",
                 "pemkot": "Pemerintah", "pemprov": "Pemerintah", "wakil walikota": "Wakil Wali Kota",
                 "ketua bawaslu": "Ketua Bawaslu", "ketua badan pengawas pemilihan umum": "Ketua Bawaslu",
-                "bawaslu": "Bawaslu", "badan pengawas pemilihan umum": "Bawaslu"}
+                "bawaslu": "Bawaslu", "badan pengawas pemilihan umum": "Bawaslu", "inspektur daerah": "Inspektur",
+                "inspektorat daerah": "Inspektorat"}
 _PARLIAMENT = re.compile(r"(?P<chair>ketua )?(?:komisi (?P<commission>\w+) )?(?:dprd|dewan perwakilan rakyat daerah)$")
 # a body as a whole, not an office held by a person who signs
-_BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi")
+_BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi", "Inspektorat", "Kementerian", "Badan", "Lembaga")
+# a national body and the office of its head, who signs for it (himpun/data/offices.tsv names both)
+NATIONAL_HEADS = {"Badan Kepegawaian Negara": "Kepala BKN", "Komisi Aparatur Sipil Negara": "Ketua KASN",
+                  "Badan Pengawas Pemilihan Umum": "Ketua Bawaslu", "Kementerian Dalam Negeri": "Menteri Dalam Negeri",
+                  "Kementerian PANRB": "Menteri PANRB"}
 PERSON_TITLES = ("Bupati", "Wali Kota", "Gubernur", "Sekretaris Daerah", "Wakil")
 
 
@@ -69,7 +76,7 @@ class Office:
     @property
     def person(self) -> bool:
         """An office held by a person (who signs), not a government as a whole."""
-        return self.national or not self.name.startswith(_BODIES)
+        return not self.name.startswith(_BODIES)
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +170,8 @@ def _regional(hit: re.Match, m: Mention) -> Office | None:
     region = cands[0]
     title = _canonical_title(hit)
     base = title.split(" ", 1)[-1] if title.startswith(ACTING_TITLES) else title
-    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu") or base.startswith("Kepala ") \
+    if base in ("Sekretaris Daerah", "Pemerintah", "Ketua Bawaslu", "Bawaslu", "Inspektur", "Inspektorat") \
+            or base.startswith("Kepala ") \
             or base.endswith("DPRD"):
         name = f"{title} {region.name}"
     else:
