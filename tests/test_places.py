@@ -229,6 +229,14 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH KABUPATEN INDRAMAYU\nINSPEKTORAT DAERAH\n\nRINGKASAN LAPORAN HASIL PEMERIKSAAN KHUSUS\n"
      "Nomor 700.1.2.2/037/LHP-Irsus/Itda/2024\n\nTerperiksa melanggar Pasal 5 huruf n.\n\nIndramayu, 28 Oktober 2024\n"
      "INSPEKTUR KABUPATEN INDRAMAYU,\n\nDrs. H. MAMAN SUHERMAN", "other", ["Inspektur Kabupaten Indramayu"]),
+    # a unit's head over the signature, his region garbled by OCR: of the letterhead's government
+    ("PEMERINTAH KABUPATEN CIAMIS\n\nDINAS PENDIDIKAN Sain\n\nNomor 400.3.1/4127/Disdik/2024\n\n"
+     "Kepala sekolah dilarang mengarahkan guru.\n\nKEPALA DINAS PENDIDIKAN\nATEN CIAMIS,\n\nAEFULLOH, M.Pd.\n\n"
+     "Tembusan:\n1. Yth. Penjabat Bupati Ciamis", "circular", ["Kepala Dinas Pendidikan Kabupaten Ciamis"]),
+    # a signature OCR lost entirely: the head of the unit the letterhead names under the government
+    ("PEMERINTAH KABUPATEN SUMEDANG\n\nSEKRETARIAT DAERAH\nJalan Prabu Geusan Ulun Nomor 36\n\nSURAT EDARAN\n"
+     "NOMOR 800.1.6/1122/BKPSDM\n\nASN dilarang ikut kampanye.\n\nKABUPATEN: SUME DANG,\n\nNIP. 19690412",
+     "circular", ["Sekretaris Daerah Kabupaten Sumedang"]),
     # a councillor quoted in a news report issues nothing
     ("TARAKAN - Ketua Komisi I DPRD Kota Tarakan meminta ASN netral.", "news", []),
 ])

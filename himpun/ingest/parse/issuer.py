@@ -62,7 +62,7 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         return issuers
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
-        signers = _signature_offices(text, offices) or _local_head(text, issuers)
+        signers = _signature_offices(text, offices) or _local_head(text, issuers) or _unit_head(text, issuers)
         if not any(o.person for o in issuers):
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
             issuers += signers
@@ -295,6 +295,40 @@ def _local_head(text: str, heading: list[Office]) -> list[Office]:
     title = (m.group("acting").capitalize() + " " if m.group("acting") else "") + title
     name = " ".join(w.capitalize() for w in m.group("name").split())
     return [Office(f"{title} {name}", m.start("name"), m.end("name"), government.region, False, title)]
+
+
+# a unit of a government: over the signature as its head's title without the region ("KEPALA DINAS PENDIDIKAN /
+# ATEN CIAMIS,", its region garbled), or in the letterhead under the government ("PEMERINTAH KABUPATEN SUMEDANG /
+# SEKRETARIAT DAERAH", a letter whose signature OCR lost); its words in capitals, or capitalised
+_UNIT_WORDS = r"(?:[ \t]+(?:dan|DAN|[A-Z]{3,}|[A-Z][a-z]{2,}))+"
+_HEAD_LINE = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?P<acting>(?i:pj|plt|plh)\.?[ \t]+)?"
+                        rf"(?P<title>(?i:kepala)[ \t]+(?i:dinas|badan){_UNIT_WORDS}|(?i:inspektur)(?:[ \t]+(?i:daerah))?)"
+                        r"[ \t]*,?[ \t]*$", re.M)
+_UNIT_LINE = re.compile(r"(?:[ \t]*\n)*[ \t]*(?P<unit>SEKRETARIAT[ \t]+DAERAH|INSPEKTORAT(?:[ \t]+DAERAH)?"
+                        rf"|(?:DINAS|BADAN){_UNIT_WORDS})\b")
+
+
+def _unit_head(text: str, heading: list[Office]) -> list[Office]:
+    """The head of a unit of the letterhead's government who signs for it: "Kepala Dinas Pendidikan Kabupaten
+    Ciamis" from a signature without its region, else "Sekretaris Daerah Kabupaten Sumedang" from the letterhead."""
+    government = next((o for o in heading if o.region is not None and o.title == "Pemerintah"), None)
+    if government is None:
+        return []
+    end = _signature_end(text)
+    m = next(reversed(list(_HEAD_LINE.finditer(text, max(0, end - 600), end))), None)
+    if m:
+        words, where = (m.group("acting") or "") + m.group("title"), (m.start("title"), m.end("title"))
+    else:
+        m = _UNIT_LINE.match(text, government.end)
+        if m is None:
+            return []
+        unit = " ".join(m.group("unit").split()).lower()
+        words = ("Sekretaris Daerah" if unit.startswith("sekretariat") else "Inspektur" if unit.startswith("inspektorat")
+                 else "Kepala " + unit)
+        where = (m.start("unit"), m.end("unit"))
+    words = " ".join(w if w.lower() == "dan" else w.capitalize() for w in words.split())
+    known = [o for o in find_offices(f"{words} {government.region.name}") if o.region == government.region and o.person]
+    return [replace(known[0], start=where[0], end=where[1])] if known else []
 
 
 def _signature_end(text: str) -> int:
