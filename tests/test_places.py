@@ -61,6 +61,10 @@ def test_merauke_is_in_the_new_province():
     ("KOMISI I DPRD KOTA TARAKAN", "Komisi I DPRD Kota Tarakan"),
     ("Ketua Komisi B Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur", "Ketua Komisi B DPRD Provinsi Jawa Timur"),
     ("Ketua DPRD Kabupaten Bogor", "Ketua DPRD Kabupaten Bogor"),
+    # offices named after their unit: not the commander's rank and name that follow
+    ("Dandim 0612/Tasikmalaya Letkol Inf Budi Santoso", "Komandan Kodim 0612/Tasikmalaya"),
+    ("Kapolres Tasikmalaya Kota AKBP Hermawan", "Kepala Kepolisian Resor Tasikmalaya Kota"),
+    ("Kakanreg IV BKN Makassar", "Kepala Kantor Regional IV Badan Kepegawaian Negara"),
 ])
 def test_offices(text, expected):
     assert [o.name for o in find_offices(text)][:1] == [expected]
@@ -237,6 +241,25 @@ def test_no_dinas_without_a_name(text):
     ("PEMERINTAH KABUPATEN SUMEDANG\n\nSEKRETARIAT DAERAH\nJalan Prabu Geusan Ulun Nomor 36\n\nSURAT EDARAN\n"
      "NOMOR 800.1.6/1122/BKPSDM\n\nASN dilarang ikut kampanye.\n\nKABUPATEN: SUME DANG,\n\nNIP. 19690412",
      "circular", ["Sekretaris Daerah Kabupaten Sumedang"]),
+    # a joint declaration of a region's leaders: the army's and the police's commanders sign with them (Bawaslu's
+    # long name is no election that fills an office)
+    ("MAKLUMAT BERSAMA\n\nPENJABAT WALI KOTA TASIKMALAYA, KETUA BADAN PENGAWAS\nPEMILIHAN UMUM KOTA TASIKMALAYA, "
+     "KOMANDAN KODIM\n\n0612/TASIKMALAYA DAN KEPALA KEPOLISIAN RESOR TASIKMALAYA KOTA\n\nNOMOR 01/MAK-FORKOPIMDA/IX/2024\n"
+     "TENTANG\nNETRALITAS\n\nASN dilarang ikut kampanye.", "circular",
+     ["Pj Wali Kota Tasikmalaya", "Ketua Bawaslu Kota Tasikmalaya", "Komandan Kodim 0612/Tasikmalaya",
+      "Kepala Kepolisian Resor Tasikmalaya Kota"]),
+    # a letter of a regional office of BKN is its head's, the agency's name in the signature lost or left out
+    ("BADAN KEPEGAWAIAN NEGARA\n\nKANTOR REGIONAL IV\nJalan Raya Pendidikan Nomor 2, Makassar\n\n"
+     "Nomor 2318/KR.IV/SD.03/VI/2019\nHal Tindak Lanjut Rekomendasi KASN\n\nPNS tersebut terbukti ikut kampanye.\n\n"
+     "Kepala Kantor Regional IV tah egawaian Negara,\n\nAmir Tahang\n\nTembusan:\nKepala Badan Kepegawaian Negara",
+     "circular", ["Kepala Kantor Regional IV Badan Kepegawaian Negara"]),
+    # a Camat's pact is the Camat's, named after his kecamatan (not the city)
+    ("PAKTA INTEGRITAS\nSaya yang bertanda tangan di bawah ini:\nNama : Drs. M. RIDWAN HAKIM\nJabatan : Camat Mayangan\n"
+     "Unit Kerja : Kecamatan Mayangan, Pemerintah Kota Probolinggo\nmenyatakan bahwa saya tidak akan ikut kampanye.",
+     "pact", ["Camat Mayangan"]),
+    # "Surat edaran itu" is the circular already named, not an office of the sentence before it
+    ("LUBUK BASUNG - Bupati Agam menerbitkan Surat Edaran Nomor 800/2174/BKPSDM-2024 tentang netralitas dalam Pemilihan "
+     "Bupati\n\ndan Wakil Bupati Agam Tahun 2024.\n\nSurat edaran itu ditandatangani pada Jumat.", "news", ["Bupati Agam"]),
     # a councillor quoted in a news report issues nothing
     ("TARAKAN - Ketua Komisi I DPRD Kota Tarakan meminta ASN netral.", "news", []),
 ])

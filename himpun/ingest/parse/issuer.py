@@ -37,8 +37,9 @@ _OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
 # the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
 # (a title may run on to the next line, "... PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL
 # WALI KOTA JAYAPURA", but not over a blank line)
-_NOT_ISSUING = re.compile(r"(?:\b(?:pemilihan|pilkada|calon|paslon)\b(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})"
-                          r"|\blingkungan\s+)$", re.I)
+# (not the election in a body's name: Badan Pengawas Pemilihan Umum, Komisi Pemilihan Umum)
+_NOT_ISSUING = re.compile(r"(?:\b(?:(?<!pengawas )(?<!pengawas\n)(?<!komisi )(?<!komisi\n)pemilihan|pilkada|calon|paslon)\b"
+                          r"(?:[^.\n]{0,40}|[^.,\n]{0,40}\n(?![ \t]*\n)[^.,\n]{0,40})|\blingkungan\s+)$", re.I)
 _FORBIDDING = re.compile(r"\b(?:dilarang|larangan|melarang|tidak boleh|tidak diperbolehkan|jangan)\b", re.I)
 # an instrument only hoped for, and one named as the basis of another
 _FUTURE_WORDS = r"semoga|akan|belum|menunggu|rencana|berencana|segera|hendak|nanti"
@@ -82,7 +83,10 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         # an election supervisor's letter or study is signed by its chair (its letterhead, or a signature whose
         # "Ketua," line OCR lost, names only the body); a press release speaks for the body
         issuers = [_chair(o) if o.title == "Bawaslu" else o for o in issuers]
-        # so is a national agency's (BKN, KASN): its head signs, or a deputy for him ("a.n. KEPALA BADAN ...")
+        # so is a national agency's (BKN, KASN): its head signs, or a deputy for him ("a.n. KEPALA BADAN ..."),
+        # unless the signer is an office of its own (the head of one of its regional offices)
+        if any(o.national and o.person for o in issuers):
+            issuers = [o for o in issuers if not o.national or o.person]
         issuers = [_head(o) if o.national and o.name in NATIONAL_HEADS else o for o in issuers]
     if not issuers:
         issuers = _issuing_subjects(text, offices)
@@ -172,7 +176,9 @@ def _pledger(text: str) -> list[Office]:
         known = [o for o in find_offices(words) if o.region is not None and o.person]
         if known:
             return [replace(known[0], start=m.start("title"), end=m.end("where"))]
-    return [Office(f"{title} {region.name}", m.start("title"), m.end("where"), region, False, title)]
+    # (a Camat, a Lurah, a village head: named after the kecamatan, ward or village, not the regency; _local_head)
+    name = title if _LOCAL_TITLE.match(title) else f"{title} {region.name}"
+    return [Office(name, m.start("title"), m.end("where"), region, False, title)]
 
 
 def _acting_of(signer: Office, office: Office) -> bool:
@@ -247,7 +253,8 @@ def _issuing_subjects(text: str, offices: list[Office]) -> list[Office]:
                 chosen = [o for o in in_sentence if 0 <= o.start - vend <= _AGENT_GAP][:1]
             else:
                 chosen = [o for o in in_sentence if o.end <= vstart][-1:]
-            if not chosen and i > 0 and _BACK_REFERENCE.match(seg.text):
+            if not chosen and not out and i > 0 and _BACK_REFERENCE.match(seg.text):
+                # (once an instrument's issuer is known, "Surat edaran itu ditandatangani ..." is that instrument)
                 prev = segs[i - 1]
                 chosen = [o for o in offices if prev.start <= o.start and o.end <= prev.end][:1]
             out.extend(chosen)
@@ -275,6 +282,8 @@ def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]
     return out
 
 
+_LOCAL_TITLE = re.compile(r"(?i:camat|lurah|kepala[ \t]+desa|kepala[ \t]+kampung|kepala[ \t]+distrik|wali[ \t]+nagari"
+                          r"|keuchik|geuchik|perbekel)[ \t]+\S")
 # the signature line of the head of a sub-district, a ward or a village ("CAMAT PUJUT,", "WALI NAGARI PARIANGAN,",
 # "KEPALA DESA SUKAMAJU,"): neither the kecamatan nor the village is a region of the gazetteer
 _LOCAL_HEAD = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?:(?P<acting>(?i:pj|plt|plh))\.?[ \t]+)?"

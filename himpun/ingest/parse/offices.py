@@ -111,6 +111,11 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
             if not any(o.start <= hit.start() < o.end for o in found):
                 title = "Ketua Bawaslu " + hit.group("level").capitalize()
                 found.append(Office(title, hit.start(), hit.end(), None, False, title))
+    for rx, make, national in _NAMED_UNITS:
+        for hit in rx.finditer(text):
+            if not any(o.start <= hit.start() < o.end or hit.start() <= o.start < hit.end() for o in found):
+                name, title = make(hit)
+                found.append(Office(name, hit.start(), hit.end(), None, national, title))
     for name, rx, prefilter in _national():
         if not prefilter.possible(text, lowered):
             continue
@@ -120,6 +125,34 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
                 found.append(Office(name, hit.start(), hit.end(), None, True, name))
     found.sort(key=lambda o: o.start)
     return found
+
+
+def _named(words: str) -> str:
+    """A unit's name as its seal writes it, capitalised: "TASIKMALAYA KOTA" -> "Tasikmalaya Kota"."""
+    return "/".join(" ".join(w.capitalize() for w in part.split()) for part in words.split("/"))
+
+
+# (a seat's words, not the rank and name of the commander that follow it: "Dandim 0612/Tasikmalaya Letkol Inf Budi")
+_SEAT = (r"(?P<seat>[A-Za-z]+(?:[ \t]+(?!(?i:dan|nomor|tentang|letkol|kolonel|mayor|kapten|inf|kav|arh|czi|akbp|kombes|akp"
+         r"|brigjen|irjen|ajun|komisaris|letnan)\b)[A-Za-z]+){0,2})")
+# offices named after their unit, not after a region of the gazetteer: a regional office of BKN ("KEPALA KANTOR
+# REGIONAL IV BADAN KEPEGAWAIAN NEGARA", its agency's name often left out or lost), the army's district commands and
+# the police's resorts that sign joint declarations with a region's head ("KOMANDAN KODIM 0612/TASIKMALAYA",
+# "KEPALA KEPOLISIAN RESOR TASIKMALAYA KOTA"); (pattern, name of a match, national)
+_NAMED_UNITS = [
+    (re.compile(r"(?<![\w-])(?i:kepala[ \t]+kantor[ \t]+regional|kakanreg)[ \t]+(?P<n>[IVX]{1,4})\b"
+                r"(?:[ \t]+(?i:badan[ \t]+kepegawaian[ \t]+negara|bkn)\b)?"),
+     lambda m: (f"Kepala Kantor Regional {m.group('n')} Badan Kepegawaian Negara", "Kepala Kantor Regional"), True),
+    (re.compile(r"(?<![\w-])(?i:komandan[ \t]+(?P<unit>kodim|korem)|(?P<short>dandim|danrem))\s+(?P<n>\d{3,4})[ \t]*/[ \t]*"
+                + _SEAT),
+     lambda m: ((title := "Komandan " + ("Kodim" if (m.group("unit") or m.group("short")).lower() in ("kodim", "dandim")
+                                        else "Korem")) + f" {m.group('n')}/{_named(m.group('seat'))}", title), False),
+    (re.compile(r"(?<![\w-])(?:(?i:kepala[ \t]+kepolisian)[ \t]+(?P<unit>(?i:resor|daerah))|(?P<short>(?i:kapolres|kapolda)))"
+                r"[ \t]+" + _SEAT),
+     lambda m: ((title := "Kepala Kepolisian " + ("Resor" if (m.group("unit") or m.group("short")).lower()
+                                                   in ("resor", "kapolres") else "Daerah")) + " " + _named(m.group("seat")),
+                title), False),
+]
 
 
 ACTING_TITLES = ("Pj ", "Pjs ", "Plt ", "Plh ")  # as _canonical_title writes them
@@ -190,7 +223,7 @@ def resolve_bare(office: Office, offices: list[Office]) -> Office | None:
     """Give a bare title (`Pj Gubernur`) the region of the same title named
     with a region elsewhere in the text, keeping its own place in the text;
     None when no such office exists."""
-    if office.region or office.national:
+    if office.region or office.national or office.name != office.title:  # (a unit's office is named after it)
         return office
     if office.title.startswith("Ketua Bawaslu "):  # "Ketua Bawaslu Kabupaten": the supervisor of that level the text names
         level = office.title.rsplit(" ", 1)[1].lower()
