@@ -36,6 +36,9 @@ def test_unchat(raw, expected):
     ("tidak jadi ikut", "tidak jadi ikut"),  # called off: `jadi` is not `menjadi`
     # a whole word only
     ("pasangan calon dan pemasangan", "pasangan calon dan pemasangan"),
+    # clitics split from their word; not the ends of words that are words as they stand
+    ("Mengunggahnya, janganlah", "mengunggah nya, jangan lah"),
+    ("kepala sekolah, masalahnya, setelah sejumlah langkah", "kepala sekolah, masalah nya, setelah sejumlah langkah"),
 ])
 def test_chat_spelling_in_the_lexicon_form(raw, expected):
     assert normalise(raw) == expected

@@ -113,6 +113,13 @@ def clauses(text):
     # (a list's next item is no purpose of the one before: "... di media sosial serta kehadiran pada kampanye")
     ("pemberian tanda suka dan komentar di media sosial serta kehadiran pada kampanye", ["social-media-engagement"]),
     ("pelayanan di puskesmas di kantor camat jangan dibeda-bedakan karena pilihan politik", ["discriminatory-service"]),
+    # whom a civil servant directs: village and neighbourhood heads, cadres; a school's head, its teachers
+    ("mengarahkan lurah, ketua RT, ketua RW atau warga untuk memilih pasangan calon tertentu",
+     ["mobilising-civil-servants"]),
+    ("seorang kepala sekolah yang mengarahkan para guru untuk memilih calon tertentu", ["mobilising-civil-servants"]),
+    # an office's hall, a regency's boats
+    ("mengizinkan aula kantor kelurahan dipakai untuk pertemuan tim kampanye", ["state-facilities"]),
+    ("jangan pakai speedboat dinas atau longboat kantor kecamatan untuk antar calon", ["state-facilities"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -163,6 +170,14 @@ def test_categories(text, expected):
 ])
 def test_sanctions(text, expected):
     assert [(s.type, s.severity) for s in sanctions(normalise(text))] == expected
+
+
+def test_a_supervisors_finding_is_a_violation():
+    assert clauses("Pengawas juga menemukan seorang kepala sekolah yang mengarahkan para guru memilih calon tertentu.") \
+        == [("prohibition", ["mobilising-civil-servants"], [])]
+    # not a finding hoped for, nor a suspicion
+    assert clauses("Masyarakat diminta melapor jika menemukan ASN yang memasang baliho calon.") == []
+    assert clauses("Bawaslu menemukan ASN yang diduga memasang baliho calon.") == []
 
 
 def test_prohibition_needs_a_cue_or_a_sanction():

@@ -39,6 +39,9 @@ def warm() -> None:
         from himpun.ingest.pages import OcrContext
         from himpun.ingest.pipeline import extract_path
 
+        from himpun.ingest.dictionary import stemmer
+
+        stemmer()  # Sastrawi's dictionary (a quarter of a second), which the clean-up and the lexicon ask
         ocr = OcrContext(mode="never")
         for name, data in (("warmup.txt", _CIRCULAR), ("warmup.html", _PAGE)):
             try:

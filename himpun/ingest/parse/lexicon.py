@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from himpun.data import load_table
+from himpun.ingest.dictionary import known
 from himpun.ingest.parse.literals import LiteralIndex, Prefilter
 
 _GAP = r"[^.;:]{0,40}?"
@@ -17,6 +18,31 @@ _WORD = re.compile(r"\S+")
 # a clitic ending a word of four letters or more before it (the clitic first, so that re looks for
 # it rather than trying every word)
 _CLITIC = re.compile(r"(nya|lah|kah)(?<=\w{4}(?:nya|lah|kah))\b")
+
+
+def _clitics(text: str) -> list[re.Match]:
+    """The clitics of `text` to split off: not the ends of words that are words as they stand (`sekolah`,
+    `masalah`, `langkah`, and with the prefix se-, `setelah`, `sejumlah`), which the dictionary knows."""
+    out = []
+    for m in _CLITIC.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        word = text[start:m.end()]
+        if not (known(word) or (word.startswith("se") and known(word[2:]))):
+            out.append(m)
+    return out
+
+
+def _split_clitics(text: str) -> str:
+    if "nya" not in text and "lah" not in text and "kah" not in text:
+        return text
+    parts, last = [], 0
+    for m in _clitics(text):
+        parts.append(text[last:m.start()] + " ")
+        last = m.start()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +64,9 @@ def _standard(m: re.Match) -> str:
 def normalise(text: str) -> str:
     """The form lexicon patterns match: lowercase, single spaces, the
     clitics -nya, -lah, -kah split from their word (`mengunggahnya` ->
-    `mengunggah nya`) so that patterns need not spell every form, and chat
+    `mengunggah nya`; not `sekolah`) so that patterns need not spell every form, and chat
     spellings in standard words (`yg` -> `yang`, `bagi2` -> `membagi-bagikan`)."""
-    return _informal()[0].sub(_standard, _CLITIC.sub(r" \1", " ".join(text.lower().split())))
+    return _informal()[0].sub(_standard, _split_clitics(" ".join(text.lower().split())))
 
 
 def normal_form(text: str) -> str:
@@ -72,7 +98,7 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     norm: list[str] = []
     out: list[int] = []
     last = 0
-    for m in _CLITIC.finditer(collapsed):
+    for m in _clitics(collapsed):
         cut = m.start(1)
         norm.append(collapsed[last:cut] + " ")
         out += offsets[last:cut] + [offsets[cut]]
