@@ -172,6 +172,23 @@ def test_sanctions(text, expected):
     assert [(s.type, s.severity) for s in sanctions(normalise(text))] == expected
 
 
+def test_sanctions_said_to_no_longer_hold_are_none():
+    assert clauses("Pada Pemilu 2019, pelanggar dijatuhi hukuman penundaan kenaikan gaji berkala. Jenis hukuman itu kini "
+                   "tidak dikenal lagi.") == []
+    assert clauses("Pelanggar dijatuhi hukuman penundaan kenaikan gaji berkala. Hukuman itu berat.") == [
+        ("sanction", [], [("salary-increase-postponed", "sedang")])]
+
+
+def test_a_correction_withdraws_what_it_corrects():
+    assert clauses("Ralat: Dalam versi sebelumnya berita ini menyebut sekretaris camat dijatuhi penurunan pangkat.") == []
+
+
+def test_the_people_a_report_goes_through_did_what_it_says():
+    assert clauses("Kedua, seorang sekretaris camat yang menggunakan mobil dinas untuk mengantar calon bupati.") == [
+        ("prohibition", ["state-facilities"], [])]
+    assert clauses("Kedua, seorang camat yang diduga menggunakan mobil dinas untuk mengantar calon bupati.") == []
+
+
 def test_a_supervisors_finding_is_a_violation():
     assert clauses("Pengawas juga menemukan seorang kepala sekolah yang mengarahkan para guru memilih calon tertentu.") \
         == [("prohibition", ["mobilising-civil-servants"], [])]

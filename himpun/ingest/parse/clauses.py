@@ -48,6 +48,12 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
                 out += [c for c in classify(seg, page) if c.kind == "sanction"]
             continue
         norm = normalise(seg.text)
+        if previous and previous[1][0].kind == "sanction" and _NO_LONGER.match(norm) and seg.line - previous[0].line <= 1:
+            # "... misalnya penundaan kenaikan gaji berkala. Jenis hukuman itu kini tidak dikenal lagi.": the sanctions
+            # of a rule that no longer holds are no sanctions
+            out = [c for c in out if all(c is not f for f in previous[1])]
+            previous = None
+            continue
         if asked is not None and _NO_ANSWER.match(norm):
             # "Bolehkah ASN menghadiri deklarasi ...? Tidak boleh, meskipun hadir tanpa atribut.": the act asked about
             # is forbidden (a question otherwise rules nothing)
@@ -99,6 +105,10 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     return out
 
 
+# a sentence that says the sanctions before it no longer hold
+_NO_LONGER = re.compile(r"^(?:\S+ ){0,3}?(?:hukuman|sanksi|ketentuan|aturan)(?: \S+){0,2}? (?:itu|ini|tersebut) "
+                        r"(?:kini |sekarang |saat ini |sudah |telah )*(?:tidak (?:lagi )?(?:dikenal|berlaku|digunakan|dipakai|"
+                        r"diterapkan|ada)(?: lagi)?|(?:dicabut|dihapus)\b)")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
 
 
@@ -116,6 +126,9 @@ def _is_verdict(norm: str) -> bool:
     return bool(_VERDICT.match(norm.strip()))
 
 
+# what a correction says an earlier version of the text got wrong
+_MISREPORTED = re.compile(r"\b(?:(?:dalam|pada) (?:versi|berita|tulisan|artikel) sebelum ?nya|sebelum ?nya (?:tertulis|ditulis|"
+                          r"disebutkan|diberitakan))\b")
 _NEVER = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?(?:tidak|belum|tak)\s+pernah\b")
 # the crime a regulation's title names ("Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi") is no sanction
 _TITLE = re.compile(r"(\b(?:nomor|no\.?)\s+\S+\s+tahun\s+\d{4}\s+tentang\s+(?:\S+\s+){0,3}?)(tindak\s+pidana|pidana)\b")
@@ -204,6 +217,8 @@ def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = 
     if _QUESTION.search(seg.text) and not answered:
         return []  # "apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?" asks, and rules nothing
     norm, acts = split_acts(seg.text)
+    if _MISREPORTED.search(norm):
+        return []  # "Ralat: Dalam versi sebelumnya berita ini menyebut ... dijatuhi penurunan pangkat": an error withdrawn
     if _NEVER.match(norm):
         return []  # "Tidak pernah diberhentikan ... sebagai PNS": an applicant's requirement, no rule of conduct
     if len(acts) > 1:
