@@ -120,6 +120,8 @@ def clauses(text):
     # an office's hall, a regency's boats
     ("mengizinkan aula kantor kelurahan dipakai untuk pertemuan tim kampanye", ["state-facilities"]),
     ("jangan pakai speedboat dinas atau longboat kantor kecamatan untuk antar calon", ["state-facilities"]),
+    # following a campaign's account is engagement, not campaigning
+    ("mengikuti akun kampanye pasangan calon di media sosial", ["social-media-engagement"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -195,6 +197,7 @@ def test_a_supervisors_finding_is_a_violation():
     # not a finding hoped for, nor a suspicion
     assert clauses("Masyarakat diminta melapor jika menemukan ASN yang memasang baliho calon.") == []
     assert clauses("Bawaslu menemukan ASN yang diduga memasang baliho calon.") == []
+    assert clauses("Yang kedua, ada ASN yang diduga pasang baliho di depan rumahnya, itu masih kami kaji.") == []
 
 
 def test_prohibition_needs_a_cue_or_a_sanction():
@@ -298,6 +301,9 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
         ("prohibition", ["campaign-participation"], [])]
     assert clauses("Bentuk pelanggaran netralitas:\na. mengerahkan kepala desa untuk mendukung calon tertentu;") == [
         ("prohibition", ["partisanship-general"], [])]
+    # (a civil servant named only to say the village head is none)
+    assert clauses("Kepala desa itu bukan ASN, tapi juga dilarang ikut kampanye dan bikin keputusan yang menguntungkan "
+                   "calon.") == []
 
 
 @pytest.mark.parametrize("text, expected", [

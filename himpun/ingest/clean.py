@@ -345,7 +345,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
             elif len(stripped) >= 60 and not blank_between and (
                     (not _looks_like_title(stripped)
                      and (not _LIST_START.match(stripped) or _indent(lines[j]) > _indent(line)))
-                    or (_LIST_START.match(stripped) and _next_item_follows(stripped, lines, j))):
+                    or (_LIST_START.match(stripped) and (_next_item_follows(stripped, lines, j)
+                                                         or _name_goes_on(stripped, nxt)))):
                 # (a list item goes on only over a hanging indent, "m.  memberikan ..." / "    Daerah", or when the
                 # next item of its list comes right after, title-cased as a regulation's name may be: a PDF's
                 # text has no indents)
@@ -370,6 +371,20 @@ def _nearest_item(lines) -> re.Match | None:
 def _numbered(m: re.Match) -> bool:
     """Whether an item's marker is a number (1. 2.), not a letter (a. b.): the two kinds of one document's lists."""
     return bool(m.group("num"))
+
+
+def _name_goes_on(line: str, nxt: str) -> bool:
+    """Whether a name cut at the line's end goes on at the next line's start, and the sentence after it ("c. Sdr.
+    Syamsul Bahri, ..., Staf Kantor Kecamatan" / "Tanete Riattang Timur yang berdomisili di Sengkang, ...")."""
+    end, start = line.split()[-2:], nxt.split()[:6]
+    return (len(end) == 2 and end[0][:1].isupper() and end[1] in _AWAITS_NAME and start[0][:1].isupper()
+            and start[0][1:].islower() and any(w.islower() for w in start[1:]))
+
+
+# the words of a unit that its name follows ("Kantor Kecamatan" / "Tanete Riattang Timur"), unlike a whole name
+# ("Kabupaten Banjar")
+_AWAITS_NAME = frozenset(("Kecamatan", "Kabupaten", "Kota", "Provinsi", "Desa", "Kelurahan", "Kampung", "Nagari", "Dinas",
+                          "Badan", "Kantor", "Bagian", "Bidang", "Seksi", "Sekolah", "Puskesmas", "Pengadilan"))
 
 
 def _next_item_follows(item: str, lines: list[str], j: int, within: int = 3) -> bool:

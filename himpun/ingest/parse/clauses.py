@@ -206,8 +206,10 @@ def _points_elsewhere(text: str, seg: Segment) -> bool:
     nxt = text.find("\n", nl + 1)
     after = text[nl + 1:nxt if nxt >= 0 else len(text)]  # unfinished at its line's end: the pointer may be on the next
     return len(after) < 80 and bool(_ELSEWHERE.search(after))
-_UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\s+)?bukti|cukup\s+bukti|ditemukan\s+bukti)"
-                       r"\b")
+# (and a suspicion still under study: "ada ASN yang diduga pasang baliho ..., itu masih kami kaji")
+_UNPROVEN = re.compile(r"\b(?:tidak|tak|belum)\s+(?:terbukti|didukung\s+(?:oleh\s+)?bukti|cukup\s+bukti|ditemukan\s+bukti)\b"
+                       r"|\bdiduga\b.*\bmasih\s+(?:kami\s+|dalam\s+)?(?:kaji|dikaji|kajian|didalami|pendalaman|diklarifikasi|"
+                       r"klarifikasi|diproses|diperiksa|pemeriksaan|ditelusuri|diselidiki|penyelidikan)\b")
 
 
 def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = False) -> list[Clause]:

@@ -71,13 +71,18 @@ _ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|p3k|pegawai|aparatur sipil|aparatur n
                        r"|sekda|sekretaris daerah|kepala dinas|kepala badan|kepala sekolah|guru|pejabat)\b")
 
 
+def _names_asn(norm: str) -> bool:
+    """Whether a civil servant is named, not only denied ("Kepala desa itu bukan ASN, tapi juga dilarang ...")."""
+    return any(not norm.endswith("bukan ", 0, m.start()) for m in _ASN_WORD.finditer(norm))
+
+
 def for_others(lead: str, norm: str) -> bool:
     """The rule is addressed only to officials who are not civil servants: they are its subject, at the start of
     the sentence or of its lead-in ("Khusus kepala desa, ... larangan menjadi pengurus partai politik"), and
     no civil servant is named (a village head only moved by the ASN is no subject). A sentence's own subject
     comes before its lead-in's: "B. Kepala Desa dan Perangkat Desa agar berpedoman pada ..." under a lead-in
     for ASN is the village heads'."""
-    if _has_cue("not-asn", norm) and _ASN_WORD.search(norm) is None:
+    if _has_cue("not-asn", norm) and not _names_asn(norm):
         return True
     # or they are the subject of the ban, or of the violation, inside the sentence, and no civil servant is named
     # from there on (a Camat told to remind them names them as the ones forbidden: "Camat agar mengingatkan
