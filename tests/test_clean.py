@@ -89,6 +89,14 @@ def test_the_headlines_under_a_related_list_heading_are_dropped():
                                         "- hadir di kampanye"]
 
 
+def test_a_podcasts_list_of_other_episodes_is_dropped():
+    lines = ["Bupati menerbitkan surat edaran tanggal 10 September 2024.", "", "Episode lainnya",
+             "Eps. 13 - Harga Cengkeh dan Pala Petani Halsel · 7 Sep 2024", "Eps. 12 - Kesiapan Sekolah · 24 Agu 2024"]
+    kept, dropped = drop_furniture(lines)
+    assert [k for k in kept if k] == ["Bupati menerbitkan surat edaran tanggal 10 September 2024."]
+    assert len(dropped) == 3
+
+
 def test_inline_headline_between_paragraphs_is_dropped():
     para = "Pemerintah Kota Serang melarang ASN di lingkungannya melakukan pendekatan dengan partai politik."
     lines = [para, "", "ASN dengan Tugas Khusus di Tangerang Boleh Bantu Kampanye, Ini Syaratnya", "", para]

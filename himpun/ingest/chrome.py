@@ -22,6 +22,8 @@ def is_chrome_line(line: str) -> bool:
 # the heading of a list of links to other stories ("Berita Terkait", "Terpopuler"): in a page copied as text, the
 # headlines under it are no part of the story either
 _LINK_LIST = re.compile(r"(?:berita|artikel|video|bacaan|pos)\s+(?:terkait|lainnya|terpopuler|pilihan|terbaru|populer)"
+                        r"|(?:episode|video|podcast|siaran|konten|laporan|aduan|pengaduan)\s+(?:lainnya|terkait|serupa"
+                        r"|berikutnya|sebelumnya)"
                         r"|terpopuler|terkini|terbaru|populer|pilihan redaksi|rekomendasi(?: untuk anda)?"
                         r"|baca juga|lihat juga|simak juga|berita lainnya|most popular|related(?: articles| posts)?",
                         re.I)
@@ -35,9 +37,14 @@ def heads_link_list(line: str) -> bool:
 _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s+\S.{0,160}$")
 
 
+# (or a title with its date after a dot or bar: "Eps. 13 - Harga Cengkeh dan Pala Petani Halsel · 7 Sep 2024")
+_DATED_ITEM = re.compile(r"^\s*\S.{0,160}\s[·•|]\s*\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d\s*$")
+
+
 def is_link_item(line: str) -> bool:
-    """A line of such a list: a bulleted or numbered headline, with no full stop at its end."""
-    return bool(_HEADLINE_ITEM.match(line)) and not line.rstrip().endswith((".", ";", ":"))
+    """A line of such a list: a bulleted or numbered headline, with no full stop at its end, or a dated title."""
+    return (bool(_HEADLINE_ITEM.match(line)) and not line.rstrip().endswith((".", ";", ":"))) \
+        or bool(_DATED_ITEM.match(line))
 
 
 # a comment under a video or post, copied with its author and age: "@sariyanti_88  2 minggu yang lalu" (its text on
