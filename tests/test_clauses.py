@@ -120,6 +120,11 @@ def clauses(text):
     # an office's hall, a regency's boats
     ("mengizinkan aula kantor kelurahan dipakai untuk pertemuan tim kampanye", ["state-facilities"]),
     ("jangan pakai speedboat dinas atau longboat kantor kecamatan untuk antar calon", ["state-facilities"]),
+    # a meeting or appeal that leans towards a candidate is a partisan activity, not partisanship in general
+    ("mengadakan pertemuan atau menyampaikan ajakan kepada bawahan yang mengarah pada keberpihakan kepada pasangan calon",
+     ["partisan-activities"]),
+    # why they were punished, not a ban of its own
+    ("Empat ASN Dijatuhi Hukuman Disiplin karena Tidak Netral di Pilkada", []),
     # following a campaign's account is engagement, not campaigning
     ("mengikuti akun kampanye pasangan calon di media sosial", ["social-media-engagement"]),
 ])
