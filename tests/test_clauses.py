@@ -117,6 +117,7 @@ def clauses(text):
     ("mengarahkan lurah, ketua RT, ketua RW atau warga untuk memilih pasangan calon tertentu",
      ["mobilising-civil-servants"]),
     ("seorang kepala sekolah yang mengarahkan para guru untuk memilih calon tertentu", ["mobilising-civil-servants"]),
+    ("Camat agar mengarahkan para lurah untuk menjaga netralitas", []),  # (to instruct, not to mobilise)
     # an office's hall, a regency's boats
     ("mengizinkan aula kantor kelurahan dipakai untuk pertemuan tim kampanye", ["state-facilities"]),
     ("jangan pakai speedboat dinas atau longboat kantor kecamatan untuk antar calon", ["state-facilities"]),
@@ -182,18 +183,29 @@ def test_sanctions(text, expected):
 def test_sanctions_said_to_no_longer_hold_are_none():
     assert clauses("Pada Pemilu 2019, pelanggar dijatuhi hukuman penundaan kenaikan gaji berkala. Jenis hukuman itu kini "
                    "tidak dikenal lagi.") == []
-    assert clauses("Pelanggar dijatuhi hukuman penundaan kenaikan gaji berkala. Hukuman itu berat.") == [
-        ("sanction", [], [("salary-increase-postponed", "sedang")])]
+    # a sentence that limits them, stresses them or supposes leaves them standing
+    for after in ("Ketentuan ini tidak berlaku bagi PPPK.", "Sanksi tersebut tidak ada pengecualian.",
+                  "Jika sanksi tersebut tidak diterapkan, pejabat ditegur.", "Hukuman itu berat."):
+        assert clauses("Pelanggar dijatuhi hukuman penundaan kenaikan gaji berkala. " + after)[:1] == [
+            ("sanction", [], [("salary-increase-postponed", "sedang")])], after
 
 
 def test_a_correction_withdraws_what_it_corrects():
     assert clauses("Ralat: Dalam versi sebelumnya berita ini menyebut sekretaris camat dijatuhi penurunan pangkat.") == []
+    # (a report's recap of an earlier story is no correction)
+    assert clauses("Sebelumnya diberitakan, seorang camat dijatuhi hukuman disiplin berat.") == [
+        ("sanction", [], [("disciplinary", "berat")])]
+    assert clauses("Pada berita sebelumnya, Bawaslu menyebut ASN tersebut terbukti ikut kampanye.") == [
+        ("prohibition", ["campaign-participation"], [])]
 
 
 def test_the_people_a_report_goes_through_did_what_it_says():
     assert clauses("Kedua, seorang sekretaris camat yang menggunakan mobil dinas untuk mengantar calon bupati.") == [
         ("prohibition", ["state-facilities"], [])]
     assert clauses("Kedua, seorang camat yang diduga menggunakan mobil dinas untuk mengantar calon bupati.") == []
+    # a duty, an intention or a denial is no case
+    assert clauses("Pertama, seorang ASN yang profesional wajib menjaga netralitas.") == [("obligation", [], [])]
+    assert clauses("Kedua, seorang ASN yang tidak pernah ikut kampanye.") == []
 
 
 def test_a_supervisors_finding_is_a_violation():
@@ -203,6 +215,8 @@ def test_a_supervisors_finding_is_a_violation():
     assert clauses("Masyarakat diminta melapor jika menemukan ASN yang memasang baliho calon.") == []
     assert clauses("Bawaslu menemukan ASN yang diduga memasang baliho calon.") == []
     assert clauses("Yang kedua, ada ASN yang diduga pasang baliho di depan rumahnya, itu masih kami kaji.") == []
+    assert clauses("Bawaslu belum pernah menemukan ASN yang ikut kampanye tahun ini.") == []
+    assert clauses("Apabila masyarakat menemukan ASN yang ikut kampanye, segera laporkan.") == []
 
 
 def test_prohibition_needs_a_cue_or_a_sanction():
@@ -309,6 +323,8 @@ def test_a_rule_for_officials_who_are_not_civil_servants_is_not_an_asn_prohibiti
     # (a civil servant named only to say the village head is none)
     assert clauses("Kepala desa itu bukan ASN, tapi juga dilarang ikut kampanye dan bikin keputusan yang menguntungkan "
                    "calon.") == []
+    assert clauses("Kepala desa bukanlah ASN, tapi dilarang ikut kampanye.") == []
+    assert clauses("Kepala desa bukan merupakan ASN, tapi dilarang ikut kampanye.") == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -178,6 +178,11 @@ def test_headings_and_list_items_are_not_headlines():
     (["b. Peraturan Pemerintah No. 94", "", "Tahun 2021 tentang Disiplin PNS;"],
      "b. Peraturan Pemerintah No. 94 Tahun 2021 tentang Disiplin PNS;"),
     (["Jumlah pelanggaran 42", "Tahun 2024 lebih banyak."], "Jumlah pelanggaran 42\nTahun 2024 lebih banyak."),
+    # (not a closing sentence after a unit's word)
+    (["3. Laporan disampaikan kepada Camat melalui pimpinan unit di Kantor Kecamatan",
+      "Demikian untuk dilaksanakan dengan sebaik-baiknya."],
+     "3. Laporan disampaikan kepada Camat melalui pimpinan unit di Kantor Kecamatan\n"
+     "Demikian untuk dilaksanakan dengan sebaik-baiknya."),
     # a unit's name cut at a list item's end goes on at the next line, and the item's sentence with it
     (["c. Sdr. Syamsul Bahri, S.Sos., NIP 198710032011011002, Staf Kantor Kecamatan",
       "Tanete Riattang Timur yang berdomisili di Sengkang, menjadi anggota tim pemenangan."],

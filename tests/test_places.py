@@ -65,6 +65,10 @@ def test_merauke_is_in_the_new_province():
     ("Dandim 0612/Tasikmalaya Letkol Inf Budi Santoso", "Komandan Kodim 0612/Tasikmalaya"),
     ("Kapolres Tasikmalaya Kota AKBP Hermawan", "Kepala Kepolisian Resor Tasikmalaya Kota"),
     ("Kakanreg IV BKN Makassar", "Kepala Kantor Regional IV Badan Kepegawaian Negara"),
+    ("Kapolres Tasikmalaya menerbitkan maklumat", "Kepala Kepolisian Resor Tasikmalaya"),  # (its seat is capitalised)
+    ("Wakil Ketua DPRD Kabupaten Bogor", "Wakil Ketua DPRD Kabupaten Bogor"),
+    ("Sekretaris DPRD Kabupaten Bogor", "Sekretaris DPRD Kabupaten Bogor"),
+    ("Ketua Komisi 1 DPRD Kota Medan", "Ketua Komisi I DPRD Kota Medan"),
 ])
 def test_offices(text, expected):
     assert [o.name for o in find_offices(text)][:1] == [expected]
@@ -229,6 +233,9 @@ def test_no_dinas_without_a_name(text):
      "PENGENDALIAN,\n\nHENDRA WIJAYA\nTembusan:\n1. Ketua Bawaslu Kabupaten Toba", "circular", ["Kepala BKN"]),
     ("KOMISI APARATUR SIPIL NEGARA\nREPUBLIK INDONESIA\n\nNomor : B-4127/KASN/12/2023\nHal : Rekomendasi\n\n"
      "KASN merekomendasikan sanksi moral.\n\nKetua,\n\nttd.\n\nProf. Dr. Hendrawan Sasmita", "circular", ["Ketua KASN"]),
+    # a national body over its chair's title: the chair, as the national table names him
+    ("KOMISI APARATUR SIPIL NEGARA\nNomor : B-1/KASN/2023\nHal : Rekomendasi\n\nASN melanggar.\n\n"
+     "KOMISI APARATUR SIPIL NEGARA\nKetua,\n\nAgus", "circular", ["Ketua KASN"]),
     # an inspectorate's audit report is its inspector's
     ("PEMERINTAH KABUPATEN INDRAMAYU\nINSPEKTORAT DAERAH\n\nRINGKASAN LAPORAN HASIL PEMERIKSAAN KHUSUS\n"
      "Nomor 700.1.2.2/037/LHP-Irsus/Itda/2024\n\nTerperiksa melanggar Pasal 5 huruf n.\n\nIndramayu, 28 Oktober 2024\n"

@@ -378,7 +378,8 @@ def _name_goes_on(line: str, nxt: str) -> bool:
     Syamsul Bahri, ..., Staf Kantor Kecamatan" / "Tanete Riattang Timur yang berdomisili di Sengkang, ...")."""
     end, start = line.split()[-2:], nxt.split()[:6]
     return (len(end) == 2 and end[0][:1].isupper() and end[1] in _AWAITS_NAME and start[0][:1].isupper()
-            and start[0][1:].islower() and any(w.islower() for w in start[1:]))
+            and start[0][1:].islower() and any(w.islower() for w in start[1:])
+            and not is_word(start[0].strip(",.;:")))  # (a name, not "Demikian ..." or "Selanjutnya ...")
 
 
 # the words of a unit that its name follows ("Kantor Kecamatan" / "Tanete Riattang Timur"), unlike a whole name

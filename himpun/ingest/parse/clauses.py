@@ -105,10 +105,12 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     return out
 
 
-# a sentence that says the sanctions before it no longer hold
-_NO_LONGER = re.compile(r"^(?:\S+ ){0,3}?(?:hukuman|sanksi|ketentuan|aturan)(?: \S+){0,2}? (?:itu|ini|tersebut) "
-                        r"(?:kini |sekarang |saat ini |sudah |telah )*(?:tidak (?:lagi )?(?:dikenal|berlaku|digunakan|dipakai|"
-                        r"diterapkan|ada)(?: lagi)?|(?:dicabut|dihapus)\b)")
+# a sentence that says the sanctions before it no longer hold ("Jenis hukuman itu kini tidak dikenal lagi", "Sanksi
+# tersebut sudah dicabut"): not one that limits them ("Ketentuan ini tidak berlaku bagi PPPK") or supposes ("Jika ...")
+_NO_LONGER = re.compile(r"^(?!(?:jika|apabila|bila|kalau|bilamana|seandainya)\b)(?:\S+ ){0,3}?(?:hukuman|sanksi|ketentuan|aturan)"
+                        r"(?: \S+){0,2}? (?:itu|ini|tersebut) (?:(?:(?:kini|sekarang|saat ini|sudah|telah) )+tidak (?:lagi )?"
+                        r"(?:dikenal|berlaku|digunakan|dipakai|diterapkan)|tidak (?:dikenal|berlaku|digunakan|dipakai|diterapkan) "
+                        r"lagi|(?:sudah |telah )(?:dicabut|dihapus))\b(?! (?:bagi|untuk|terhadap)\b)")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
 
 
@@ -127,8 +129,8 @@ def _is_verdict(norm: str) -> bool:
 
 
 # what a correction says an earlier version of the text got wrong
-_MISREPORTED = re.compile(r"\b(?:(?:dalam|pada) (?:versi|berita|tulisan|artikel) sebelum ?nya|sebelum ?nya (?:tertulis|ditulis|"
-                          r"disebutkan|diberitakan))\b")
+# (not a report's recap of an earlier story: "Sebelumnya diberitakan, ...", "Pada berita sebelumnya, ...")
+_MISREPORTED = re.compile(r"\b(?:(?:dalam|pada) versi sebelum ?nya|sebelum ?nya (?:tertulis|ditulis))\b")
 _NEVER = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?(?:tidak|belum|tak)\s+pernah\b")
 # the crime a regulation's title names ("Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi") is no sanction
 _TITLE = re.compile(r"(\b(?:nomor|no\.?)\s+\S+\s+tahun\s+\d{4}\s+tentang\s+(?:\S+\s+){0,3}?)(tindak\s+pidana|pidana)\b")

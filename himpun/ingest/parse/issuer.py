@@ -119,6 +119,8 @@ def _head(body: Office) -> Office:
 
 
 def _chair(body: Office) -> Office:
+    if body.national and body.name in NATIONAL_HEADS:  # (KASN's and Bawaslu RI's chairs, as the table names them)
+        return _head(body)
     return replace(body, name="Ketua " + body.name, title="Ketua " + body.title)
 
 

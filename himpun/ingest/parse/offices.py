@@ -25,7 +25,8 @@ _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati
           # a region's inspectorate and its head, who signs its audit reports
           r"Inspektur(?:\s+Daerah)?|Inspektorat(?:\s+Daerah)?|"
           # a regional parliament, one of its commissions, and their chairs ("KOMISI I DPRD KOTA TARAKAN")
-          r"(?:Ketua\s+)?(?:Komisi\s+(?-i:[IVX]{1,4}|[A-E])\s+)?(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah)|"
+          r"(?:(?:Wakil\s+)?Ketua\s+|Sekretaris\s+)?(?:Komisi\s+(?-i:[IVX]{1,4}|[A-E]|[1-9])\s+)?"
+          r"(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah)|"
           # the head of a region's personnel agency, who signs circulars of his own
           r"Kepala\s+(?:BKPSDMD?|BKPPD?|BKDD?|Badan\s+Kepegawaian(?:\s+dan\s+Pengembangan\s+Sumber\s+Daya\s+Manusia"
           r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?)|"
@@ -54,7 +55,9 @@ _CANON_TITLE = {"walikota": "Wali Kota", "wali kota": "Wali Kota", "sekda": "Sek
                 "ketua bawaslu": "Ketua Bawaslu", "ketua badan pengawas pemilihan umum": "Ketua Bawaslu",
                 "bawaslu": "Bawaslu", "badan pengawas pemilihan umum": "Bawaslu", "inspektur daerah": "Inspektur",
                 "inspektorat daerah": "Inspektorat"}
-_PARLIAMENT = re.compile(r"(?P<chair>ketua )?(?:komisi (?P<commission>\w+) )?(?:dprd|dewan perwakilan rakyat daerah)$")
+_PARLIAMENT = re.compile(r"(?P<chair>(?:wakil )?ketua |sekretaris )?(?:komisi (?P<commission>\w+) )?"
+                         r"(?:dprd|dewan perwakilan rakyat daerah)$")
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI", "7": "VII", "8": "VIII", "9": "IX"}
 # a body as a whole, not an office held by a person who signs
 _BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi", "Inspektorat", "Kementerian", "Badan", "Lembaga")
 # a national body and the office of its head, who signs for it (himpun/data/offices.tsv names both)
@@ -111,7 +114,10 @@ def find_offices(text: str, mentions: list[Mention] | None = None) -> list[Offic
             if not any(o.start <= hit.start() < o.end for o in found):
                 title = "Ketua Bawaslu " + hit.group("level").capitalize()
                 found.append(Office(title, hit.start(), hit.end(), None, False, title))
-    for rx, make, national in _NAMED_UNITS:
+    low = lowered if lowered is not None else text.lower()
+    for rx, make, national, words_ in _NAMED_UNITS:
+        if not any(w in low for w in words_):
+            continue
         for hit in rx.finditer(text):
             if not any(o.start <= hit.start() < o.end or hit.start() <= o.start < hit.end() for o in found):
                 name, title = make(hit)
@@ -133,8 +139,8 @@ def _named(words: str) -> str:
 
 
 # (a seat's words, not the rank and name of the commander that follow it: "Dandim 0612/Tasikmalaya Letkol Inf Budi")
-_SEAT = (r"(?P<seat>[A-Za-z]+(?:[ \t]+(?!(?i:dan|nomor|tentang|letkol|kolonel|mayor|kapten|inf|kav|arh|czi|akbp|kombes|akp"
-         r"|brigjen|irjen|ajun|komisaris|letnan)\b)[A-Za-z]+){0,2})")
+_SEAT = (r"(?P<seat>[A-Z][A-Za-z]*(?:[ \t]+(?!(?i:dan|nomor|tentang|letkol|kolonel|mayor|kapten|inf|kav|arh|czi|akbp|kombes"
+         r"|akp|brigjen|irjen|ajun|komisaris|letnan)\b)[A-Z][A-Za-z]*){0,2})\b")
 # offices named after their unit, not after a region of the gazetteer: a regional office of BKN ("KEPALA KANTOR
 # REGIONAL IV BADAN KEPEGAWAIAN NEGARA", its agency's name often left out or lost), the army's district commands and
 # the police's resorts that sign joint declarations with a region's head ("KOMANDAN KODIM 0612/TASIKMALAYA",
@@ -142,16 +148,18 @@ _SEAT = (r"(?P<seat>[A-Za-z]+(?:[ \t]+(?!(?i:dan|nomor|tentang|letkol|kolonel|ma
 _NAMED_UNITS = [
     (re.compile(r"(?<![\w-])(?i:kepala[ \t]+kantor[ \t]+regional|kakanreg)[ \t]+(?P<n>[IVX]{1,4})\b"
                 r"(?:[ \t]+(?i:badan[ \t]+kepegawaian[ \t]+negara|bkn)\b)?"),
-     lambda m: (f"Kepala Kantor Regional {m.group('n')} Badan Kepegawaian Negara", "Kepala Kantor Regional"), True),
+     lambda m: (f"Kepala Kantor Regional {m.group('n')} Badan Kepegawaian Negara", "Kepala Kantor Regional"), True,
+     ("regional", "kakanreg")),
     (re.compile(r"(?<![\w-])(?i:komandan[ \t]+(?P<unit>kodim|korem)|(?P<short>dandim|danrem))\s+(?P<n>\d{3,4})[ \t]*/[ \t]*"
                 + _SEAT),
      lambda m: ((title := "Komandan " + ("Kodim" if (m.group("unit") or m.group("short")).lower() in ("kodim", "dandim")
-                                        else "Korem")) + f" {m.group('n')}/{_named(m.group('seat'))}", title), False),
+                                        else "Korem")) + f" {m.group('n')}/{_named(m.group('seat'))}", title), False,
+     ("kodim", "korem", "dandim", "danrem")),
     (re.compile(r"(?<![\w-])(?:(?i:kepala[ \t]+kepolisian)[ \t]+(?P<unit>(?i:resor|daerah))|(?P<short>(?i:kapolres|kapolda)))"
                 r"[ \t]+" + _SEAT),
      lambda m: ((title := "Kepala Kepolisian " + ("Resor" if (m.group("unit") or m.group("short")).lower()
                                                    in ("resor", "kapolres") else "Daerah")) + " " + _named(m.group("seat")),
-                title), False),
+                title), False, ("kepolisian", "kapolres", "kapolda")),
 ]
 
 
@@ -174,8 +182,9 @@ def _canonical_title(hit: re.Match) -> str:
     raw = " ".join(hit.group("title").split()).lower()
     parliament = _PARLIAMENT.match(raw)
     if parliament:
-        title = ("Ketua " if parliament.group("chair") else "") + (
-            f"Komisi {parliament.group('commission').upper()} " if parliament.group("commission") else "") + "DPRD"
+        commission = parliament.group("commission")
+        title = " ".join(w.capitalize() for w in (parliament.group("chair") or "").split()) + (" " if parliament.group(
+            "chair") else "") + (f"Komisi {_ROMAN.get(commission, commission.upper())} " if commission else "") + "DPRD"
     elif raw.startswith("kepala dinas "):
         title = " ".join(w if w == "dan" else w.capitalize() for w in raw.split())
     elif raw.startswith("kepala "):

@@ -73,7 +73,10 @@ _ASN_WORD = re.compile(r"\b(?:asn|pns|pppk|p3k|pegawai|aparatur sipil|aparatur n
 
 def _names_asn(norm: str) -> bool:
     """Whether a civil servant is named, not only denied ("Kepala desa itu bukan ASN, tapi juga dilarang ...")."""
-    return any(not norm.endswith("bukan ", 0, m.start()) for m in _ASN_WORD.finditer(norm))
+    return any(not norm.endswith(_DENIED, 0, m.start()) for m in _ASN_WORD.finditer(norm))
+
+
+_DENIED = ("bukan ", "bukan lah ", "bukan merupakan ", "bukan termasuk ", "tidak termasuk ")
 
 
 def for_others(lead: str, norm: str) -> bool:
