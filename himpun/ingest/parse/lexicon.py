@@ -25,13 +25,18 @@ def _clitics(text: str) -> list[re.Match]:
     `masalah`, `langkah`, and with the prefix se-, `setelah`, `sejumlah`), which the dictionary knows."""
     out = []
     for m in _CLITIC.finditer(text):
-        start = m.start()
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        word = text[start:m.end()]
-        if not (known(word) or (word.startswith("se") and known(word[2:]))):
+        word = text[text.rfind(" ", 0, m.start()) + 1:m.end()]
+        if not _spared(word if word.isalpha() else _LEADING.sub("", word)):
             out.append(m)
     return out
+
+
+_LEADING = re.compile(r"^.*[^a-z]")  # what comes before a word's letters ("(sekolah", "non-sekolah")
+
+
+@lru_cache(maxsize=8192)
+def _spared(word: str) -> bool:
+    return known(word) or (word.startswith("se") and known(word[2:]))
 
 
 def _split_clitics(text: str) -> str:
