@@ -57,6 +57,10 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Pengumuman hasil seleksi direncanakan pada 14 September 2024.", [("2024-09-14", True)]),
     # the day of an act a decree finds, and the voting day
     ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 mengikuti kampanye", [("2024-10-19", True)]),
+    # the day a civil servant attended a campaign, a long way after the verb
+    ('menghadiri rapat umum kampanye seorang calon "anggota DPRD Kabupaten Bone pada tanggal 6 April 2019 dengan kaos',
+     [("2019-04-06", True)]),
+    ("Bupati menghadiri apel netralitas pada tanggal 5 Agustus 2024", [("2024-08-05", False)]),
     ("a. pada hari Minggu tanggal 13 Oktober 2024, yang bersangkutan hadir", [("2024-10-13", True)]),
     ("Hak pilih tetap digunakan pada 27 November 2024 ya!", [("2024-11-27", True)]),
     ("Waktu kejadian Sabtu, 12 Oktober 2024, sekitar pukul 15.30 WIB", [("2024-10-12", True)]),

@@ -45,7 +45,10 @@ _SCHEDULE_BEFORE = re.compile(
 # the day of an act a decree or a report finds ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 ... mengikuti
 # kampanye", "a. pada hari Minggu tanggal 13 Oktober 2024, yang bersangkutan hadir ..."), or the voting day ("Hak pilih
 # tetap digunakan pada 27 November 2024")
-_ACT_DAY_BEFORE = re.compile(r"\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+# (and the day a civil servant attended a campaign or a declaration: "menghadiri rapat umum kampanye seorang calon ...
+# pada tanggal 6 April 2019")
+_ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+                             r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b[^.;\n]{0,80}?)"
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 # the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
 # Kejadian : ..."
@@ -173,12 +176,13 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
     after = text[m.end():m.end() + 20]
     # (a schedule word on the line before, as in a headline over a date stamp, does not reach the date)
     line_before = before.rsplit("\n", 1)[-1]
+    sentence_before = text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1]
     schedule = bool(_SCHEDULE_BEFORE.search(line_before)
                     or (_SCHEDULE_AFTER.match(after) and not _THIS_DAY.search(line_before))
                     or _ELECTION_DAY.search(line_before)
-                    or _EVENT_BEFORE.search(text[max(0, m.start() - _EVENT_REACH):m.start()].rsplit("\n", 1)[-1])
+                    or _EVENT_BEFORE.search(sentence_before)
                     or _in_schedule_table(text, m.start())
-                    or _ACT_DAY_BEFORE.search(line_before) or _ACT_DAY_FIELD.search(line_before)
+                    or _ACT_DAY_BEFORE.search(sentence_before) or _ACT_DAY_FIELD.search(line_before)
                     or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
