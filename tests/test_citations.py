@@ -59,6 +59,9 @@ from himpun.ingest.parse.citations import find_citations
     ("UU Nomor Tahun 2023 tentang Pemilu", []),  # no such regulation known
     ("Keputusan Bersama Menteri PANRB, Mendagri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu tentang Pedoman "
      "Pembinaan dan Pengawasan Netralitas Pegawai ASN", ["SKB 2/2022"]),
+    # the joint decree by its five bodies and its subject, as officers write it
+    ("Dasar: UU 20/2023 ttg ASN, PP 94/2021 ttg Disiplin PNS, SKB 5 lembaga ttg netralitas ASN.",
+     ["UU 20/2023", "PP 94/2021", "SKB 2/2022"]),
     # a one-character number misread, before its year
     ("Undang-Undang Nomor l Tahun 201$ tentang Pemilihan", ["UU 1/2015"]),
     ("Undang-Undang Nomor $ Tahun 2014 tentang ASN", ["UU 5/2014"]),
@@ -89,3 +92,16 @@ def test_an_instrument_drops_its_own_key_but_not_what_it_weighs_before_700_chara
     doc = parse_document([Page(1, text)], source="x.pdf", sha256="c" * 64)
     assert doc.kind == "regulation"
     assert [c.key for c in doc.citations] == ["PP 42/2004", "UU 5/2014"]
+
+
+def test_a_text_cannot_cite_by_description_a_decree_made_after_it():
+    from himpun.ingest.parse import parse_document
+    from himpun.records import Page
+
+    def keys(text):
+        return [c.key for c in parse_document([Page(1, text)], source="x.txt", sha256="0" * 64).citations]
+    body = "\nSesuai SKB 5 lembaga tentang netralitas ASN, ASN dilarang berkampanye."
+    assert keys("Jakarta, 5 Oktober 2024" + body) == ["SKB 2/2022"]
+    assert keys("Jakarta, 5 Oktober 2020" + body) == []  # (Pilkada 2020 had a joint decree of its own)
+    # (one that gives its year is cited as written)
+    assert keys("Jakarta, 5 Oktober 2020\nSesuai PP Nomor 94 Tahun 2021, ASN dilarang berkampanye.") == ["PP 94/2021"]

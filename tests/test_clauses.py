@@ -128,6 +128,21 @@ def clauses(text):
     ("Empat ASN Dijatuhi Hukuman Disiplin karena Tidak Netral di Pilkada", []),
     # following a campaign's account is engagement, not campaigning
     ("mengikuti akun kampanye pasangan calon di media sosial", ["social-media-engagement"]),
+    # speaking at a campaign, leading its programme
+    ("terbukti menyampaikan orasi dalam kegiatan kampanye terbuka", ["campaign-participation"]),
+    ("bertindak sebagai pembawa acara kampanye tatap muka caleg", ["campaign-participation"]),
+    ("menyampaikan orasi pada upacara hari jadi kabupaten", []),
+    # a party-coloured shirt with the candidate's picture; goods that carry a candidate
+    ("mengenakan kaos berwarna partai bergambar caleg dan nomor urutnya", ["campaign-attributes"]),
+    ("membagikan kerudung bergambar caleg kepada ibu-ibu", ["partisan-activities"]),
+    ("Membagikan bantuan atau sembako dengan label/stiker paslon kepada masyarakat", ["partisan-activities"]),
+    ("membagikan bantuan sembako kepada warga terdampak banjir", []),
+    # a sticker on an official motorbike: the material and the facility; a place where something is done is not
+    ("Jangan tempel stiker paslon di motor dinas", ["state-facilities", "campaign-materials"]),
+    ("menempel stiker pajak di motor dinas", []),
+    # posting an appeal to vote for someone is campaigning online, the upload part of it
+    ("mengunggah di akun Instagram pribadinya konten ajakan memilih suaminya", ["social-media-campaigning"]),
+    ("mengunggah foto kegiatan posyandu di akun Instagram pribadinya", ["social-media-engagement"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -172,6 +187,14 @@ def test_categories(text, expected):
     # a contract not renewed as the non-ASN staff are restructured (UU 20/2023) is no sanction; for a violation it is
     ("honorer yang kontraknya tidak diperpanjang dalam rangka penataan pegawai non-ASN", []),
     ("honorer yang ikut kampanye kontraknya tidak diperpanjang", [("contract-termination", None)]),
+    # a range from a graded form to a graded hukuman disiplin without its form names both
+    ("dijatuhi hukuman disiplin sedang berupa pemotongan tunjangan kinerja 25% selama 6 bulan sampai hukuman disiplin "
+     "berat", [("allowance-cut", "sedang"), ("disciplinary", "berat")]),
+    ("hukuman disiplin sedang berupa pemotongan tunjangan kinerja dan hukuman disiplin berat berupa pembebasan dari "
+     "jabatan", [("allowance-cut", "sedang"), ("release-from-position", "berat")]),
+    # a personnel agency's unit dismisses no one
+    ("Bidang Pengadaan, Pemberhentian dan Informasi - BKPSDM Kabupaten Sidoarjo", []),
+    ("Subbidang Mutasi dan Pemberhentian BKD", []),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),
@@ -535,6 +558,18 @@ def test_a_line_that_finishes_an_item_keeps_its_list_open():
     # a sentence after the last item ends the list: the items after it forbid nothing
     assert clauses("ASN dilarang:\na. mengikuti kampanye calon di wilayah\nKabupaten Banjar.\n"
                    "b. memasang baliho;") == [("prohibition", ["campaign-participation"], [])]
+
+
+def test_a_piece_of_a_line_between_two_items_leaves_the_list_open():
+    # a photo's warp put a piece of item 3 between items 2 and 3: items 3 and 4 are still under "DILARANG"
+    text = ("C. DILARANG\n\n1. Memasang spanduk pasangan calon di lingkungan sekolah.\n\n2. Menggunakan ruang kelas "
+            "untuk kegiatan pasangan calon.\n\nh pasangan calon tertentu, termasuk\n\n3. Mengajak murid memilih\n\n"
+            "melalui grup WhatsApp kelas.\n4. Berfoto bersama pasangan calon dengan pose jari.")
+    assert [c[1] for c in clauses(text)] == [["campaign-materials"], ["state-facilities"], ["partisan-activities"],
+                                            ["photo-with-candidate", "gestures"]]
+    # (the items after a piece that comes before another list's item are not taken in)
+    assert clauses("C. DILARANG\n1. Memasang spanduk pasangan calon.\nh pasangan calon tertentu\n"
+                   "a. Berfoto bersama pasangan calon.") == [("prohibition", ["campaign-materials"], [])]
 
 
 def test_a_supervisors_findings_are_violations():

@@ -183,6 +183,19 @@ def test_headings_and_list_items_are_not_headlines():
       "Demikian untuk dilaksanakan dengan sebaik-baiknya."],
      "3. Laporan disampaikan kepada Camat melalui pimpinan unit di Kantor Kecamatan\n"
      "Demikian untuk dilaksanakan dengan sebaik-baiknya."),
+    # a chat's messages stay apart, each at its time stamp
+    (["09/09/24 08.03 - Dede Sekcam: Grup ini khusus info kedinasan ya", "09/09/24 08.05 - Dede Sekcam: Diteruskan"],
+     "09/09/24 08.03 - Dede Sekcam: Grup ini khusus info kedinasan ya\n09/09/24 08.05 - Dede Sekcam: Diteruskan"),
+    # a video's on-screen texts stay apart at their times
+    (["[00:04] Pilkada Karangasem dan Pilgub Bali tanggal 27 November",
+      "[00:08] Jangan ikut kampanye paslon, walaupun cuma jadi penonton di barisan depan"],
+     "[00:04] Pilkada Karangasem dan Pilgub Bali tanggal 27 November\n"
+     "[00:08] Jangan ikut kampanye paslon, walaupun cuma jadi penonton di barisan depan"),
+    # a list's last item, without its full stop, is no sentence that goes on over a blank line
+    (["5. Membagikan bantuan atau sembako dengan label/stiker paslon kepada masyarakat", "",
+      "ASN yang terbukti melanggar dijatuhi hukuman disiplin."],
+     "5. Membagikan bantuan atau sembako dengan label/stiker paslon kepada masyarakat\n\n"
+     "ASN yang terbukti melanggar dijatuhi hukuman disiplin."),
     # a unit's name cut at a list item's end goes on at the next line, and the item's sentence with it
     (["c. Sdr. Syamsul Bahri, S.Sos., NIP 198710032011011002, Staf Kantor Kecamatan",
       "Tanete Riattang Timur yang berdomisili di Sengkang, menjadi anggota tim pemenangan."],

@@ -73,6 +73,17 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Bupati yang lahir di Garut ini menerbitkan SE pada 5 Oktober 2024.", [("2024-10-05", False)]),
     # ... not an instrument's date before a name
     ("Berita Acara Pemeriksaan tanggal 4 Juni 2024, Sdr. YOHANES", [("2024-06-04", False)]),
+    # a campaign's day, a meeting's or a watch's time and place, an event at its day and hour
+    ("terbukti mendampingi suaminya, calon anggota DPRD Kabupaten Kediri, dalam kampanye tatap muka di Kecamatan "
+     "Gampengrejo pada hari Sabtu, 27 Januari 2024, tanpa cuti", [("2024-01-27", True)]),
+    ("e. Waktu dan Tempat     : Rabu, 17 Januari 2024, pukul 14.00 WITA s.d. selesai", [("2024-01-17", True)]),
+    ("Info: Sosialisasi netralitas di aula kecamatan hari Senin, 16 September 2024 jam 09.00. Wajib hadir",
+     [("2024-09-16", True)]),
+    # (a post's or a mail's time stamp names no "hari": its day counts)
+    ("Pada Rab, 2 Okt 2024 pukul 06.41, Sri menulis:", [("2024-10-02", False)]),
+    # a web page's ISO date, not one inside a number
+    ("BKPSDM Karangasem · 2024-10-18", [("2024-10-18", False)]),
+    ("Nomor 800/2024-10-18/BKD", []),
     ("tanggal 31 Februari 2023", []),
     ("Nomor 800/12/2023", []),
 ])

@@ -38,6 +38,11 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("Tempo.co - ASN diminta netral.", [], "text", "news"),
     ("ASN harus netral, kata dia. Ini penting, ujarnya.", [], "text", "news"),
     ("Catatan rapat tentang netralitas ASN.", [], "text", "other"),
+    # a chat export is the chat's, though a message forwards a circular
+    ("Chat WhatsApp dengan INFO ASN\n09/09/24 08.05 - Dede Sekcam: Diteruskan\nSURAT EDARAN BUPATI SUKABUMI\n"
+     "Nomor 800.1.6.1/5012-BKPSDM/2024", [], "text", "other"),
+    ("[07.52, 30/8/2024] Kasubbag Umum Dinkes: Diteruskan\nSURAT EDARAN PJ BUPATI MUSI BANYUASIN", [], "text", "other"),
+    ("SURAT EDARAN\nNomor 800/12/2024\n12/10/2024 10.00 WIB rapat koordinasi", [], "text", "circular"),
     ("Catatan rapat tentang netralitas ASN.", ["Baca juga: x", "Editor: y", "Komentar"], "text", "news"),
 ])
 def test_kind(text, dropped, fmt, expected):

@@ -269,6 +269,29 @@ def test_no_dinas_without_a_name(text):
      "Bupati\n\ndan Wakil Bupati Agam Tahun 2024.\n\nSurat edaran itu ditandatangani pada Jumat.", "news", ["Bupati Agam"]),
     # a councillor quoted in a news report issues nothing
     ("TARAKAN - Ketua Komisi I DPRD Kota Tarakan meminta ASN netral.", "news", []),
+    # a dinas's name broken after its "dan" over the signature, with or without its region
+    ("PEMERINTAH KABUPATEN BIMA\nPENGUMUMAN\nNomor 800/1/Dikbud/2024\nGuru dilarang berfoto bersama paslon.\n\n"
+     "Kepala Dinas Pendidikan dan\nKebudayaan\n\nARSYAD", "circular",
+     ["Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Bima"]),
+    ("PENGUMUMAN\nNomor 800/1/Dikbud/2024\nGuru dilarang berfoto bersama paslon.\n\nKepala Dinas Pendidikan dan\n"
+     "Kebudayaan Kabupaten Bima,\n\nARSYAD", "circular", ["Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Bima"]),
+    # (a name that ends on its line is not taken on into the next: the region's line)
+    ("PEMERINTAH KABUPATEN BIMA\nPENGUMUMAN\nNomor 800/1/Dikbud/2024\nGuru dilarang berfoto bersama paslon.\n\n"
+     "KEPALA DINAS PENDIDIKAN\nKABUPATEN BIMA,\n\nARSYAD", "circular", ["Kepala Dinas Pendidikan Kabupaten Bima"]),
+    # a Nota Dinas: its heading's fields name the addressee and a copy ("Tembusan :"), the signature the issuer
+    ("PEMERINTAH KOTA KEDIRI\nBADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA\nNOTA DINAS\n"
+     "Kepada : Yth. Inspektur Kota Kediri\nDari : Kepala Badan Kepegawaian dan Pengembangan Sumber Daya\nManusia\n"
+     "Tembusan : Sekretaris Daerah Kota Kediri\nTanggal : 5 Februari 2024\nNomor : 800.1.6.4/0317/419.104/2024\n"
+     "Hal : Penerusan Surat Bawaslu\nBersama ini kami teruskan surat Bawaslu.\nDemikian untuk menjadi perhatian.\n"
+     "KEPALA BADAN KEPEGAWAIAN DAN\nPENGEMBANGAN SUMBER DAYA\nMANUSIA\nKOTA KEDIRI,\nDrs. BAMBANG", "circular",
+     ["Kepala BKPSDM Kota Kediri"]),
+    # (a copy list after the signature still ends it)
+    ("PEMERINTAH KOTA KEDIRI\nSURAT EDARAN\nNomor : 800/1/2024\nASN dilarang berkampanye.\n\nWALI KOTA KEDIRI,\n\n"
+     "ABDULLAH\n\nTembusan :\n1. Inspektur Kota Kediri;", "circular", ["Wali Kota Kediri"]),
+    # a sub-district supervisor's report is signed by the member who watched
+    ("FORMULIR MODEL A\nLAPORAN HASIL PENGAWASAN PEMILU\nPANITIA PENGAWAS PEMILIHAN UMUM KECAMATAN WONOMULYO\n"
+     "Seorang PNS menjadi pembawa acara kampanye.\n\nWonomulyo, 18 Januari 2024\nPengawas Pemilu,\n"
+     "Anggota Panwaslu Kecamatan Wonomulyo\n\nMUHAMMAD ARSYAD", "other", ["Anggota Panwaslu Kecamatan Wonomulyo"]),
 ])
 def test_issuers(text, kind, expected):
     assert [o.name for o in find_issuers(text, kind)] == expected

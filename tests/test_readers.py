@@ -87,6 +87,19 @@ def test_an_html_pages_publication_date_is_one_of_its_dates(tmp_path):
     assert doc.dates == ["2024-09-12"] and doc.date == "2024-09-12"
 
 
+def test_a_pages_embedded_data_dates_it_when_its_head_does_not(tmp_path):
+    body = "<p>" + "Jangan ikut kampanye paslon walaupun cuma jadi penonton. " * 5 + "</p>"
+    for script, day in [('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+                         '"2024-09-12T14:05:12+07:00"}</script>', "2024-09-12"),
+                        # a video platform's state data: seconds since 1970 (05:30 UTC, 12:30 in Jakarta)
+                        ('<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">{"itemStruct": '
+                         '{"id": "7426518830914", "createTime": "1729229400"}}</script>', "2024-10-18")]:
+        p = tmp_path / "post.html"
+        p.write_text(f"<html><head></head><body><main>{body}</main>{script}</body></html>", encoding="utf-8")
+        doc = extract_path(p)
+        assert doc.dates == [day]
+
+
 def test_html_with_only_scripts_has_no_text(tmp_path):
     p = tmp_path / "kosong.html"
     p.write_text("<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>")

@@ -23,6 +23,13 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]*?[^\s*])\*(?![\w*)])"
                        r"|(?<![\w_])_(?=[^\s_/])([^_\n]*?[^\s_/])_(?![\w_/])")
 
 
+# a message of a chat export, at its time stamp: Android's "09/09/24 08.05 - Dede Sekcam: ...", iOS's
+# "[9/9/24, 08.05.12] Dede: ...", and a forward's "[07.52, 30/8/2024] Kasubbag Umum: ..."
+CHAT_LINE = re.compile(r"^[ \t]*(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}[ \t]+-[ \t]"
+                       r"|\[(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
+                       r"|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?,[ \t]*\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}))\][ \t]*[^\n:]{1,60}:)", re.M)
+
+
 def unchat(text: str) -> str:
     """`text` with chat markup turned into plain list markers and words (unchanged when it has none)."""
     if text.isascii():

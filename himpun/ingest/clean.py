@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from himpun.data import words
-from himpun.ingest.chatmarks import unchat
+from himpun.ingest.chatmarks import CHAT_LINE, unchat
 from himpun.ingest.chrome import heads_comment, heads_link_list, is_chrome_line, is_link_item
 from himpun.ingest.dictionary import is_word, known
 from himpun.ingest.tables import untable
@@ -286,7 +286,7 @@ _TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
                         rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
-_CAPTION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")
+_CAPTION = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s")  # (a video's on-screen text at its time: "[00:08] ...")
 # a table's cell under its column's name (tables.py): "YANG TIDAK BOLEH DILAKUKAN: Memasang ...", "SANKSI: ..."
 _LABEL = re.compile(r"^(?:\d{1,3}[.)]? )?[A-Z][A-Z0-9 /().,'\"-]{2,60}:\s")
 _FIELD = re.compile(r"^[A-Z][A-Za-z.]{1,15}(?: [A-Za-z]{1,15})?\s*:\s")
@@ -340,7 +340,10 @@ def join_wrapped_lines(lines: list[str]) -> str:
                 break  # a page's date stamp under a headline ("Jumat, 18 Oktober 2024 14:32 WIB")
             elif nxt.lstrip("(\"'")[:1].islower() and (not blank_between or len(stripped) >= 60):
                 line = line + " " + nxt
-            elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped):
+            elif CHAT_LINE.match(nxt):
+                break  # a chat export's next message, at its time stamp ("09/09/24 08.05 - Dede: ...")
+            elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped) \
+                    and not _LIST_START.match(stripped):  # (a list's last item ends without a mark before a sentence)
                 line = line + " " + nxt
             elif len(stripped) >= 60 and not blank_between and (
                     (not _looks_like_title(stripped)

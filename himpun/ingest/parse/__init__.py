@@ -52,6 +52,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
     if kind in ("decree", "regulation"):
         citations = _without_own_key(citations, body)
     main_date = _main_date(dates, full, published, kind)
+    citations = _not_later(citations, main_date)
     for p, n, s, e, page_dates in found_numbers:
         if p.ocr:  # (an OCR-damaged Roman month: from the date after the number, or for the instrument's own
             # number in its heading, from the instrument's date)
@@ -85,6 +86,20 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
         dates=full_dates,
         citations=citations, pages=list(pages), clauses=clauses, url=url, format=fmt,
     )
+
+
+def _not_later(citations: list[Citation], main_date: str | None) -> list[Citation]:
+    """Without the regulations a text dated earlier cannot cite, where only their key gives the year (a joint
+    decree of 2022 named by description, "SKB 5 lembaga tentang netralitas", in a text of 2020 is another one)."""
+    if not main_date:
+        return citations
+    year = main_date[:4]
+    out = []
+    for c in citations:
+        of = c.key.rsplit("/", 1)[-1]
+        if not (len(of) == 4 and of.isdigit() and of > year and of not in c.text):
+            out.append(c)
+    return out
 
 
 def _is_disposition(text: str) -> bool:

@@ -33,6 +33,8 @@ _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 
 _LONG = re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_WORD})\s*,?\s*(?P<y>(?:19|20)\d{{2}})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/])")
+# a web page's ISO date, as a post's time stamp gives it: "BKPSDM Karangasem · 2024-10-18"
+_ISO = re.compile(r"(?<![\w/.\-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/\-]|\.\d)")
 _PARTIAL = re.compile(rf"\b{_WEEKDAY}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)
 _SCHEDULE_BEFORE = re.compile(
     r"\b(?:sejak|mulai|dimulai|sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d|akan|dilaksanakan|digelar|diselenggarakan|"
@@ -52,18 +54,25 @@ _ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|pe
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 # the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
 # Kejadian : ..."
+# (and the time and place of a meeting or of what was watched: "Waktu dan Tempat : Rabu, 17 Januari 2024, pukul 14.00")
 # (and a date of birth: "Umur/Tanggal lahir : 47 tahun / 3 Maret 1977", "lahir di Gorontalo, 3 Maret 1977")
-_ACT_DAY_FIELD = re.compile(r"\b(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)\s*:?\s*"
-                            r"(?:\w+\s*,\s*)?$|\b(?:tanggal|tgl\.?)\s+lahir\b[^\n]{0,30}$|\blahir\s+di\s+\w+(?:\s+\w+)?\s*,\s*$", re.I)
+_ACT_DAY_FIELD = re.compile(r"\b(?:(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)"
+                            r"|waktu\s+(?:dan|&)\s+tempat)\s*:?\s*(?:\w+\s*,\s*)?$|\b(?:tanggal|tgl\.?)\s+lahir\b[^\n]{0,30}$|\blahir\s+di\s+\w+(?:\s+\w+)?\s*,\s*$", re.I)
 _ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
+# an event at its day and hour: "Sosialisasi ... di aula kecamatan hari Senin, 16 September 2024 jam 09.00" (not a
+# record of its own day, "Pada hari ini Senin ...", nor a post's time stamp, which names no "hari")
+_DAY_NAMED_BEFORE = re.compile(rf"\bhari\s+{_WEEKDAY}\W+(?:tanggal\s+)?$", re.I)
+_HOUR_AFTER = re.compile(r"^\W{0,3}(?:pukul|jam)\s*\d", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
-# pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ..."; not when the words
+# pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ...", "dalam kampanye tatap
+# muka di Kecamatan Gampengrejo pada hari Sabtu, 27 Januari 2024"; not when the words
 # between say that something was issued, decided or found ("Surat Edaran ... tentang ... Pilkada Serentak, ditetapkan
 # pada ...", "... hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada ...")
 _EVENT_BEFORE = re.compile(
     r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
-    r"|tps|hari h|masa (?:kampanye|tenang)|tahapan|penetapan (?:pasangan )?calon"
+    r"|tps|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis)|rapat umum|tahapan"
+    r"|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"
     r"(?:(?!\b(?:ditetapkan|ditandatangani|diterbitkan|dikeluarkan|diteken|tertanggal|menerbitkan|mengeluarkan"
@@ -109,6 +118,10 @@ def find_dates(text: str) -> list[FoundDate]:
     for m in _NUMERIC.finditer(text):
         day, month_no, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         _add(found, text, m, f"{day}/{month_no}/{m.group('y')}", (day, month_no, year))
+    if "-" in text:
+        for m in _ISO.finditer(text):
+            day, month_no, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            _add(found, text, m, f"{day}/{month_no}/{m.group('y')}", (day, month_no, year))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -183,7 +196,9 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
                     or _EVENT_BEFORE.search(sentence_before)
                     or _in_schedule_table(text, m.start())
                     or _ACT_DAY_BEFORE.search(sentence_before) or _ACT_DAY_FIELD.search(line_before)
-                    or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before)))
+                    or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before))
+                    or (_HOUR_AFTER.match(after) and _DAY_NAMED_BEFORE.search(line_before)
+                        and not _THIS_DAY.search(line_before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))

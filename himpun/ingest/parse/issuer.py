@@ -311,7 +311,8 @@ def _local_head(text: str, heading: list[Office]) -> list[Office]:
 # a unit of a government: over the signature as its head's title without the region ("KEPALA DINAS PENDIDIKAN /
 # ATEN CIAMIS,", its region garbled), or in the letterhead under the government ("PEMERINTAH KABUPATEN SUMEDANG /
 # SEKRETARIAT DAERAH", a letter whose signature OCR lost); its words in capitals, or capitalised
-_UNIT_WORDS = r"(?:[ \t]+(?:dan|DAN|[A-Z]{3,}|[A-Z][a-z]{2,}))+"
+# (a name broken after its "dan" goes on on the next line: "Kepala Dinas Pendidikan dan / Kebudayaan")
+_UNIT_WORDS = r"(?:(?:[ \t]+|(?<=[ \t][dD][aA][nN])[ \t]*\n[ \t]*)(?:dan|DAN|[A-Z]{3,}|[A-Z][a-z]{2,}))+"
 _HEAD_LINE = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?P<acting>(?i:pj|plt|plh)\.?[ \t]+)?"
                         rf"(?P<title>(?i:kepala)[ \t]+(?i:dinas|badan){_UNIT_WORDS}|(?i:inspektur)(?:[ \t]+(?i:daerah))?)"
                         r"[ \t]*,?[ \t]*$", re.M)
@@ -343,9 +344,21 @@ def _unit_head(text: str, heading: list[Office]) -> list[Office]:
 
 
 def _signature_end(text: str) -> int:
-    """Where the signature block ends: at the last copy list (Tembusan), else at the end."""
-    m = next(reversed(list(_TEMBUSAN.finditer(text))), None)
+    """Where the signature block ends: at the last copy list (Tembusan), else at the end; not at a field of a Nota
+    Dinas's heading ("Dari : Kepala ..." / "Tembusan : Sekretaris Daerah" / "Tanggal : ...")."""
+    m = next((m for m in reversed(list(_TEMBUSAN.finditer(text))) if not _among_fields(text, m.start())), None)
     return m.start() if m else len(text)
+
+
+_HEADING_FIELD = re.compile(r"[ \t]*(?:Kepada|Dari|Tanggal|Nomor|Sifat|Lampiran|Hal|Perihal)[ \t]*:", re.I)
+
+
+def _among_fields(text: str, pos: int) -> bool:
+    """Whether the line at `pos` stands among a heading's fields: one of the two lines before it, or the line after
+    it, is one ("Dari : Kepala Badan ... / Manusia / Tembusan : ... / Tanggal : ...")."""
+    before = text[:pos].split("\n")[-3:-1]
+    nxt = text.find("\n", pos)
+    return any(_HEADING_FIELD.match(line) for line in before) or (nxt >= 0 and bool(_HEADING_FIELD.match(text, nxt + 1)))
 
 
 def _unique(offices: list[Office]) -> list[Office]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from himpun.ingest.chatmarks import CHAT_LINE
 from himpun.ingest.parse.literals import Prefilter
 
 _HEAD = 900
@@ -65,6 +66,8 @@ _DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google
 
 def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None) -> str:
     head = text[:_HEAD]
+    if CHAT_LINE.search(head):
+        return "other"  # a chat's messages, though one forwards a circular's words ("09/09/24 08.05 - Dede: ...")
     letter = bool(_LETTER_NUMBER.search(head) and _LETTER_SUBJECT.search(head) and re.search(r"\bYth\b", head))
     for kind, rx in _HEADINGS:
         if rx.search(head) and not (rx is WORKING_PAPER and letter):  # (a cover letter over a case study is a letter)

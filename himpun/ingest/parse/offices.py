@@ -32,8 +32,9 @@ _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati
           r"|\s+dan\s+Pengembangan\s+SDM|\s+Pendidikan\s+dan\s+Pelatihan|\s+dan\s+Diklat)?(?:\s+Daerah)?)|"
           # the head of a regional office (dinas), who writes to its own staff and schools
           # (its name on one line: a line's junk, "Hah", or a form's next field, "Instansi", is not part of it)
-          # (capitalised, as names are: "Kepala Dinas terkait Kabupaten Gowa" names no dinas)
-          r"Kepala[ \t]+Dinas(?:[ \t]+(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov|Kepala)\b)(?-i:dan|[A-Z][a-z]{2,}|[A-Z]{3,}))"
+          # (capitalised, as names are: "Kepala Dinas terkait Kabupaten Gowa" names no dinas; a name broken
+          # after its "dan" goes on on the next line: "Kepala Dinas Pendidikan dan / Kebudayaan Kabupaten Bima")
+          r"Kepala[ \t]+Dinas(?:(?:[ \t]+|(?<=[ \t]dan)[ \t]*\n[ \t]*)(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov|Kepala)\b)(?-i:dan|[A-Z][a-z]{2,}|[A-Z]{3,}))"
           r"{1,6}?)")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
@@ -59,7 +60,7 @@ _PARLIAMENT = re.compile(r"(?P<chair>(?:wakil )?ketua |sekretaris )?(?:komisi (?
                          r"(?:dprd|dewan perwakilan rakyat daerah)$")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI", "7": "VII", "8": "VIII", "9": "IX"}
 # a body as a whole, not an office held by a person who signs
-_BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi", "Inspektorat", "Kementerian", "Badan", "Lembaga")
+_BODIES = ("Pemerintah", "Bawaslu", "DPRD", "Komisi", "Inspektorat", "Kementerian", "Badan", "Lembaga", "Panwaslu")
 # a national body and the office of its head, who signs for it (himpun/data/offices.tsv names both)
 NATIONAL_HEADS = {"Badan Kepegawaian Negara": "Kepala BKN", "Komisi Aparatur Sipil Negara": "Ketua KASN",
                   "Badan Pengawas Pemilihan Umum": "Ketua Bawaslu", "Kementerian Dalam Negeri": "Menteri Dalam Negeri",
@@ -160,6 +161,13 @@ _NAMED_UNITS = [
      lambda m: ((title := "Kepala Kepolisian " + ("Resor" if (m.group("unit") or m.group("short")).lower()
                                                    in ("resor", "kapolres") else "Daerah")) + " " + _named(m.group("seat")),
                 title), False, ("kepolisian", "kapolres", "kapolda")),
+    # a sub-district's election supervisor and its members, who sign its supervision reports ("Anggota Panwaslu
+    # Kecamatan Wonomulyo"); the kecamatan is no region of the gazetteer
+    (re.compile(r"(?<![\w-])(?:(?P<role>(?i:ketua|anggota|koordinator))[ \t]+)?(?i:panwaslu|panwascam|panwas|panitia[ \t]+"
+                r"pengawas[ \t]+(?:pemilihan[ \t]+umum|pemilu|pemilihan))[ \t]+(?i:kecamatan|kec\.)[ \t]+" + _SEAT),
+     lambda m: ((m.group("role").capitalize() + " " if m.group("role") else "") + "Panwaslu Kecamatan "
+                + _named(m.group("seat")), (m.group("role").capitalize() + " " if m.group("role") else "")
+                + "Panwaslu Kecamatan"), False, ("panwas", "panitia pengawas")),
 ]
 
 

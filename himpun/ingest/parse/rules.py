@@ -173,11 +173,13 @@ def _purpose(norm: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 # (inner, outer, how): a category every match of which is part of a match of `outer` is not the ASN's own act.
 # Inside it: "istrinya maju sebagai calon" is the spouse's candidacy. Its purpose: "mengerahkan pegawai lain
-# untuk menghadiri kampanye", the others attend; "menggunakan kendaraan dinas untuk datang ke lokasi kampanye", the car.
+# untuk menghadiri kampanye", the others attend; "menggunakan kendaraan dinas untuk datang ke lokasi kampanye", the car;
+# "mengunggah ... konten ajakan memilih suaminya": the upload is the campaigning.
 _PART_OF = (("candidacy", "spouse-campaign", _inside),
             ("campaign-participation", "mobilising-civil-servants", _purpose),
             ("declaration-attendance", "mobilising-civil-servants", _purpose),
-            ("campaign-participation", "state-facilities", _purpose))
+            ("campaign-participation", "state-facilities", _purpose),
+            ("social-media-engagement", "social-media-campaigning", _inside))
 
 
 def _all_part_of(norm, matches, inner: str, outer: str, part_of) -> bool:
@@ -229,12 +231,15 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     out: dict[str, Sanction] = {}
     first_at: dict[str, int] = {}  # where each sanction is first and last named
     last_at: dict[str, int] = {}
+    graded_at, graded = -1, None  # where a hukuman disiplin with its level is last named, and the level
     rules = sanction_rules()
     for i in sanction_index().candidates(norm):  # the rows whose words are in the text, in order
         rule = rules[i]
         for m in rule.pattern.finditer(norm):
             first_at[rule.slug] = min(first_at.get(rule.slug, m.start()), m.start())
             last_at[rule.slug] = max(last_at.get(rule.slug, -1), m.start())
+            if rule.slug == "disciplinary" and m.groupdict().get("severity"):
+                graded_at, graded = m.start(), m.group("severity")
             if rule.default_severity is None:  # moral, criminal, administrative: no levels
                 severity = None
             else:
@@ -249,9 +254,14 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
         out.pop("unspecified", None)
     # "hukuman disiplin berat berupa penurunan jabatan": the form is the sanction; not when every form comes before
     # it ("selain pemberhentian tidak dengan hormat bagi anggota partai, ... dapat dijatuhi hukuman disiplin")
+    # (nor when a graded one without its form closes a range after the forms: "hukuman disiplin sedang berupa
+    # pemotongan tunjangan kinerja ... sampai hukuman disiplin berat")
     forms = _forms() & out.keys()
-    if forms and "disciplinary" in out and any(last_at[f] > first_at["disciplinary"] for f in forms):
+    if forms and "disciplinary" in out and any(last_at[f] > first_at["disciplinary"] for f in forms) \
+            and graded_at < max(last_at[f] for f in forms):
         out.pop("disciplinary", None)
+    elif forms and "disciplinary" in out and graded_at > max(last_at[f] for f in forms):
+        out["disciplinary"] = Sanction("disciplinary", graded)
     return tuple(out.values())
 
 

@@ -176,6 +176,26 @@ def _aside(seg: Segment) -> bool:
     return seg.heading or not any(ch.isalpha() for ch in seg.text)
 
 
+def _resumed(segs: list[Segment], i: int, opened: list[tuple[str, str]]) -> bool:
+    """Whether segment `i` is a piece of a line, no sentence ("h pasangan calon tertentu, termasuk"), and the list
+    goes on within the next two lines with the item that follows an open one ("2. ..." / the piece / "3. ...").
+    (A sentence between, "Kabupaten Banjar.", ends the list.)"""
+    text = segs[i].text.strip()
+    if text[:1].isupper() and text.endswith((".", "!", "?")):
+        return False
+    lines = {segs[i].line}
+    for seg in segs[i + 1:]:
+        if seg.line not in lines:
+            if seg.item:
+                return any(seg.style == style and seg.label == _successor(label) for style, label in opened)
+            if _aside(seg):
+                continue
+            if len(lines) == 2:
+                return False
+            lines.add(seg.line)
+    return False
+
+
 def _mark_lists(segs: list[Segment], state: ListState) -> None:
     """A sentence ending a line with ':' or 'berikut' and followed by list
     items governs those items, until the list ends: at text that is not a
@@ -212,6 +232,8 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
             seg.goes_on, seg.marker, seg.context = True, previous.marker, previous.context
         elif _lost_marker(previous, seg, nxt, first_of_line, last_of_line):
             seg.goes_on, seg.context = True, previous.context
+        elif current is not None and _resumed(segs, i, opened):
+            pass  # a stray line between two items of one list (OCR's piece of a column beside): the list goes on
         else:
             current = None
             opened = []

@@ -9,6 +9,7 @@ comes from the head.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,7 +101,26 @@ def _metadata(soup: BeautifulSoup) -> dict:
     if published:
         m = re.match(r"(\d{4}-\d{2}-\d{2})", published)
         published = m.group(1) if m else None
-    return {"title": title or None, "url": url, "published": published}
+    return {"title": title or None, "url": url, "published": published or _embedded_date(soup)}
+
+
+# the publication date in a page's embedded data, where its head has none: schema.org's JSON-LD ("datePublished":
+# "2024-10-18T..."), or a post's time in a platform's state data ("createTime":"1729229400", seconds since 1970)
+_LD_DATE = re.compile(r'"(?:datePublished|uploadDate|dateCreated)"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_EPOCH = re.compile(r'"(?:createTime|create_time|taken_at_timestamp|uploadTime)"\s*:\s*"?(1[0-9]{9})\b')
+_WIB = timezone(timedelta(hours=7))  # (a post's day where it was made: Indonesia's western time, the commonest)
+
+
+def _embedded_date(soup: BeautifulSoup) -> str | None:
+    for script in soup.find_all("script"):
+        data = script.string or ""
+        m = _LD_DATE.search(data)
+        if m:
+            return m.group(1)
+        m = _EPOCH.search(data)
+        if m:
+            return datetime.fromtimestamp(int(m.group(1)), _WIB).date().isoformat()
+    return None
 
 
 def _first(tags: list, attr: str, value: str):
