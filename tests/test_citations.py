@@ -62,6 +62,7 @@ from himpun.ingest.parse.citations import find_citations
     # the joint decree by its five bodies and its subject, as officers write it
     ("Dasar: UU 20/2023 ttg ASN, PP 94/2021 ttg Disiplin PNS, SKB 5 lembaga ttg netralitas ASN.",
      ["UU 20/2023", "PP 94/2021", "SKB 2/2022"]),
+    ("sesuai SKB 5 lembaga tahun 2020 tentang netralitas ASN", []),
     # a one-character number misread, before its year
     ("Undang-Undang Nomor l Tahun 201$ tentang Pemilihan", ["UU 1/2015"]),
     ("Undang-Undang Nomor $ Tahun 2014 tentang ASN", ["UU 5/2014"]),
@@ -103,5 +104,7 @@ def test_a_text_cannot_cite_by_description_a_decree_made_after_it():
     body = "\nSesuai SKB 5 lembaga tentang netralitas ASN, ASN dilarang berkampanye."
     assert keys("Jakarta, 5 Oktober 2024" + body) == ["SKB 2/2022"]
     assert keys("Jakarta, 5 Oktober 2020" + body) == []  # (Pilkada 2020 had a joint decree of its own)
+    # (an old date in a recent text does not make it old)
+    assert keys("Diangkat CPNS 1 Januari 2005. Laporan 5 Oktober 2024" + body) == ["SKB 2/2022"]
     # (one that gives its year is cited as written)
     assert keys("Jakarta, 5 Oktober 2020\nSesuai PP Nomor 94 Tahun 2021, ASN dilarang berkampanye.") == ["PP 94/2021"]

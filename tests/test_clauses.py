@@ -132,17 +132,27 @@ def clauses(text):
     ("terbukti menyampaikan orasi dalam kegiatan kampanye terbuka", ["campaign-participation"]),
     ("bertindak sebagai pembawa acara kampanye tatap muka caleg", ["campaign-participation"]),
     ("menyampaikan orasi pada upacara hari jadi kabupaten", []),
+    ("Sekda memberikan sambutan pada deklarasi kampanye damai", []),
+    ("menjadi pembawa acara kampanye anti narkoba di sekolah", []),
+    ("menjadi narasumber pada kegiatan kampanye caleg", ["campaign-participation"]),
     # a party-coloured shirt with the candidate's picture; goods that carry a candidate
     ("mengenakan kaos berwarna partai bergambar caleg dan nomor urutnya", ["campaign-attributes"]),
     ("membagikan kerudung bergambar caleg kepada ibu-ibu", ["partisan-activities"]),
     ("Membagikan bantuan atau sembako dengan label/stiker paslon kepada masyarakat", ["partisan-activities"]),
     ("membagikan bantuan sembako kepada warga terdampak banjir", []),
+    # ("calon" as "prospective": a form for prospective recipients)
+    ("menyerahkan bantuan sosial dengan logo Pemkab kepada calon penerima", []),
+    ("membagikan formulir dengan label calon penerima PKH", []),
     # a sticker on an official motorbike: the material and the facility; a place where something is done is not
     ("Jangan tempel stiker paslon di motor dinas", ["state-facilities", "campaign-materials"]),
     ("menempel stiker pajak di motor dinas", []),
+    ("memasang stiker kampanye anti narkoba di mobil dinas", []),
+    ("Panwascam Tempel menemukan spanduk paslon di depan kantor desa", []),
     # posting an appeal to vote for someone is campaigning online, the upload part of it
     ("mengunggah di akun Instagram pribadinya konten ajakan memilih suaminya", ["social-media-campaigning"]),
     ("mengunggah foto kegiatan posyandu di akun Instagram pribadinya", ["social-media-engagement"]),
+    # (an appeal to vote at all, not for someone, is no campaigning)
+    ("KPU membuat video ajakan memilih agar partisipasi pemilih meningkat", []),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -192,9 +202,15 @@ def test_categories(text, expected):
      "berat", [("allowance-cut", "sedang"), ("disciplinary", "berat")]),
     ("hukuman disiplin sedang berupa pemotongan tunjangan kinerja dan hukuman disiplin berat berupa pembebasan dari "
      "jabatan", [("allowance-cut", "sedang"), ("release-from-position", "berat")]),
-    # a personnel agency's unit dismisses no one
+    # (a graded one that points back at the form is no sanction of its own)
+    ("dijatuhi hukuman disiplin berat berupa pemberhentian dengan hormat tidak atas permintaan sendiri. Hukuman disiplin "
+     "berat tersebut berlaku sejak tanggal ditetapkan", [("dismissal-honourable", "berat")]),
+    # a personnel agency's unit dismisses no one; a dismissal next to a transfer does
     ("Bidang Pengadaan, Pemberhentian dan Informasi - BKPSDM Kabupaten Sidoarjo", []),
     ("Subbidang Mutasi dan Pemberhentian BKD", []),
+    ("Bidang Pengadaan dan Pemberhentian Pegawai", []),
+    ("dijatuhi sanksi pemberhentian dan pemindahan tugas", [("dismissal", "berat")]),
+    ("usulan mutasi dan pemberhentian PNS yang terbukti tidak netral", [("dismissal", "berat")]),
     # a comparative does not classify: the regulation's level stands
     ("penurunan jabatan dan lebih ringan pembebasan jabatan",
      [("position-demotion", "berat"), ("release-from-position", "berat")]),
@@ -567,6 +583,10 @@ def test_a_piece_of_a_line_between_two_items_leaves_the_list_open():
             "melalui grup WhatsApp kelas.\n4. Berfoto bersama pasangan calon dengan pose jari.")
     assert [c[1] for c in clauses(text)] == [["campaign-materials"], ["state-facilities"], ["partisan-activities"],
                                             ["photo-with-candidate", "gestures"]]
+    # (a sub-heading between two items ends the list: item 3 is no ban)
+    assert clauses("Larangan bagi ASN:\n1. Memasang spanduk pasangan calon.\n2. Berfoto bersama pasangan calon.\n"
+                   "Kewajiban ASN\n3. Mengikuti kegiatan kampanye dalam rangka pengamanan.") == [
+        ("prohibition", ["campaign-materials"], []), ("prohibition", ["photo-with-candidate"], [])]
     # (the items after a piece that comes before another list's item are not taken in)
     assert clauses("C. DILARANG\n1. Memasang spanduk pasangan calon.\nh pasangan calon tertentu\n"
                    "a. Berfoto bersama pasangan calon.") == [("prohibition", ["campaign-materials"], [])]

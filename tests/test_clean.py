@@ -196,6 +196,9 @@ def test_headings_and_list_items_are_not_headlines():
       "ASN yang terbukti melanggar dijatuhi hukuman disiplin."],
      "5. Membagikan bantuan atau sembako dengan label/stiker paslon kepada masyarakat\n\n"
      "ASN yang terbukti melanggar dijatuhi hukuman disiplin."),
+    # (one that hangs on a word that needs more goes on)
+    (["1. memasang spanduk dan baliho pasangan calon di kantor, sebagaimana diatur dalam", "", "Pasal 280 UU 7/2017."],
+     "1. memasang spanduk dan baliho pasangan calon di kantor, sebagaimana diatur dalam Pasal 280 UU 7/2017."),
     # a unit's name cut at a list item's end goes on at the next line, and the item's sentence with it
     (["c. Sdr. Syamsul Bahri, S.Sos., NIP 198710032011011002, Staf Kantor Kecamatan",
       "Tanete Riattang Timur yang berdomisili di Sengkang, menjadi anggota tim pemenangan."],

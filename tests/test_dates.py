@@ -79,6 +79,12 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("e. Waktu dan Tempat     : Rabu, 17 Januari 2024, pukul 14.00 WITA s.d. selesai", [("2024-01-17", True)]),
     ("Info: Sosialisasi netralitas di aula kecamatan hari Senin, 16 September 2024 jam 09.00. Wajib hadir",
      [("2024-09-16", True)]),
+    # (an instrument's day and hour, a record's opening, are not)
+    ("Surat edaran ini ditetapkan pada hari Senin, 16 September 2024 pukul 10.00 WIB", [("2024-09-16", False)]),
+    ("Pada hari Senin tanggal 16 September 2024 pukul 10.00 WIB telah dilakukan pemeriksaan", [("2024-09-16", False)]),
+    ("Waktu & Tempat Pelaksanaan : Kamis, 18 Januari 2024", [("2024-01-18", True)]),
+    ("menghadiri rapat umum pemegang saham pada tanggal 5 Mei 2024", [("2024-05-05", False)]),
+    ("versi 2024-13-01", []),
     # (a post's or a mail's time stamp names no "hari": its day counts)
     ("Pada Rab, 2 Okt 2024 pukul 06.41, Sri menulis:", [("2024-10-02", False)]),
     # a web page's ISO date, not one inside a number

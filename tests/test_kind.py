@@ -43,6 +43,8 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
      "Nomor 800.1.6.1/5012-BKPSDM/2024", [], "text", "other"),
     ("[07.52, 30/8/2024] Kasubbag Umum Dinkes: Diteruskan\nSURAT EDARAN PJ BUPATI MUSI BANYUASIN", [], "text", "other"),
     ("SURAT EDARAN\nNomor 800/12/2024\n12/10/2024 10.00 WIB rapat koordinasi", [], "text", "circular"),
+    ("SURAT EDARAN\nNomor 800/12/2024\n12/10/2024 10.00 - 12.00 WIB : rapat koordinasi", [], "text", "circular"),
+    ("9/9/24 8:05 AM - Dede: Diteruskan\nSURAT EDARAN BUPATI SUKABUMI", [], "text", "other"),
     ("Catatan rapat tentang netralitas ASN.", ["Baca juga: x", "Editor: y", "Komentar"], "text", "news"),
 ])
 def test_kind(text, dropped, fmt, expected):

@@ -288,6 +288,9 @@ def test_no_dinas_without_a_name(text):
     # (a copy list after the signature still ends it)
     ("PEMERINTAH KOTA KEDIRI\nSURAT EDARAN\nNomor : 800/1/2024\nASN dilarang berkampanye.\n\nWALI KOTA KEDIRI,\n\n"
      "ABDULLAH\n\nTembusan :\n1. Inspektur Kota Kediri;", "circular", ["Wali Kota Kediri"]),
+    # (a name cut after its "dan" does not take in the signer's name)
+    ("PEMERINTAH KABUPATEN BIMA\nPENGUMUMAN\nNomor 800/1/Dikbud/2024\nGuru dilarang berfoto bersama paslon.\n\n"
+     "Kepala Dinas Pendidikan dan\nARSYAD", "circular", ["Kepala Dinas Pendidikan Kabupaten Bima"]),
     # a sub-district supervisor's report is signed by the member who watched
     ("FORMULIR MODEL A\nLAPORAN HASIL PENGAWASAN PEMILU\nPANITIA PENGAWAS PEMILIHAN UMUM KECAMATAN WONOMULYO\n"
      "Seorang PNS menjadi pembawa acara kampanye.\n\nWonomulyo, 18 Januari 2024\nPengawas Pemilu,\n"

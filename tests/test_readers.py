@@ -93,7 +93,13 @@ def test_a_pages_embedded_data_dates_it_when_its_head_does_not(tmp_path):
                          '"2024-09-12T14:05:12+07:00"}</script>', "2024-09-12"),
                         # a video platform's state data: seconds since 1970 (05:30 UTC, 12:30 in Jakarta)
                         ('<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">{"itemStruct": '
-                         '{"id": "7426518830914", "createTime": "1729229400"}}</script>', "2024-10-18")]:
+                         '{"id": "7426518830914", "createTime": "1729229400"}}</script>', "2024-10-18"),
+                        # (the article's date, not an embedded video's; the post's, not its author's)
+                        ('<script type="application/ld+json">{"@type": "VideoObject", "uploadDate": "2019-03-01"}</script>'
+                         '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-09-12"}'
+                         '</script>', "2024-09-12"),
+                        ('<script type="application/json">{"author": {"createTime": "1600000000"}, "itemStruct": '
+                         '{"createTime": "1729229400"}}</script>', "2024-10-18")]:
         p = tmp_path / "post.html"
         p.write_text(f"<html><head></head><body><main>{body}</main>{script}</body></html>", encoding="utf-8")
         doc = extract_path(p)

@@ -23,11 +23,12 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]*?[^\s*])\*(?![\w*)])"
                        r"|(?<![\w_])_(?=[^\s_/])([^_\n]*?[^\s_/])_(?![\w_/])")
 
 
-# a message of a chat export, at its time stamp: Android's "09/09/24 08.05 - Dede Sekcam: ...", iOS's
-# "[9/9/24, 08.05.12] Dede: ...", and a forward's "[07.52, 30/8/2024] Kasubbag Umum: ..."
-CHAT_LINE = re.compile(r"^[ \t]*(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}[ \t]+-[ \t]"
-                       r"|\[(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
-                       r"|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?,[ \t]*\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}))\][ \t]*[^\n:]{1,60}:)", re.M)
+# a message of a chat export, at its time stamp and its sender: Android's "09/09/24 08.05 - Dede Sekcam: ...",
+# "9/9/24 8:05 AM - Dede: ...", iOS's "[9/9/24, 08.05.12] Dede: ...", a forward's "[07.52, 30/8/2024] Kasubbag Umum: ..."
+# (not an agenda's "12/10/2024 10.00 - 12.00 WIB rapat koordinasi")
+CHAT_LINE = re.compile(r"^[ \t]*(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]?(?:AM|PM|am|pm))?[ \t]+-[ \t]"
+                       r"|\[(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}),?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:[ \t]?(?:AM|PM|am|pm))?"
+                       r"|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?,[ \t]*\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}))\][ \t]*)(?!\d)[^\n:]{1,60}:", re.M)
 
 
 def unchat(text: str) -> str:

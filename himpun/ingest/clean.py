@@ -284,6 +284,9 @@ _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 _TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 
+# a line that stops on a word that needs more: "... kantor pemerintah dan", "... sebagaimana diatur dalam"
+_HANGING = re.compile(r"(?:,|\b(?:dan|atau|serta|di|ke|dari|dalam|kepada|untuk|yang|dengan|pada|oleh|bagi|terhadap|tentang"
+                      r"|sebagaimana|antara|maupun|baik|sebagai|karena|agar|atas|oleh))$", re.I)
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
                         rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
 _CAPTION = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s")  # (a video's on-screen text at its time: "[00:08] ...")
@@ -343,7 +346,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
             elif CHAT_LINE.match(nxt):
                 break  # a chat export's next message, at its time stamp ("09/09/24 08.05 - Dede: ...")
             elif len(stripped) >= 60 and blank_between and nxt[:1].isupper() and _stops_mid_sentence(stripped) \
-                    and not _LIST_START.match(stripped):  # (a list's last item ends without a mark before a sentence)
+                    and (not _LIST_START.match(stripped) or _HANGING.search(stripped)):
+                # (a list's last item ends without a mark before a sentence, unless it hangs on a word that needs more)
                 line = line + " " + nxt
             elif len(stripped) >= 60 and not blank_between and (
                     (not _looks_like_title(stripped)

@@ -52,7 +52,7 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
     if kind in ("decree", "regulation"):
         citations = _without_own_key(citations, body)
     main_date = _main_date(dates, full, published, kind)
-    citations = _not_later(citations, main_date)
+    citations = _not_later(citations, max((d.iso for d in dates), default=None))
     for p, n, s, e, page_dates in found_numbers:
         if p.ocr:  # (an OCR-damaged Roman month: from the date after the number, or for the instrument's own
             # number in its heading, from the instrument's date)
@@ -88,12 +88,13 @@ def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "t
     )
 
 
-def _not_later(citations: list[Citation], main_date: str | None) -> list[Citation]:
-    """Without the regulations a text dated earlier cannot cite, where only their key gives the year (a joint
-    decree of 2022 named by description, "SKB 5 lembaga tentang netralitas", in a text of 2020 is another one)."""
-    if not main_date:
+def _not_later(citations: list[Citation], latest: str | None) -> list[Citation]:
+    """Without the regulations a text cannot cite because all its dates come before them, where only their key gives
+    the year (a joint decree of 2022 named by description, "SKB 5 lembaga tentang netralitas", in a text whose
+    dates are of 2020 is that year's own)."""
+    if not latest:
         return citations
-    year = main_date[:4]
+    year = latest[:4]
     out = []
     for c in citations:
         of = c.key.rsplit("/", 1)[-1]

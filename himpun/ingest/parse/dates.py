@@ -57,12 +57,17 @@ _ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|pe
 # (and the time and place of a meeting or of what was watched: "Waktu dan Tempat : Rabu, 17 Januari 2024, pukul 14.00")
 # (and a date of birth: "Umur/Tanggal lahir : 47 tahun / 3 Maret 1977", "lahir di Gorontalo, 3 Maret 1977")
 _ACT_DAY_FIELD = re.compile(r"\b(?:(?:waktu|hari\s*/\s*tanggal|tanggal|tgl\.?)\s+(?:kejadian|peristiwa|pelanggaran)"
-                            r"|waktu\s+(?:dan|&)\s+tempat)\s*:?\s*(?:\w+\s*,\s*)?$|\b(?:tanggal|tgl\.?)\s+lahir\b[^\n]{0,30}$|\blahir\s+di\s+\w+(?:\s+\w+)?\s*,\s*$", re.I)
+                            r"|waktu\s+(?:dan|&)\s+tempat(?:\s+(?:pelaksanaan|kegiatan))?)\s*:?\s*(?:\w+\s*,\s*)?$|\b(?:tanggal|tgl\.?)\s+lahir\b[^\n]{0,30}$|\blahir\s+di\s+\w+(?:\s+\w+)?\s*,\s*$", re.I)
 _ACT_DAY_AFTER = re.compile(r"^\W{0,3}(?:yang bersangkutan|ybs|saudara|sdr)\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\bpada\s+hari\s+\w+\W+(?:tanggal\s+)?$", re.I)
 # an event at its day and hour: "Sosialisasi ... di aula kecamatan hari Senin, 16 September 2024 jam 09.00" (not a
 # record of its own day, "Pada hari ini Senin ...", nor a post's time stamp, which names no "hari")
 _DAY_NAMED_BEFORE = re.compile(rf"\bhari\s+{_WEEKDAY}\W+(?:tanggal\s+)?$", re.I)
+# (nor the day an instrument was issued, or a record opens with: "ditetapkan pada hari Senin, ... pukul 10.00 WIB",
+# "Pada hari Senin tanggal ... pukul 10.00 WIB, telah dilakukan pemeriksaan")
+_ISSUED_BEFORE = re.compile(r"\b(?:ditetapkan|ditandatangani|diterbitkan|dikeluarkan|diteken|diundangkan|tertanggal"
+                            r"|menerbitkan|mengeluarkan|menandatangani|menetapkan|diumumkan)\b|(?:^|[.;:]\s*)pada\s+hari\s+\w+\W+"
+                            r"(?:tanggal\s+)?$", re.I)
 _HOUR_AFTER = re.compile(r"^\W{0,3}(?:pukul|jam)\s*\d", re.I)
 # an election event further back in the same sentence, the date its day: "hari pemungutan suara Pemilu Presiden ...
 # pada tanggal 14 Februari 2024", "datang ke TPS pada ...", "menggelar Pilkada serentak pada ...", "dalam kampanye tatap
@@ -71,7 +76,7 @@ _HOUR_AFTER = re.compile(r"^\W{0,3}(?:pukul|jam)\s*\d", re.I)
 # pada ...", "... hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada ...")
 _EVENT_BEFORE = re.compile(
     r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
-    r"|tps|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis)|rapat umum|tahapan"
+    r"|tps|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis|rapat umum)|rapat umum kampanye|tahapan"
     r"|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"
@@ -121,6 +126,8 @@ def find_dates(text: str) -> list[FoundDate]:
     if "-" in text:
         for m in _ISO.finditer(text):
             day, month_no, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if _calendar_date(day, month_no, year) is None:
+                continue  # (no reading with day and month swapped: "2024-13-01" is no date)
             _add(found, text, m, f"{day}/{month_no}/{m.group('y')}", (day, month_no, year))
     found.sort(key=lambda f: f.start)
     return found
@@ -198,7 +205,7 @@ def _add(found: list[FoundDate], text: str, m: re.Match, candidate: str,
                     or _ACT_DAY_BEFORE.search(sentence_before) or _ACT_DAY_FIELD.search(line_before)
                     or (_ACT_DAY_AFTER.match(after) and _WEEKDAY_BEFORE.search(before))
                     or (_HOUR_AFTER.match(after) and _DAY_NAMED_BEFORE.search(line_before)
-                        and not _THIS_DAY.search(line_before)))
+                        and not _THIS_DAY.search(line_before) and not _ISSUED_BEFORE.search(line_before)))
     line_end = text.find("\n", m.end())
     rest_of_line = text[m.end():line_end if line_end >= 0 else len(text)].strip()
     signed = bool(_SIGNED_BEFORE.search(before) or (_PLACE_LINE.search(before) and not rest_of_line))

@@ -312,7 +312,8 @@ def _local_head(text: str, heading: list[Office]) -> list[Office]:
 # ATEN CIAMIS,", its region garbled), or in the letterhead under the government ("PEMERINTAH KABUPATEN SUMEDANG /
 # SEKRETARIAT DAERAH", a letter whose signature OCR lost); its words in capitals, or capitalised
 # (a name broken after its "dan" goes on on the next line: "Kepala Dinas Pendidikan dan / Kebudayaan")
-_UNIT_WORDS = r"(?:(?:[ \t]+|(?<=[ \t][dD][aA][nN])[ \t]*\n[ \t]*)(?:dan|DAN|[A-Z]{3,}|[A-Z][a-z]{2,}))+"
+_UNIT_WORDS = (r"(?:(?:[ \t]+|(?<=[ \t]dan)[ \t]*\n[ \t]*(?=[A-Z][a-z])|(?<=[ \t]DAN)[ \t]*\n[ \t]*(?=[A-Z]{3}))"
+               r"(?:dan|DAN|[A-Z]{3,}|[A-Z][a-z]{2,}))+")
 _HEAD_LINE = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?P<acting>(?i:pj|plt|plh)\.?[ \t]+)?"
                         rf"(?P<title>(?i:kepala)[ \t]+(?i:dinas|badan){_UNIT_WORDS}|(?i:inspektur)(?:[ \t]+(?i:daerah))?)"
                         r"[ \t]*,?[ \t]*$", re.M)
@@ -338,7 +339,7 @@ def _unit_head(text: str, heading: list[Office]) -> list[Office]:
         words = ("Sekretaris Daerah" if unit.startswith("sekretariat") else "Inspektur" if unit.startswith("inspektorat")
                  else "Kepala " + unit)
         where = (m.start("unit"), m.end("unit"))
-    words = " ".join(w if w.lower() == "dan" else w.capitalize() for w in words.split())
+    words = re.sub(r"\s+dan$", "", " ".join(w if w.lower() == "dan" else w.capitalize() for w in words.split()), flags=re.I)
     known = [o for o in find_offices(f"{words} {government.region.name}") if o.region == government.region and o.person]
     return [replace(known[0], start=where[0], end=where[1])] if known else []
 

@@ -34,7 +34,7 @@ _TITLE = (r"(?P<title>Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Gubernur|Bupati
           # (its name on one line: a line's junk, "Hah", or a form's next field, "Instansi", is not part of it)
           # (capitalised, as names are: "Kepala Dinas terkait Kabupaten Gowa" names no dinas; a name broken
           # after its "dan" goes on on the next line: "Kepala Dinas Pendidikan dan / Kebudayaan Kabupaten Bima")
-          r"Kepala[ \t]+Dinas(?:(?:[ \t]+|(?<=[ \t]dan)[ \t]*\n[ \t]*)(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov|Kepala)\b)(?-i:dan|[A-Z][a-z]{2,}|[A-Z]{3,}))"
+          r"Kepala[ \t]+Dinas(?:(?:[ \t]+|(?<=[ \t](?-i:dan))[ \t]*\n[ \t]*(?=(?-i:[A-Z][a-z]))|(?<=[ \t](?-i:DAN))[ \t]*\n[ \t]*(?=(?-i:[A-Z]{3})))(?!(?:Provinsi|Kabupaten|Kota|Kab|Prov|Kepala)\b)(?-i:dan|[A-Z][a-z]{2,}|[A-Z]{3,}))"
           r"{1,6}?)")
 _LEVEL = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _TAIL = rf"(?:\s+{_LEVEL})?(?:\s*\((?:Sekda|Pemkot|Pemkab|Pemprov|Pj|Plt)\))?\s*(?:{_LEVEL}\s*)?$"
@@ -164,7 +164,7 @@ _NAMED_UNITS = [
     # a sub-district's election supervisor and its members, who sign its supervision reports ("Anggota Panwaslu
     # Kecamatan Wonomulyo"); the kecamatan is no region of the gazetteer
     (re.compile(r"(?<![\w-])(?:(?P<role>(?i:ketua|anggota|koordinator))[ \t]+)?(?i:panwaslu|panwascam|panwas|panitia[ \t]+"
-                r"pengawas[ \t]+(?:pemilihan[ \t]+umum|pemilu|pemilihan))[ \t]+(?i:kecamatan|kec\.)[ \t]+" + _SEAT),
+                r"pengawas[ \t]+(?:pemilihan[ \t]+umum|pemilu|pemilihan))[ \t]+(?i:kecamatan|kec\.)[ \t]+(?!(?i:se)[- ])" + _SEAT),
      lambda m: ((m.group("role").capitalize() + " " if m.group("role") else "") + "Panwaslu Kecamatan "
                 + _named(m.group("seat")), (m.group("role").capitalize() + " " if m.group("role") else "")
                 + "Panwaslu Kecamatan"), False, ("panwas", "panitia pengawas")),

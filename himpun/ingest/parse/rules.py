@@ -238,7 +238,7 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
         for m in rule.pattern.finditer(norm):
             first_at[rule.slug] = min(first_at.get(rule.slug, m.start()), m.start())
             last_at[rule.slug] = max(last_at.get(rule.slug, -1), m.start())
-            if rule.slug == "disciplinary" and m.groupdict().get("severity"):
+            if rule.slug == "disciplinary" and m.groupdict().get("severity") and _RANGE_END.search(norm, 0, m.start()):
                 graded_at, graded = m.start(), m.group("severity")
             if rule.default_severity is None:  # moral, criminal, administrative: no levels
                 severity = None
@@ -263,6 +263,10 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     elif forms and "disciplinary" in out and graded_at > max(last_at[f] for f in forms):
         out["disciplinary"] = Sanction("disciplinary", graded)
     return tuple(out.values())
+
+
+# the end of a range of sanctions: "... sampai hukuman disiplin berat", "hingga", "s.d."
+_RANGE_END = re.compile(r"\b(?:sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d)\s*$")
 
 
 @lru_cache(maxsize=1)

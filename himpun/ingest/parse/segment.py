@@ -179,9 +179,9 @@ def _aside(seg: Segment) -> bool:
 def _resumed(segs: list[Segment], i: int, opened: list[tuple[str, str]]) -> bool:
     """Whether segment `i` is a piece of a line, no sentence ("h pasangan calon tertentu, termasuk"), and the list
     goes on within the next two lines with the item that follows an open one ("2. ..." / the piece / "3. ...").
-    (A sentence between, "Kabupaten Banjar.", ends the list.)"""
+    (A line that opens in capitals between them, a sentence or a heading, ends the list.)"""
     text = segs[i].text.strip()
-    if text[:1].isupper() and text.endswith((".", "!", "?")):
+    if text[:1].isupper():  # (a sentence, "Kabupaten Banjar.", or a sub-heading, "Kewajiban ASN", ends the list)
         return False
     lines = {segs[i].line}
     for seg in segs[i + 1:]:

@@ -105,21 +105,28 @@ def _metadata(soup: BeautifulSoup) -> dict:
 
 
 # the publication date in a page's embedded data, where its head has none: schema.org's JSON-LD ("datePublished":
-# "2024-10-18T..."), or a post's time in a platform's state data ("createTime":"1729229400", seconds since 1970)
-_LD_DATE = re.compile(r'"(?:datePublished|uploadDate|dateCreated)"\s*:\s*"(\d{4}-\d{2}-\d{2})')
-_EPOCH = re.compile(r'"(?:createTime|create_time|taken_at_timestamp|uploadTime)"\s*:\s*"?(1[0-9]{9})\b')
+# "2024-10-18T...", else a video's "uploadDate", else "dateCreated"), else a post's time in a platform's state data
+# ("createTime":"1729229400", seconds or milliseconds since 1970; the post's own, under "itemStruct", where it says);
+# JSON escaped inside a string (\"datePublished\":\"...) as well
+_LD_DATES = [re.compile(r'\\?"%s\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2})' % key) for key in ("datePublished", "uploadDate", "dateCreated")]
+_EPOCH = re.compile(r'\\?"(?:createTime|create_time|taken_at_timestamp)\\?"\s*:\s*\\?"?(1[0-9]{9}(?:[0-9]{3})?)\b')
+_POST = re.compile(r'\\?"(?:itemStruct|shortcode_media|post)\\?"\s*:')
 _WIB = timezone(timedelta(hours=7))  # (a post's day where it was made: Indonesia's western time, the commonest)
 
 
 def _embedded_date(soup: BeautifulSoup) -> str | None:
-    for script in soup.find_all("script"):
-        data = script.string or ""
-        m = _LD_DATE.search(data)
+    data = [script.string or "" for script in soup.find_all("script")]
+    for rx in _LD_DATES:
+        for text in data:
+            m = rx.search(text)
+            if m:
+                return m.group(1)
+    for text in data:
+        post = _POST.search(text)
+        m = (post and _EPOCH.search(text, post.end())) or _EPOCH.search(text)
         if m:
-            return m.group(1)
-        m = _EPOCH.search(data)
-        if m:
-            return datetime.fromtimestamp(int(m.group(1)), _WIB).date().isoformat()
+            seconds = int(m.group(1)[:10])
+            return datetime.fromtimestamp(seconds, _WIB).date().isoformat()
     return None
 
 
