@@ -205,6 +205,8 @@ def test_categories(text, expected):
     # (a graded one that points back at the form is no sanction of its own)
     ("dijatuhi hukuman disiplin berat berupa pemberhentian dengan hormat tidak atas permintaan sendiri. Hukuman disiplin "
      "berat tersebut berlaku sejak tanggal ditetapkan", [("dismissal-honourable", "berat")]),
+    # the release from duties that a leave brings is no sanction
+    ("selama menjalani cuti di luar tanggungan negara, yang bersangkutan dibebaskan dari tugas jabatannya", []),
     # a personnel agency's unit dismisses no one; a dismissal next to a transfer does
     ("Bidang Pengadaan, Pemberhentian dan Informasi - BKPSDM Kabupaten Sidoarjo", []),
     ("Subbidang Mutasi dan Pemberhentian BKD", []),
@@ -574,6 +576,44 @@ def test_a_line_that_finishes_an_item_keeps_its_list_open():
     # a sentence after the last item ends the list: the items after it forbid nothing
     assert clauses("ASN dilarang:\na. mengikuti kampanye calon di wilayah\nKabupaten Banjar.\n"
                    "b. memasang baliho;") == [("prohibition", ["campaign-participation"], [])]
+
+
+def test_a_table_row_read_cell_by_cell_is_a_violation_with_its_sanction():
+    text = ("4 Rumah Sakit Jiwa\n\nPNS\n\nMenjadi anggota tim kampanye calon anggota DPRD (Pemilu 2024)\n\n"
+            "Penurunan jabatan setingkat lebih rendah selama 12 bulan\n\nBerat\n")
+    assert clauses(text) == [("prohibition", ["campaign-team"], [("position-demotion", "berat")]),
+                             ("sanction", [], [("position-demotion", "berat")])]
+    # (an act named in a sentence, then a sentence about sanctions in general, is no row)
+    assert clauses("Sebagian warga menjadi anggota tim kampanye calon.\nHukuman disiplin diatur dalam PP 94/2021.") == [
+        ("sanction", [], [("disciplinary", None)])]
+
+
+def test_a_section_of_violations_other_than_neutrality_states_no_election_rule():
+    text = ("A. PELANGGARAN NETRALITAS\nMenghadiri deklarasi bakal pasangan calon Pemotongan TPP 25% selama 9 bulan\n"
+            "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)\nTidak masuk kerja 28 hari Pemberhentian dengan hormat\n"
+            "Teguran lisan\nC. JUMLAH\nTanpa tingkat (PTDH): 1")
+    assert [c[2] for c in clauses(text)] == [[("allowance-cut", "sedang")], [("dismissal-dishonourable", "berat")]]
+
+
+def test_an_examiners_question_whether_one_knows_a_rule_states_it():
+    assert clauses("Apakah Saudara mengetahui bahwa atas pelanggaran netralitas Saudara dapat dijatuhi hukuman disiplin "
+                   "tingkat sedang dan sanksi moral?") == [("sanction", [], [("moral-sanction", None),
+                                                                           ("disciplinary", "sedang")])]
+    assert clauses("Apakah Saudara dijatuhi hukuman disiplin?") == []
+
+
+def test_the_condition_of_an_allowed_act_and_the_spouses_leave():
+    assert clauses("Menghadiri acara keluarga di rumah mertua pada dasarnya boleh. Syaratnya, di acara itu tidak ada ajakan "
+                   "untuk memilih dan Saudara tidak ikut menyampaikan dukungan.") == []
+    assert clauses("PNS yang suami atau istrinya menjadi calon boleh mendampingi pasangannya berkampanye setelah mengambil "
+                   "cuti di luar tanggungan negara.") == [("prohibition", ["campaign-participation", "spouse-campaign"], [])]
+
+
+def test_a_captions_appeal_to_vote_is_campaigning_online():
+    assert clauses("ASN dilarang mengunggah foto bersama calon, disertai tulisan \"Ayo pilih nomor 1, lanjutkan!\"") == [
+        ("prohibition", ["social-media-engagement", "photo-with-candidate"], []),
+        ("prohibition", ["social-media-campaigning"], [])]
+    assert clauses("Warga diajak: pilih nomor 1 dalam undian doorprize.") == []
 
 
 def test_a_piece_of_a_line_between_two_items_leaves_the_list_open():

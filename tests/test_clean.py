@@ -89,6 +89,14 @@ def test_the_headlines_under_a_related_list_heading_are_dropped():
                                         "- hadir di kampanye"]
 
 
+def test_a_tribunals_list_of_related_verdicts_is_dropped():
+    lines = ["Demikian diputuskan pada hari Senin tanggal 8 Maret 2021.", "", "Putusan Terkait:",
+             "- 36-PKE-DKPP/II/2021 Bawaslu Kabupaten Hulu Sungai Selatan (Diunggah 9 Maret 2021)",
+             "- 21-PKE-DKPP/I/2021 KPU Kabupaten Tanah Bumbu (Diunggah 24 Februari 2021)"]
+    kept, dropped = drop_furniture(lines)
+    assert [k for k in kept if k] == ["Demikian diputuskan pada hari Senin tanggal 8 Maret 2021."]
+
+
 def test_a_podcasts_list_of_other_episodes_is_dropped():
     lines = ["Bupati menerbitkan surat edaran tanggal 10 September 2024.", "", "Episode lainnya",
              "Eps. 13 - Harga Cengkeh dan Pala Petani Halsel · 7 Sep 2024", "Eps. 12 - Kesiapan Sekolah · 24 Agu 2024"]

@@ -85,6 +85,11 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Waktu & Tempat Pelaksanaan : Kamis, 18 Januari 2024", [("2024-01-18", True)]),
     ("menghadiri rapat umum pemegang saham pada tanggal 5 Mei 2024", [("2024-05-05", False)]),
     ("versi 2024-13-01", []),
+    # a table's cut-off, the voting booth's day, a declaration's day a long way after the verb
+    ("1. Data per 31 Desember 2024, bersumber dari laporan perangkat daerah.", [("2024-12-31", True)]),
+    ("Dukungan paling aman adalah suara Saudara di bilik suara pada 27 November 2024.", [("2024-11-27", True)]),
+    ("Apakah benar Saudara menghadiri deklarasi bakal pasangan calon Bupati dan Wakil Bupati Musi Rawas di Lapangan "
+     "Kecamatan Muara Beliti pada hari Minggu tanggal 25 Agustus 2024?", [("2024-08-25", True)]),
     # (a post's or a mail's time stamp names no "hari": its day counts)
     ("Pada Rab, 2 Okt 2024 pukul 06.41, Sri menulis:", [("2024-10-02", False)]),
     # a web page's ISO date, not one inside a number

@@ -38,6 +38,11 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
     ("Tempo.co - ASN diminta netral.", [], "text", "news"),
     ("ASN harus netral, kata dia. Ini penting, ujarnya.", [], "text", "news"),
     ("Catatan rapat tentang netralitas ASN.", [], "text", "other"),
+    # an agency head's numbered reprimand is a letter of his; a web page of questions and answers is an explainer
+    ("PEMERINTAH KABUPATEN BLITAR\nTEGURAN TERTULIS\nNOMOR 862.3/1472/409.201/2020\nDengan ini saya ...", [], "pdf",
+     "circular"),
+    ("Pertanyaan\nBolehkah saya hadir?\nJawaban\nBoleh, asal tidak ikut kampanye.", [], "html", "news"),
+    ("Pertanyaan 1: Apakah Saudara sehat?\nJawaban : Ya.", [], "pdf", "other"),
     # a chat export is the chat's, though a message forwards a circular
     ("Chat WhatsApp dengan INFO ASN\n09/09/24 08.05 - Dede Sekcam: Diteruskan\nSURAT EDARAN BUPATI SUKABUMI\n"
      "Nomor 800.1.6.1/5012-BKPSDM/2024", [], "text", "other"),

@@ -291,6 +291,18 @@ def test_no_dinas_without_a_name(text):
     # (a name cut after its "dan" does not take in the signer's name)
     ("PEMERINTAH KABUPATEN BIMA\nPENGUMUMAN\nNomor 800/1/Dikbud/2024\nGuru dilarang berfoto bersama paslon.\n\n"
      "Kepala Dinas Pendidikan dan\nARSYAD", "circular", ["Kepala Dinas Pendidikan Kabupaten Bima"]),
+    # an examination's record is the examiner's; a table of sanctions its signer's; a tribunal's verdict summary the
+    # ethics council's (not the bodies it names)
+    ("PEMERINTAH KABUPATEN MUSI RAWAS\nKECAMATAN TUAH NEGERI\nBERITA ACARA PEMERIKSAAN\nNomor : 800/27/BAP/2024\n"
+     "Yang bersangkutan mengakui menghadiri deklarasi. Berita acara ini disampaikan kepada Bupati Musi Rawas.\n"
+     "Tuah Negeri, 14 Oktober 2024\nYang Diperiksa, Yang Memeriksa,\nCAMAT TUAH NEGERI,\nHENDRI SUKARDI\n"
+     "Tembusan:\n1. Bupati Musi Rawas;", "other", ["Camat Tuah Negeri"]),
+    ("REKAPITULASI PENJATUHAN HUKUMAN DISIPLIN\nSesuai Surat Edaran Gubernur Sumatera Barat Nomor 800/2471/BKD/2024.\n"
+     "Padang, 10 Januari 2025\nKEPALA BADAN KEPEGAWAIAN DAERAH\nPROVINSI SUMATERA BARAT,\nErinaldi", "other",
+     ["Kepala BKD Provinsi Sumatera Barat"]),
+    ("DKPP RI | Beranda Putusan\nRINGKASAN PUTUSAN\nPerkara Nomor 38-PKE-DKPP/II/2021\nKASN kemudian menerbitkan "
+     "rekomendasi kepada Bupati.\nDemikian diputuskan oleh Dewan Kehormatan Penyelenggara Pemilu.", "other",
+     ["Dewan Kehormatan Penyelenggara Pemilu"]),
     # a sub-district supervisor's report is signed by the member who watched
     ("FORMULIR MODEL A\nLAPORAN HASIL PENGAWASAN PEMILU\nPANITIA PENGAWAS PEMILIHAN UMUM KECAMATAN WONOMULYO\n"
      "Seorang PNS menjadi pembawa acara kampanye.\n\nWonomulyo, 18 Januari 2024\nPengawas Pemilu,\n"

@@ -38,7 +38,12 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     run_in = -1  # the line of a list run into its sentence ("Pegawai ASN dilarang: a; b; serta c."), while it goes on
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
     listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
+    other_matters = False  # under a heading of violations that are not of neutrality ("B. ... (BUKAN NETRALITAS)")
     for seg in segments(text, lists):
+        if seg.heading:
+            other_matters = bool(_NOT_NEUTRALITY.search(seg.text))
+        if other_matters:
+            continue
         if seg.lead_in or seg.heading:
             prohibiting = False
             described = []
@@ -73,6 +78,16 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = [] if _points_elsewhere(text, seg) else classify(seg, page, inherited)
+        if (found and found[0].kind == "sanction" and described and seg.line - described[-1].line <= 2
+                and _BARE_SANCTION.match(norm) and not seg.text.rstrip().endswith(_SENTENCE_MARKS)
+                and not described[-1].text.rstrip().endswith(_SENTENCE_MARKS)):
+            # a table's row read cell by cell: the violation ("Menjadi anggota partai politik (tercatat dalam Sipol)"),
+            # then the sanction imposed for it ("Pemberhentian tidak dengan hormat"); cells, not sentences
+            row = [c for c in classify(described[-1], page, inherited=True) if c.kind == "prohibition"]
+            for clause in row:
+                _attach(clause, found[0].sanctions)
+            out += row
+            described = []
         if rules.refers_back(norm) and not rules.categories(norm):
             # "seluruh perbuatan itu merupakan pelanggaran": the acts described before are forbidden
             for before in described:
@@ -111,6 +126,15 @@ _NO_LONGER = re.compile(r"^(?!(?:jika|apabila|bila|kalau|bilamana|seandainya)\b)
                         r"(?: \S+){0,2}? (?:itu|ini|tersebut) (?:(?:(?:kini|sekarang|saat ini|sudah|telah) )+tidak (?:lagi )?"
                         r"(?:dikenal|berlaku|digunakan|dipakai|diterapkan)|tidak (?:dikenal|berlaku|digunakan|dipakai|diterapkan) "
                         r"lagi|(?:sudah |telah )(?:dicabut|dihapus))\b(?! (?:bagi|untuk|terhadap)\b)")
+# a table cell that is a sanction and nothing else, its form first: "Penurunan jabatan setingkat lebih rendah selama
+# 12 bulan", "Pemberhentian tidak dengan hormat", "Teguran tertulis; sanksi moral ..."
+_BARE_SANCTION = re.compile(r"^(?:hukuman disiplin \S+ berupa |sanksi (?:berupa )?)?(?:teguran|pernyataan tidak puas|penundaan"
+                            r"|penurunan|pembebasan|pemberhentian|pemotongan|pemecatan|ptdh|hukuman disiplin)\b(?!.*[?])")
+_SENTENCE_MARKS = (".", "!", "?")
+# a heading of violations that are not of neutrality: "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)"
+_NOT_NEUTRALITY = re.compile(r"\b(?:BUKAN|SELAIN|DI LUAR|NON)[- ]?NETRALITAS\b|\bTIDAK BERKAITAN DENGAN NETRALITAS\b", re.I)
+# a sentence that states the condition of what the one before allows
+_STATED_CONDITION = re.compile(r"^(?:syarat ?nya|syaratnya adalah|dengan syarat|dengan catatan|asalkan|catatannya)\b")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
 
 
@@ -159,7 +183,10 @@ def _other_act(norm: str) -> bool:
 _VIOLATION_BEFORE = re.compile(rf"\b(?:{rules.ELECTION_WORDS}|melanggar|pelanggaran|netralitas)\b")
 
 
-_QUESTION = re.compile(r"(?i)\b(?:apakah|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
+# (not a question whether one knows a rule: "Apakah Saudara mengetahui bahwa ... dapat dijatuhi hukuman disiplin ...?"
+# states the rule, as an examiner puts it)
+_QUESTION = re.compile(r"(?i)\b(?:apakah(?!\s+(?:saudara|saudari|anda|sdr\.?)\s+(?:sudah\s+|telah\s+)?(?:mengetahui|tahu|memahami"
+                       r"|menyadari|mengerti)\s+bahwa\b)|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
                        r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
 _RUN_IN = re.compile(r":\s+\S[^:]*;\s*$")  # "Pegawai ASN dilarang: melakukan pendekatan ...;" (its first item)
 # a question whether an act is allowed, and an answer that says no
@@ -236,6 +263,8 @@ def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = 
     sancs = rules.sanctions(snorm, default)
     if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
         return []  # (an act found not proven is no violation, whatever list it stands in)
+    if cats and not sancs and _STATED_CONDITION.match(norm):
+        return []  # "Syaratnya, di acara itu tidak ada ajakan untuk memilih": the condition of an allowed act, no ban
     if sancs and not cats and (rules.for_others(ctx, norm) or _other_act(norm)):
         return []  # what village heads or soldiers face ("Kepala desa yang melanggar dikenai teguran") is no ASN sanction
     if cats and (inherited or rules.prohibits(norm) or (ctx and rules.prohibits(ctx)) or sancs

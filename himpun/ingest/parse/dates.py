@@ -42,6 +42,8 @@ _SCHEDULE_BEFORE = re.compile(
     r"berlangsung|hari h|jatuh|paling lambat|selambat-lambatnya|batas waktu|batas akhir|tenggat|masuk kerja(?: kembali)?)\b"
     r"\W*(?:\w+\W+){0,3}$"
     r"|\btps\W+(?:pada\s+)?(?:tgl|tanggal)\W*$"
+    # a table's cut-off: "Data per 31 Desember 2024", "keadaan sampai dengan tanggal ..."
+    r"|\b(?:data|keadaan|kondisi|posisi)\s+(?:per|sampai(?:\s+dengan)?|hingga|s\.?\s?d\.?)\s+(?:tanggal\s+)?$"
     # the last of a list of days ("cuti bersama ... pada tanggal 8, 9, 12, dan 15 April 2024")
     r"|\b\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:dan|&)\s*$", re.I)
 # the day of an act a decree or a report finds ("terbukti pada hari Sabtu tanggal 19 Oktober 2024 ... mengikuti
@@ -50,7 +52,7 @@ _SCHEDULE_BEFORE = re.compile(
 # (and the day a civil servant attended a campaign or a declaration: "menghadiri rapat umum kampanye seorang calon ...
 # pada tanggal 6 April 2019")
 _ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
-                             r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b[^.;\n]{0,80}?)"
+                             r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b[^.;\n]{0,120}?)"
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 # the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
 # Kejadian : ..."
@@ -76,7 +78,7 @@ _HOUR_AFTER = re.compile(r"^\W{0,3}(?:pukul|jam)\s*\d", re.I)
 # pada ...", "... hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada ...")
 _EVENT_BEFORE = re.compile(
     r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
-    r"|tps|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis|rapat umum)|rapat umum kampanye|tahapan"
+    r"|tps|bilik suara|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis|rapat umum)|rapat umum kampanye|tahapan"
     r"|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"

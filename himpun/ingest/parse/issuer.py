@@ -76,9 +76,11 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         issuers = _press_release(text, offices)
     elif kind == "other" and (WORKING_PAPER.search(text, 0, 900) or _SIGNED_REPORT.search(text, 0, 900)):
         # (a terms of reference, a case study, a report: its signer's, else the body over a title OCR lost)
-        issuers = _signature_offices(text, offices) or _signing_body(text, offices)
+        issuers = (_signature_offices(text, offices) or _local_head(text, _heading_offices(text, offices))
+                   or _signing_body(text, offices))
     elif kind == "other" and _JUDGMENT.search(text, 0, 900):
-        issuers = _courts(text)
+        # (a court's, else the ethics council's: DKPP decides complaints against election organisers)
+        issuers = _courts(text) or [o for o in offices if o.name == _ETHICS_COUNCIL][:1]
     if issuers and (kind in INSTRUMENT_KINDS or kind == "other" and not PRESS_RELEASE.search(text, 0, 900)):
         # an election supervisor's letter or study is signed by its chair (its letterhead, or a signature whose
         # "Ketua," line OCR lost, names only the body); a press release speaks for the body
@@ -94,11 +96,14 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
 
 
 # a report of a body's own, signed by the one who made it: "LAPORAN HASIL RAPAT DENGAR PENDAPAT KOMISI I",
-# "LAPORAN HASIL PENGAWASAN", "LAPORAN PELAKSANAAN KEGIATAN"
-_SIGNED_REPORT = re.compile(r"^\s*(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSANAAN|KEGIATAN)\b", re.M)
+# "LAPORAN HASIL PENGAWASAN", "LAPORAN PELAKSANAAN KEGIATAN", "REKAPITULASI PENJATUHAN HUKUMAN DISIPLIN ...", and an
+# examination's record, signed by the examiner ("BERITA ACARA PEMERIKSAAN" ... "Yang Memeriksa, / CAMAT TUAH NEGERI,")
+_SIGNED_REPORT = re.compile(r"^\s*(?:(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSANAAN|KEGIATAN)|REKAPITULASI"
+                            r"|BERITA\s+ACARA\s+(?:PEMERIKSAAN|KLARIFIKASI|PERMINTAAN\s+KETERANGAN))\b", re.M)
 # a court's decision, its title set in spaced capitals: "P U T U S A N", "PENETAPAN"
-_JUDGMENT = re.compile(r"^[ \t]*(?:P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)"
-                       r"[ \t]*$", re.M)
+_JUDGMENT = re.compile(r"^[ \t]*(?:(?:RINGKASAN[ \t]+)?P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N"
+                       r"|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)[ \t]*$", re.M)
+_ETHICS_COUNCIL = "Dewan Kehormatan Penyelenggara Pemilu"
 # the court that decides, in the judgment's opening: "Pengadilan Negeri Gorontalo yang mengadili perkara pidana"
 _COURT = re.compile(r"\b(?P<court>(?i:pengadilan[ \t]+(?:negeri|tinggi(?:[ \t]+agama)?|agama|tata[ \t]+usaha[ \t]+negara"
                     r"|militer)))(?P<seat>(?:[ \t]+[A-Z][A-Za-z-]+){1,3}?)[ \t]+(?i:yang[ \t]+)?(?i:mengadili|memeriksa)\b")

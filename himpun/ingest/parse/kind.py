@@ -28,6 +28,9 @@ _HEADINGS = [
     ("circular", re.compile(r"^\s*(?:SURAT\s+EDARAN|INSTRUKSI|MAKLUMAT|HIMBAUAN|IMBAUAN|NOTA\s+DINAS)\b", re.M)),
     # an office's numbered announcement: "PENGUMUMAN" over its "Nomor: ..."
     ("circular", re.compile(r"^\s*PENGUMUMAN\s*\n\s*(?:NOMOR|Nomor|No\.)\s*:?\s*\S*\d", re.M)),
+    # an agency head's numbered letter of reprimand or warning: "TEGURAN TERTULIS" over its "NOMOR ..."
+    ("circular", re.compile(r"^\s*(?:SURAT\s+)?(?:TEGURAN(?:\s+TERTULIS)?|PERINGATAN(?:\s+TERTULIS)?)\s*\n\s*(?:NOMOR|Nomor|No\.)"
+                            r"\s*:?\s*\S*\d", re.M)),
     # a speech as written for its speaker, and the minutes of a meeting: neither an instrument nor a report
     ("other", re.compile(r"^\s*(?:NASKAH\s+(?:SAMBUTAN|PIDATO|AMANAT)|SAMBUTAN\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|"
                          r"GUBERNUR|SEKRETARIS)|AMANAT\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|GUBERNUR)|NOTULEN|NOTULA|"
@@ -61,6 +64,8 @@ _RUN_ON_STOP = re.compile(r"\b(?:MENTERI|KEPALA BADAN|KETUA)\b|(?<!PEMILIHAN )(?
                           r"\b(?:BUPATI|GUBERNUR|WALI\s*KOTA|WALIKOTA)\b")
 
 
+_ASKED = re.compile(r"^[ \t]*(?:Pertanyaan|Tanya)\b", re.M)
+_ANSWERED = re.compile(r"^[ \t]*(?:Jawaban|Jawab)\b", re.M)
 _DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google|jdih", re.I)
 
 
@@ -82,6 +87,8 @@ def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None)
     news += 2 if furniture >= 3 else 1 if furniture else 0
     if fmt == "html" or (url and not _DOCUMENT_HOSTS.search(url)):
         news += 1
+        if _ASKED.search(text) and _ANSWERED.search(text):
+            news += 1  # a web page of questions and answers: a consultation column, an FAQ (an explainer)
     return "news" if news >= 2 else "other"
 
 

@@ -114,8 +114,14 @@ _SHARED_SUBJECT = re.compile(r"\s*(?:,|dan|serta|maupun|atau|beserta)\s+(?:para\
 
 def conditional_ban(cats: list[str], norm: str) -> bool:
     """A rule stated as what it requires: campaigning for a candidate spouse "wajib mengambil cuti di luar
-    tanggungan negara" is the ban on doing it without that leave."""
-    return "spouse-campaign" in cats and _has_cue("obligation", norm)
+    tanggungan negara", or allowed "setelah mengambil cuti ...", is the ban on doing it without that leave."""
+    return "spouse-campaign" in cats and (_has_cue("obligation", norm) or _LEAVE_CONDITION.search(norm) is not None)
+
+
+# the spouse's exception as a permission on the leave: "ia boleh mendampingi pasangannya berkampanye setelah mengambil
+# cuti di luar tanggungan negara"
+_LEAVE_CONDITION = re.compile(r"\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|dapat)\b[^.;]{0,80}?\b(?:setelah|jika|apabila"
+                              r"|asalkan|asal|dengan|sepanjang|selama)\s+(?:\S+\s+){0,2}?cuti di luar tanggungan negara\b")
 
 
 def obliges(norm: str) -> bool:
@@ -174,12 +180,13 @@ def _purpose(norm: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 # (inner, outer, how): a category every match of which is part of a match of `outer` is not the ASN's own act.
 # Inside it: "istrinya maju sebagai calon" is the spouse's candidacy. Its purpose: "mengerahkan pegawai lain
 # untuk menghadiri kampanye", the others attend; "menggunakan kendaraan dinas untuk datang ke lokasi kampanye", the car;
-# "mengunggah ... konten ajakan memilih suaminya": the upload is the campaigning.
+# "mengunggah ... konten ajakan memilih suaminya": the upload is the campaigning; a caption's "pilih nomor 1" too.
 _PART_OF = (("candidacy", "spouse-campaign", _inside),
             ("campaign-participation", "mobilising-civil-servants", _purpose),
             ("declaration-attendance", "mobilising-civil-servants", _purpose),
             ("campaign-participation", "state-facilities", _purpose),
-            ("social-media-engagement", "social-media-campaigning", _inside))
+            ("social-media-engagement", "social-media-campaigning", _inside),
+            ("partisan-activities", "social-media-campaigning", _inside))
 
 
 def _all_part_of(norm, matches, inner: str, outer: str, part_of) -> bool:
