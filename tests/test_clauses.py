@@ -153,6 +153,11 @@ def clauses(text):
     ("mengunggah foto kegiatan posyandu di akun Instagram pribadinya", ["social-media-engagement"]),
     # (an appeal to vote at all, not for someone, is no campaigning)
     ("KPU membuat video ajakan memilih agar partisipasi pemilih meningkat", []),
+    # an appeal to vote for someone, however long the list of those it is made to; a caption's, not a banner's
+    ("mengajak peserta didik yang sudah menjadi pemilih pemula, orang tua/wali murid atau anggota komite sekolah untuk "
+     "memilih pasangan calon tertentu", ["partisan-activities"]),
+    ("ASN dilarang memasang spanduk dengan tulisan \"Ayo pilih nomor 2\" di kantor desa", ["partisan-activities",
+                                                                                         "campaign-materials"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -202,6 +207,12 @@ def test_categories(text, expected):
      "berat", [("allowance-cut", "sedang"), ("disciplinary", "berat")]),
     ("hukuman disiplin sedang berupa pemotongan tunjangan kinerja dan hukuman disiplin berat berupa pembebasan dari "
      "jabatan", [("allowance-cut", "sedang"), ("release-from-position", "berat")]),
+    # a PPPK's ended work agreement is his dismissal; a non-ASN's is the end of a contract
+    ("untuk pelanggaran berat PPPK dapat dilakukan pemutusan hubungan perjanjian kerja", [("dismissal", "berat")]),
+    ("tenaga honorer dan PPPK yang melanggar diputus kontraknya", [("contract-termination", None)]),
+    # (the release from duties that a punishment names is one)
+    ("dibebaskan dari tugas jabatannya sebagai Kepala Sekolah selama 12 bulan sebagai hukuman disiplin berat",
+     [("release-from-position", "berat"), ("disciplinary", "berat")]),
     # (a graded one that points back at the form is no sanction of its own)
     ("dijatuhi hukuman disiplin berat berupa pemberhentian dengan hormat tidak atas permintaan sendiri. Hukuman disiplin "
      "berat tersebut berlaku sejak tanggal ditetapkan", [("dismissal-honourable", "berat")]),
@@ -588,11 +599,32 @@ def test_a_table_row_read_cell_by_cell_is_a_violation_with_its_sanction():
         ("sanction", [], [("disciplinary", None)])]
 
 
+def test_table_rows_with_a_severity_between_a_merged_sanction_and_rows_that_are_not_cases():
+    # a severity cell between the act and its sanction; a row whose sanction cell is merged with the row's above
+    text = ("5 Ikut serta dalam kampanye pasangan calon\n\nSedang\n\nPemotongan TPP sebesar 25% selama 12 bulan\n\n"
+            "6 Memasang spanduk, baliho atau alat peraga kampanye lainnya\n\n7 Menghadiri deklarasi pasangan calon\n\n"
+            "Pemotongan TPP sebesar 25% selama 6 bulan")
+    assert [c[:2] for c in clauses(text) if c[0] == "prohibition"] == [
+        ("prohibition", ["campaign-participation"]), ("prohibition", ["campaign-materials"]),
+        ("prohibition", ["declaration-attendance"])]
+    # (a table of counts, and a village head's row, are no civil servant's violation)
+    assert clauses("Memberikan like di media sosial 30\nJenis Hukuman Jumlah\nTeguran tertulis 20") == [
+        ("sanction", [], [("written-reprimand", "ringan")])]
+    assert clauses("Kepala Desa\n\nMenghadiri kampanye pasangan calon\n\nTeguran tertulis") == [
+        ("sanction", [], [("written-reprimand", "ringan")])]
+
+
 def test_a_section_of_violations_other_than_neutrality_states_no_election_rule():
     text = ("A. PELANGGARAN NETRALITAS\nMenghadiri deklarasi bakal pasangan calon Pemotongan TPP 25% selama 9 bulan\n"
             "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)\nTidak masuk kerja 28 hari Pemberhentian dengan hormat\n"
             "Teguran lisan\nC. JUMLAH\nTanpa tingkat (PTDH): 1")
     assert [c[2] for c in clauses(text)] == [[("allowance-cut", "sedang")], [("dismissal-dishonourable", "berat")]]
+    # (a heading of non-neutral conduct is no such section; an explicit ban under one still counts)
+    assert clauses("REKAPITULASI PELANGGARAN DISIPLIN PNS (NETRALITAS DAN NON NETRALITAS)\n1. Menjadi anggota tim "
+                   "kampanye calon, dijatuhi penurunan jabatan.") == [
+        ("prohibition", ["campaign-team"], [("position-demotion", "berat")])]
+    assert clauses("B. PELANGGARAN LAINNYA (BUKAN NETRALITAS)\nTidak masuk kerja Pemberhentian dengan hormat\n"
+                   "PNS dilarang menjadi anggota partai politik.") == [("prohibition", ["party-membership"], [])]
 
 
 def test_an_examiners_question_whether_one_knows_a_rule_states_it():
@@ -600,6 +632,8 @@ def test_an_examiners_question_whether_one_knows_a_rule_states_it():
                    "tingkat sedang dan sanksi moral?") == [("sanction", [], [("moral-sanction", None),
                                                                            ("disciplinary", "sedang")])]
     assert clauses("Apakah Saudara dijatuhi hukuman disiplin?") == []
+    assert clauses("Apakah Saudara mengetahui bahwa rekan Saudara telah dijatuhi hukuman disiplin sedang berupa "
+                   "pemotongan tunjangan kinerja?") == []
 
 
 def test_the_condition_of_an_allowed_act_and_the_spouses_leave():
@@ -607,6 +641,28 @@ def test_the_condition_of_an_allowed_act_and_the_spouses_leave():
                    "untuk memilih dan Saudara tidak ikut menyampaikan dukungan.") == []
     assert clauses("PNS yang suami atau istrinya menjadi calon boleh mendampingi pasangannya berkampanye setelah mengambil "
                    "cuti di luar tanggungan negara.") == [("prohibition", ["campaign-participation", "spouse-campaign"], [])]
+    assert clauses("PNS yang istrinya menjadi calon bisa ikut mendampingi setelah terlebih dahulu mengambil cuti di luar "
+                   "tanggungan negara.") == [("prohibition", ["spouse-campaign"], [])]
+    # (a condition that is itself a ban)
+    assert clauses("Syaratnya, ASN dilarang memakai atribut partai.") == [("prohibition", ["campaign-attributes"], [])]
+
+
+def test_an_admitted_act_is_a_violation_and_a_definition_is_no_ban():
+    assert clauses("Saya mengakui bahwa pada hari Sabtu tanggal 5 Oktober 2024 saya telah:\na. menghadiri kampanye terbuka "
+                   "pasangan calon,\nb. mengunggah foto saya bersama calon Bupati dengan pose duajari ke akun Facebook.") == [
+        ("prohibition", ["campaign-participation"], []),
+        ("prohibition", ["social-media-engagement", "photo-with-candidate", "gestures"], [])]
+    assert clauses("Ia tidak mengakui menghadiri kampanye pasangan calon.") == []
+    assert clauses("Netralitas Pegawai ASN adalah keadaan Pegawai ASN yang tidak berpihak dari segala bentuk pengaruh "
+                   "mana pun dan tidak memihak kepada kepentingan siapa pun.") == []
+
+
+def test_what_non_civil_servants_face_is_a_sanction_and_their_acts_no_ban():
+    assert clauses("Bagi tenaga non-ASN di lingkungan Pemerintah Kabupaten Bogor, Perangkat Daerah melakukan pemutusan "
+                   "perjanjian kerja apabila terbukti terlibat dalam kegiatan kampanye.") == [
+        ("sanction", [], [("contract-termination", None)])]
+    assert clauses("Peserta didik dilarang membawa dan mengenakan atribut kampanye di lingkungan sekolah.") == []
+    assert clauses("Kepada para pemangku adat agar tidak menjadi tim pemenangan atas nama lembaga adat.") == []
 
 
 def test_a_captions_appeal_to_vote_is_campaigning_online():

@@ -85,6 +85,12 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("Waktu & Tempat Pelaksanaan : Kamis, 18 Januari 2024", [("2024-01-18", True)]),
     ("menghadiri rapat umum pemegang saham pada tanggal 5 Mei 2024", [("2024-05-05", False)]),
     ("versi 2024-13-01", []),
+    ("Tanggal Efektif : 9 September 2024", [("2024-09-09", True)]),
+    ("Saya mengakui bahwa pada hari Sabtu tanggal 5 Oktober 2024 saya telah:", [("2024-10-05", True)]),
+    # (a circular's day after a ban on attending: the circular's)
+    ("Bupati mengingatkan ASN agar tidak menghadiri kampanye pasangan calon, sebagaimana ditegaskan dalam surat edaran "
+     "yang ia tandatangani pada tanggal 2 September 2024.", [("2024-09-02", False)]),
+    ("suara disalurkan di bilik suara, pesan Pj Bupati dalam apel pada 7 Oktober 2024.", [("2024-10-07", False)]),
     # a table's cut-off, the voting booth's day, a declaration's day a long way after the verb
     ("1. Data per 31 Desember 2024, bersumber dari laporan perangkat daerah.", [("2024-12-31", True)]),
     ("Dukungan paling aman adalah suara Saudara di bilik suara pada 27 November 2024.", [("2024-11-27", True)]),

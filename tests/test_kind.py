@@ -43,6 +43,10 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
      "circular"),
     ("Pertanyaan\nBolehkah saya hadir?\nJawaban\nBoleh, asal tidak ikut kampanye.", [], "html", "news"),
     ("Pertanyaan 1: Apakah Saudara sehat?\nJawaban : Ya.", [], "pdf", "other"),
+    ("TEGURAN TERTULIS\nNo. 1 Dinas Kesehatan 3 kasus", [], "pdf", "other"),
+    # the transcript of a press conference is the speakers' own words, not a report
+    ("BADAN PENGAWAS PEMILIHAN UMUM KOTA BENGKULU\nTRANSKRIP KONFERENSI PERS\nKETUA: ASN dilarang ikut kampanye, "
+     "ujarnya.", [], "pdf", "other"),
     # a chat export is the chat's, though a message forwards a circular
     ("Chat WhatsApp dengan INFO ASN\n09/09/24 08.05 - Dede Sekcam: Diteruskan\nSURAT EDARAN BUPATI SUKABUMI\n"
      "Nomor 800.1.6.1/5012-BKPSDM/2024", [], "text", "other"),
@@ -54,6 +58,12 @@ from himpun.ingest.parse.kind import detect_kind, detect_title
 ])
 def test_kind(text, dropped, fmt, expected):
     assert detect_kind(text, dropped, fmt) == expected
+
+
+def test_a_web_page_its_head_calls_an_article_is_a_published_piece():
+    blog = "Netralitas ASN di Banjarbaru\nSaya membaca surat edaran itu dengan serius."
+    assert detect_kind(blog, [], "html", article=True) == "news"
+    assert detect_kind(blog, [], "html") == "other"
 
 
 @pytest.mark.parametrize("text, kind, container, expected", [

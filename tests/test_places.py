@@ -303,6 +303,22 @@ def test_no_dinas_without_a_name(text):
     ("DKPP RI | Beranda Putusan\nRINGKASAN PUTUSAN\nPerkara Nomor 38-PKE-DKPP/II/2021\nKASN kemudian menerbitkan "
      "rekomendasi kepada Bupati.\nDemikian diputuskan oleh Dewan Kehormatan Penyelenggara Pemilu.", "other",
      ["Dewan Kehormatan Penyelenggara Pemilu"]),
+    # a statement letter is its signer's office as its form writes it; a school's letter its head's; an SOP its approver's
+    ("SURAT PERNYATAAN\nYang bertanda tangan di bawah ini:\nNama ZULKIFLI\nJabatan :- Kepala Seksi Pemerintahan "
+     "Kecamatan Gunung Talang\n\nUnit Kerja Kantor Camat Gunung Talang, Pemerintah Kabupaten Solok\n"
+     "Saya mengakui telah menghadiri kampanye.", "other", ["Kepala Seksi Pemerintahan Kecamatan Gunung Talang"]),
+    ("PEMERINTAH PROVINSI MALUKU\nDINAS PENDIDIKAN DAN KEBUDAYAAN\nSMA NEGERI 3 MALUKU TENGGARA\nNomor : 421.3/087/2024\n"
+     "Perihal : Netralitas Guru\nKepada Yth. Bapak/Ibu Guru\nGuru ASN tidak diperkenankan ikut kampanye.\n"
+     "Kepala Sekolah,\n\nDrs. BENEDIKTUS\nTembusan:\n1. Kepala Dinas Pendidikan dan Kebudayaan Provinsi Maluku;",
+     "circular", ["Kepala SMA Negeri 3 Maluku Tenggara"]),
+    ("PEMERINTAH KABUPATEN BOGOR\nNomor SOP : 800/SOP-07/BKPSDM/2024\nDisahkan oleh : KEPALA BADAN KEPEGAWAIAN DAN\n"
+     "PENGEMBANGAN SUMBER DAYA MANUSIA\nKABUPATEN BOGOR ttd.\nDasar: Surat Edaran Penjabat Bupati Bogor Nomor 800/4410.",
+     "other", ["Kepala BKPSDM Kabupaten Bogor"]),
+    # a Bawaslu's imbauan named by its number, as its chair speaks of it
+    ("TRANSKRIP KONFERENSI PERS\nKETUA: Kami ingatkan kembali Surat Imbauan Bawaslu Kota Bengkulu Nomor "
+     "118/PM.00.02/K.BE-01/IX/2024 tanggal 2 September 2024.", "other", ["Ketua Bawaslu Kota Bengkulu"]),
+    # (a verdict that only names DKPP is not its)
+    ("P U T U S A N\nNomor 12/PS.REG/2024\nPemohon juga telah mengadu ke DKPP.", "other", []),
     # a sub-district supervisor's report is signed by the member who watched
     ("FORMULIR MODEL A\nLAPORAN HASIL PENGAWASAN PEMILU\nPANITIA PENGAWAS PEMILIHAN UMUM KECAMATAN WONOMULYO\n"
      "Seorang PNS menjadi pembawa acara kampanye.\n\nWonomulyo, 18 Januari 2024\nPengawas Pemilu,\n"

@@ -21,7 +21,7 @@ def is_chrome_line(line: str) -> bool:
 
 # the heading of a list of links to other stories ("Berita Terkait", "Terpopuler", a tribunal's "Putusan Terkait"): in a
 # page copied as text, the headlines under it are no part of the story either
-_LINK_LIST = re.compile(r"(?:berita|artikel|video|bacaan|pos|putusan|perkara|dokumen)\s+(?:terkait|lainnya|terpopuler|pilihan|terbaru|populer)"
+_LINK_LIST = re.compile(r"(?:berita|artikel|video|bacaan|pos|putusan)\s+(?:terkait|lainnya|terpopuler|pilihan|terbaru|populer)"
                         r"|(?:episode|video|podcast|siaran|konten|laporan|aduan|pengaduan)\s+(?:lainnya|terkait|serupa"
                         r"|berikutnya|sebelumnya)"
                         r"|terpopuler|terkini|terbaru|populer|pilihan redaksi|rekomendasi(?: untuk anda)?"

@@ -48,4 +48,5 @@ def extract_path(path: Path, data: bytes | None = None, sha256: str | None = Non
     if not any(p.text.strip() for p in pages):
         raise FileError(str(path), "no text left after reading")
     return parse_document(pages, source=printable(path), sha256=sha256, fmt=fmt, dropped=dropped,
-                          container_title=result.title, url=result.url, published=result.published)
+                          container_title=result.title, url=result.url, published=result.published,
+                          article=result.article)

@@ -32,12 +32,12 @@ _PREAMBLE = re.compile(r"\b(?:Menimbang|MENIMBANG|Mengingat|MENGINGAT|DENGAN RAH
 
 def parse_document(pages: list[Page], *, source: str, sha256: str, fmt: str = "text",
                    dropped: list[str] = (), container_title: str | None = None,
-                   url: str | None = None, published: str | None = None) -> Document:
+                   url: str | None = None, published: str | None = None, article: bool = False) -> Document:
     # a disposition sheet filed on top of a letter is the registry's, not the letter's: what the letter is, who
     # wrote it, its numbers and dates come from the pages after it (its clauses are still read everywhere)
     body = pages[1:] if len(pages) > 1 and _is_disposition(pages[0].text) else pages
     full = PAGE_JOIN.join(p.text for p in body)
-    kind = detect_kind(full, list(dropped), fmt, url)
+    kind = detect_kind(full, list(dropped), fmt, url, article)
 
     citations: list[Citation] = []
     numbers: list[str] = []

@@ -39,11 +39,15 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     described: list[Segment] = []  # acts named just before, not (yet) forbidden
     listed: dict[int, list[Clause]] = {}  # the prohibitions of each list, by its lead-in
     other_matters = False  # under a heading of violations that are not of neutrality ("B. ... (BUKAN NETRALITAS)")
+    between: list[Segment] = []  # the segments since the last act described (a table row's other cells)
+    before_text = described_before = ""  # the segment before this one, and before the last act described
+    row_sanctions: list = []  # the sanctions of the last table row read cell by cell
     for seg in segments(text, lists):
-        if seg.heading:
-            other_matters = bool(_NOT_NEUTRALITY.search(seg.text))
-        if other_matters:
-            continue
+        if seg.heading and (_NOT_NEUTRALITY.search(seg.text) or len(seg.text.split()) >= 2) or seg.lead_in:
+            # (a section heading, not a table's cell in capitals: "PNS", "PPPK")
+            other_matters = bool(seg.heading and _NOT_NEUTRALITY.search(seg.text))
+        if other_matters and not rules.prohibits(normalise(seg.text)):
+            continue  # (an explicit ban still states an election rule)
         if seg.lead_in or seg.heading:
             prohibiting = False
             described = []
@@ -78,14 +82,25 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = [] if _points_elsewhere(text, seg) else classify(seg, page, inherited)
-        if (found and found[0].kind == "sanction" and described and seg.line - described[-1].line <= 2
+        if (found and found[0].kind == "sanction" and described and seg.line - described[-1].line <= 4
+                and all(_CELL_BETWEEN.match(b.text.strip()) for b in between)
                 and _BARE_SANCTION.match(norm) and not seg.text.rstrip().endswith(_SENTENCE_MARKS)
-                and not described[-1].text.rstrip().endswith(_SENTENCE_MARKS)):
+                and not described[-1].text.rstrip().endswith(_SENTENCE_MARKS)
+                and not _COUNT_CELL.search(described[-1].text) and not _OTHERS_ROW.match(described_before)):
             # a table's row read cell by cell: the violation ("Menjadi anggota partai politik (tercatat dalam Sipol)"),
             # then the sanction imposed for it ("Pemberhentian tidak dengan hormat"); cells, not sentences
             row = [c for c in classify(described[-1], page, inherited=True) if c.kind == "prohibition"]
             for clause in row:
                 _attach(clause, found[0].sanctions)
+            # (a numbered row above it without a sanction cell of its own shares the one of the row above it, a
+            # merged cell: "5 Ikut serta dalam kampanye" / "Pemotongan TPP ..." / "6 Memasang spanduk ..." / "7 ...")
+            for before in described[:-1]:
+                if _ROW_NUMBER.match(before.text) and _ROW_NUMBER.match(described[-1].text):
+                    shared = [c for c in classify(before, page, inherited=True) if c.kind == "prohibition"]
+                    for clause in shared:
+                        _attach(clause, row_sanctions)
+                    out += shared
+            row_sanctions = found[0].sanctions
             out += row
             described = []
         if rules.refers_back(norm) and not rules.categories(norm):
@@ -96,9 +111,14 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
             described = []
         if not found or found[0].kind == "obligation":
             if rules.categories(norm):
+                described_before = before_text
                 described = (described + [seg])[-_BACK_REACH:]
+                between = []
+            else:
+                between.append(seg)
         else:
             described = []
+        before_text = norm
         if not found:
             previous = None
             continue
@@ -129,11 +149,22 @@ _NO_LONGER = re.compile(r"^(?!(?:jika|apabila|bila|kalau|bilamana|seandainya)\b)
 # a table cell that is a sanction and nothing else, its form first: "Penurunan jabatan setingkat lebih rendah selama
 # 12 bulan", "Pemberhentian tidak dengan hormat", "Teguran tertulis; sanksi moral ..."
 _BARE_SANCTION = re.compile(r"^(?:hukuman disiplin \S+ berupa |sanksi (?:berupa )?)?(?:teguran|pernyataan tidak puas|penundaan"
-                            r"|penurunan|pembebasan|pemberhentian|pemotongan|pemecatan|ptdh|hukuman disiplin)\b(?!.*[?])")
+                            r"|penurunan|pembebasan|pemberhentian|diberhentikan|pemotongan|pemecatan|dipecat|ptdh"
+                            r"|hukuman disiplin|sanksi moral)\b(?!.*[?])")
+# what may stand between a row's act and its sanction: its severity or the offender's status
+_CELL_BETWEEN = re.compile(r"(?i)^(?:ringan|sedang|berat|pns|pppk|asn|non[- ]?asn|honorer|\d{1,3})$")
+_COUNT_CELL = re.compile(r"\s\d{1,4}$")  # a count in the act's row: a table of numbers, not of cases
+# a row of someone who is no civil servant ("Kepala Desa" / "Menghadiri kampanye ..." / "Teguran tertulis")
+_OTHERS_ROW = re.compile(r"^(?:kepala desa|kades|perangkat desa|lurah non|anggota bpd|kepala dusun|ketua rt|ketua rw"
+                         r"|tni|polri|anggota tni|anggota polri)\b")
 _SENTENCE_MARKS = (".", "!", "?")
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+[A-Z]")  # a table row's number cell before its act: "6 Memasang spanduk ..."
 # a heading of violations that are not of neutrality: "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)"
-_NOT_NEUTRALITY = re.compile(r"\b(?:BUKAN|SELAIN|DI LUAR|NON)[- ]?NETRALITAS\b|\bTIDAK BERKAITAN DENGAN NETRALITAS\b", re.I)
+_NOT_NEUTRALITY = re.compile(r"\b(?:BUKAN|SELAIN|DI LUAR)\s+(?:PELANGGARAN\s+)?NETRALITAS\b"
+                             r"|\bTIDAK BERKAITAN DENGAN NETRALITAS\b", re.I)
 # a sentence that states the condition of what the one before allows
+_DEFINITION = re.compile(r"^(?:yang dimaksud dengan\s+)?(?:asas\s+)?netralitas\b[^.;]{0,40}?\badalah\b")
+_EXPLICIT_BAN = re.compile(r"\b(?:dilarang|larangan|tidak boleh|tidak diperbolehkan|tidak diperkenankan|jangan)\b")
 _STATED_CONDITION = re.compile(r"^(?:syarat ?nya|syaratnya adalah|dengan syarat|dengan catatan|asalkan|catatannya)\b")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
 
@@ -186,7 +217,8 @@ _VIOLATION_BEFORE = re.compile(rf"\b(?:{rules.ELECTION_WORDS}|melanggar|pelangga
 # (not a question whether one knows a rule: "Apakah Saudara mengetahui bahwa ... dapat dijatuhi hukuman disiplin ...?"
 # states the rule, as an examiner puts it)
 _QUESTION = re.compile(r"(?i)\b(?:apakah(?!\s+(?:saudara|saudari|anda|sdr\.?)\s+(?:sudah\s+|telah\s+)?(?:mengetahui|tahu|memahami"
-                       r"|menyadari|mengerti)\s+bahwa\b)|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
+                       r"|menyadari|mengerti)\s+bahwa\b(?=[^?]*\b(?:dapat|akan|bisa|dilarang|tidak boleh|wajib|diancam"
+                       r"|terancam)\b))|bolehkah|bisakah|dapatkah|haruskah|bagaimana|mengapa|kenapa|siapa|berapa|kapan|"
                        r"di\s?mana|apa)\b[^.!;:]*\?[\"'”’)\s]*$")
 _RUN_IN = re.compile(r":\s+\S[^:]*;\s*$")  # "Pegawai ASN dilarang: melakukan pendekatan ...;" (its first item)
 # a question whether an act is allowed, and an answer that says no
@@ -263,7 +295,11 @@ def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = 
     sancs = rules.sanctions(snorm, default)
     if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
         return []  # (an act found not proven is no violation, whatever list it stands in)
-    if cats and not sancs and _STATED_CONDITION.match(norm):
+    if cats and sancs and rules.staff_only(norm):
+        cats = []  # what non-ASN staff who campaign lose is a sanction; their campaigning is no ASN ban
+    if cats and _DEFINITION.match(norm) and cats == ["partisanship-general"]:
+        return []  # "Netralitas Pegawai ASN adalah keadaan ... yang tidak berpihak ...": what neutrality is
+    if cats and not sancs and _STATED_CONDITION.match(norm) and not _EXPLICIT_BAN.search(norm):
         return []  # "Syaratnya, di acara itu tidak ada ajakan untuk memilih": the condition of an allowed act, no ban
     if sancs and not cats and (rules.for_others(ctx, norm) or _other_act(norm)):
         return []  # what village heads or soldiers face ("Kepala desa yang melanggar dikenai teguran") is no ASN sanction

@@ -42,6 +42,8 @@ _SCHEDULE_BEFORE = re.compile(
     r"berlangsung|hari h|jatuh|paling lambat|selambat-lambatnya|batas waktu|batas akhir|tenggat|masuk kerja(?: kembali)?)\b"
     r"\W*(?:\w+\W+){0,3}$"
     r"|\btps\W+(?:pada\s+)?(?:tgl|tanggal)\W*$"
+    # the day from which something applies: "Tanggal Efektif : 9 September 2024", "mulai berlaku tanggal ..."
+    r"|\b(?:tanggal|tgl\.?)\s+(?:efektif|berlaku|mulai\s+berlaku)\s*:?\s*$|\bmulai\s+berlaku\s+(?:pada\s+)?(?:tanggal\s+)?$"
     # a table's cut-off: "Data per 31 Desember 2024", "keadaan sampai dengan tanggal ..."
     r"|\b(?:data|keadaan|kondisi|posisi)\s+(?:per|sampai(?:\s+dengan)?|hingga|s\.?\s?d\.?)\s+(?:tanggal\s+)?$"
     # the last of a list of days ("cuti bersama ... pada tanggal 8, 9, 12, dan 15 April 2024")
@@ -51,8 +53,10 @@ _SCHEDULE_BEFORE = re.compile(
 # tetap digunakan pada 27 November 2024")
 # (and the day a civil servant attended a campaign or a declaration: "menghadiri rapat umum kampanye seorang calon ...
 # pada tanggal 6 April 2019")
-_ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
-                             r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b[^.;\n]{0,120}?)"
+_ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|mengakui|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+                             r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b"
+                             r"(?:(?!\b(?:ditandatangani|tandatangani|menandatangani|terbit|diterbitkan|menerbitkan|ditetapkan"
+                             r"|dikeluarkan|mengeluarkan|surat|edaran|keputusan|instruksi)\b)[^.;\n]){0,120}?)"
                              r"\bpada\s+(?:hari\s+\w+\W+)?(?:tanggal\s+)?$", re.I)
 # the field of a case report that gives the day of the act: "Waktu kejadian Sabtu, 12 Oktober 2024", "Hari/Tanggal
 # Kejadian : ..."
@@ -78,7 +82,7 @@ _HOUR_AFTER = re.compile(r"^\W{0,3}(?:pukul|jam)\s*\d", re.I)
 # pada ...", "... hadir di TPS bersama paslon itu dijatuhi hukuman disiplin oleh Bupati pada ...")
 _EVENT_BEFORE = re.compile(
     r"\b(?:pemungutan suara(?:nya)?|pencoblosan(?:nya)?|(?:dilaksanakan|diselenggarakan|digelar)\s+(?:secara\s+)?serentak"
-    r"|tps|bilik suara|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis|rapat umum)|rapat umum kampanye|tahapan"
+    r"|tps|bilik suara(?=\s+pada\s)|hari h|masa (?:kampanye|tenang)|kampanye (?:tatap muka|terbuka|akbar|dialogis|rapat umum)|rapat umum kampanye|tahapan"
     r"|penetapan (?:pasangan )?calon"
     r"|pendaftaran (?:bakal )?(?:pasangan )?calon|rekapitulasi|(?:pilkada|pemilu|pemilihan|pilpres|pileg)\s+serentak"
     r"|(?:menggelar|menyelenggarakan|melaksanakan)\s+(?:pilkada|pemilu|pemilihan|pilpres|pileg|pemungutan))\b"

@@ -32,7 +32,7 @@ _NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak
                       r"(?:\w+\s+){0,2}$", re.I)
 # "Surat Edaran Pj Wali Kota Bogor Nomor ...": the instrument of an office
 # (a regional office's circular: the national ones a report names are its legal basis)
-_OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE)\s+$", re.I)
+_OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE|surat imbauan|surat himbauan|imbauan|himbauan)\s+$", re.I)
 # an office named only as what an election fills ("Pemilihan Bupati dan Wakil Bupati Banjar") or as
 # the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
 # (a title may run on to the next line, "... PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL
@@ -63,7 +63,8 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         return issuers
     if kind in INSTRUMENT_KINDS:
         issuers = _heading_offices(text, offices)
-        signers = _signature_offices(text, offices) or _local_head(text, issuers) or _unit_head(text, issuers)
+        signers = (_signature_offices(text, offices) or _local_head(text, issuers) or _school_head(text, issuers)
+                   or _unit_head(text, issuers))
         if not any(o.person for o in issuers):
             # a letterhead of the government ("PEMERINTAH KABUPATEN X"): the signer issues
             issuers += signers
@@ -78,9 +79,16 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         # (a terms of reference, a case study, a report: its signer's, else the body over a title OCR lost)
         issuers = (_signature_offices(text, offices) or _local_head(text, _heading_offices(text, offices))
                    or _signing_body(text, offices))
+    elif kind == "other" and _APPROVED_BY.search(text, 0, 1500):
+        # a procedure (SOP) or a form approved in its header box: "Disahkan oleh : KEPALA BADAN ... KABUPATEN BOGOR"
+        at = _APPROVED_BY.search(text, 0, 1500).end()
+        issuers = [o for o in offices if at <= o.start <= at + 3 and o.person][:1]
+    elif kind == "other" and _STATEMENT.search(text, 0, 300):
+        issuers = _pledger(text)  # a statement letter: the office its form names, as a pact's
     elif kind == "other" and _JUDGMENT.search(text, 0, 900):
         # (a court's, else the ethics council's: DKPP decides complaints against election organisers)
-        issuers = _courts(text) or [o for o in offices if o.name == _ETHICS_COUNCIL][:1]
+        issuers = _courts(text) or ([o for o in offices if o.name == _ETHICS_COUNCIL][:1]
+                                    if _DKPP_CASE.search(text, 0, 900) else [])
     if issuers and (kind in INSTRUMENT_KINDS or kind == "other" and not PRESS_RELEASE.search(text, 0, 900)):
         # an election supervisor's letter or study is signed by its chair (its letterhead, or a signature whose
         # "Ketua," line OCR lost, names only the body); a press release speaks for the body
@@ -104,6 +112,9 @@ _SIGNED_REPORT = re.compile(r"^\s*(?:(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSA
 _JUDGMENT = re.compile(r"^[ \t]*(?:(?:RINGKASAN[ \t]+)?P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N"
                        r"|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)[ \t]*$", re.M)
 _ETHICS_COUNCIL = "Dewan Kehormatan Penyelenggara Pemilu"
+_APPROVED_BY = re.compile(r"^[ \t]*(?:Disahkan|Ditetapkan|Disetujui)[ \t]+oleh[ \t]*:[ \t]*", re.M | re.I)
+_STATEMENT = re.compile(r"^[ \t]*SURAT[ \t]+PERNYATAAN\b", re.M)  # one official's statement about his own case
+_DKPP_CASE = re.compile(r"-PKE-DKPP\b|^[ \t]*DKPP\b|^[ \t]*DEWAN KEHORMATAN PENYELENGGARA PEMILU", re.M)  # (its own, not one naming it)
 # the court that decides, in the judgment's opening: "Pengadilan Negeri Gorontalo yang mengadili perkara pidana"
 _COURT = re.compile(r"\b(?P<court>(?i:pengadilan[ \t]+(?:negeri|tinggi(?:[ \t]+agama)?|agama|tata[ \t]+usaha[ \t]+negara"
                     r"|militer)))(?P<seat>(?:[ \t]+[A-Z][A-Za-z-]+){1,3}?)[ \t]+(?i:yang[ \t]+)?(?i:mengadili|memeriksa)\b")
@@ -162,9 +173,12 @@ _TITLE_END = re.compile(r"\b(?:NOMOR|Nomor|TENTANG)\b")
 
 
 # a pact's form: "Jabatan : Kepala Dinas Kesehatan Daerah" / "Instansi : Pemerintah Kabupaten Minahasa Selatan"
-_FORM = re.compile(r"^[ \t]*Jabatan[ \t]*:?[ \t]*(?P<title>\S[^\n]{2,90}?)[ \t]*\n(?:[ \t]*\n)*"
+_FORM = re.compile(r"^[ \t]*Jabatan[ \t]*:?[ \t]*[-:]?[ \t]*(?P<title>\S[^\n]{2,90}?)[ \t]*\n(?:[ \t]*\n)*"
                    r"[ \t]*(?:Instansi|Unit[ \t]+Kerja|Satuan[ \t]+Kerja)[ \t]*:?[ \t]*(?P<where>\S[^\n]{2,90})$", re.M | re.I)
 _SMALL = {"dan", "atau", "di", "pada"}
+
+
+_OWN_UNIT = re.compile(r"\b(?:Kecamatan|Kelurahan|Desa|Nagari|Kabupaten|Kota|Provinsi|KECAMATAN|KELURAHAN|DESA)\b")
 
 
 def _pledger(text: str) -> list[Office]:
@@ -184,7 +198,8 @@ def _pledger(text: str) -> list[Office]:
         if known:
             return [replace(known[0], start=m.start("title"), end=m.end("where"))]
     # (a Camat, a Lurah, a village head: named after the kecamatan, ward or village, not the regency; _local_head)
-    name = title if _LOCAL_TITLE.match(title) else f"{title} {region.name}"
+    # (nor an office named after its own unit: "Kepala Seksi Pemerintahan Kecamatan Gunung Talang")
+    name = title if _LOCAL_TITLE.match(title) or _OWN_UNIT.search(title) else f"{title} {region.name}"
     return [Office(name, m.start("title"), m.end("where"), region, False, title)]
 
 
@@ -285,7 +300,8 @@ def _circulars_of_offices(text: str, seg, offices: list[Office]) -> list[Office]
         named = [o for o in offices if o.region and seg.start <= o.start and o.end <= seg.end
                  and 0 <= o.start - after <= 2
                  and _OF_OFFICE.search(text[max(0, o.start - 20):o.start])]
-        out.extend(named[:1])
+        # (an election supervisor's letter is signed by its chair: "Surat Imbauan Bawaslu Kota Bengkulu Nomor ...")
+        out.extend(_chair(o) if o.title == "Bawaslu" else o for o in named[:1])
     return out
 
 
@@ -347,6 +363,25 @@ def _unit_head(text: str, heading: list[Office]) -> list[Office]:
     words = re.sub(r"\s+dan$", "", " ".join(w if w.lower() == "dan" else w.capitalize() for w in words.split()), flags=re.I)
     known = [o for o in find_offices(f"{words} {government.region.name}") if o.region == government.region and o.person]
     return [replace(known[0], start=where[0], end=where[1])] if known else []
+
+
+# a school's head who signs "Kepala Sekolah," under its letterhead ("SMA NEGERI 3 MALUKU TENGGARA")
+_SCHOOL = re.compile(r"^[ \t]*(?P<school>(?:SMA|SMK|SMP|SD|MA|MTs|MI|SLB|SMAN|SMKN|SMPN|SDN)(?:[ \t]+NEGERI)?[ \t]+\d{1,3}"
+                     r"(?:[ \t]+[A-Z][A-Za-z]*){1,4})[ \t]*$", re.M)
+_SCHOOL_HEAD = re.compile(r"^[ \t]*(?:Plt\.?[ \t]+|Plh\.?[ \t]+)?(?i:kepala[ \t]+sekolah)[ \t]*,?[ \t]*$", re.M)
+
+
+def _school_head(text: str, heading: list[Office]) -> list[Office]:
+    """The head of the school of the letterhead, in the region of its government (whose ASN its teachers are)."""
+    end = _signature_end(text)
+    m = _SCHOOL.search(text, 0, 700)
+    head = next(reversed(list(_SCHOOL_HEAD.finditer(text, max(0, end - 600), end))), None)
+    if m is None or head is None:
+        return []
+    name = " ".join(w if w.isdigit() or (w.isupper() and len(w) <= 4 and w not in ("NEGERI",)) else w.capitalize()
+                    for w in m.group("school").split())
+    region = next((o.region for o in heading if o.region is not None and not o.person), None)
+    return [Office(f"Kepala {name}", head.start(), head.end(), region, False, "Kepala Sekolah")]
 
 
 def _signature_end(text: str) -> int:

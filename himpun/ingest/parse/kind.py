@@ -30,13 +30,14 @@ _HEADINGS = [
     ("circular", re.compile(r"^\s*PENGUMUMAN\s*\n\s*(?:NOMOR|Nomor|No\.)\s*:?\s*\S*\d", re.M)),
     # an agency head's numbered letter of reprimand or warning: "TEGURAN TERTULIS" over its "NOMOR ..."
     ("circular", re.compile(r"^\s*(?:SURAT\s+)?(?:TEGURAN(?:\s+TERTULIS)?|PERINGATAN(?:\s+TERTULIS)?)\s*\n\s*(?:NOMOR|Nomor|No\.)"
-                            r"\s*:?\s*\S*\d", re.M)),
+                            r"\s*:?\s*\S*\d\S*/", re.M)),
     # a speech as written for its speaker, and the minutes of a meeting: neither an instrument nor a report
     ("other", re.compile(r"^\s*(?:NASKAH\s+(?:SAMBUTAN|PIDATO|AMANAT)|SAMBUTAN\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|"
                          r"GUBERNUR|SEKRETARIS)|AMANAT\s+(?:PENJABAT|PJ|BUPATI|WALI\s*KOTA|GUBERNUR)|NOTULEN|NOTULA|"
                          r"RISALAH\s+RAPAT)\b", re.M)),
-    # an agency's press release: its own words, not a report about it
+    # an agency's press release: its own words, not a report about it; so is the transcript of its press conference
     ("other", PRESS_RELEASE),
+    ("other", re.compile(r"^\s*TRANSKRIP(?:\s+(?:KONFERENSI\s+PERS|WAWANCARA|RAPAT|SIARAN|DIALOG|PODCAST))?\b", re.M)),
     # an agency's own working paper, signed by its head: a terms of reference, a case study of a violation
     ("other", WORKING_PAPER),
 ]
@@ -69,7 +70,8 @@ _ANSWERED = re.compile(r"^[ \t]*(?:Jawaban|Jawab)\b", re.M)
 _DOCUMENT_HOSTS = re.compile(r"\.go\.id\b|scribd\.com|docs\.google|drive\.google|jdih", re.I)
 
 
-def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None) -> str:
+def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None, article: bool = False) -> str:
+    """`article`: a web page whose head calls it an article (a published piece: a report, a column, a blog post)."""
     head = text[:_HEAD]
     if CHAT_LINE.search(head):
         return "other"  # a chat's messages, though one forwards a circular's words ("09/09/24 08.05 - Dede: ...")
@@ -87,8 +89,8 @@ def detect_kind(text: str, dropped: list[str], fmt: str, url: str | None = None)
     news += 2 if furniture >= 3 else 1 if furniture else 0
     if fmt == "html" or (url and not _DOCUMENT_HOSTS.search(url)):
         news += 1
-        if _ASKED.search(text) and _ANSWERED.search(text):
-            news += 1  # a web page of questions and answers: a consultation column, an FAQ (an explainer)
+        if article or (_ASKED.search(text) and _ANSWERED.search(text)):
+            news += 1  # a published article, or a web page of questions and answers (a consultation column, an FAQ)
     return "news" if news >= 2 else "other"
 
 

@@ -57,6 +57,17 @@ def addressed_to_others(norm: str) -> bool:
     return _has_cue("other-addressee", norm)
 
 
+_NON_ASN_PHRASE = re.compile(r"\b(?:(?:pegawai|tenaga|karyawan|pekerja)\s+)?(?:non[\s-]?asn|non[\s-]?pns|honorer|kontrak"
+                             r"|harian lepas|outsourcing|alih daya|thl|ptt|ppnpn)\b")
+
+
+def staff_only(norm: str) -> bool:
+    """The clause is about staff who are not ASN alone ("Bagi tenaga non-ASN ..., Perangkat Daerah melakukan
+    pemutusan perjanjian kerja apabila terbukti terlibat dalam kegiatan kampanye"): no civil servant is named
+    besides them."""
+    return addressed_to_others(norm) and not _names_asn(_NON_ASN_PHRASE.sub(" ", norm))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def prohibition_cue_end(norm: str) -> int | None:
     """Where the last words that forbid end ("ASN juga dilarang|"), if any."""
@@ -120,8 +131,9 @@ def conditional_ban(cats: list[str], norm: str) -> bool:
 
 # the spouse's exception as a permission on the leave: "ia boleh mendampingi pasangannya berkampanye setelah mengambil
 # cuti di luar tanggungan negara"
-_LEAVE_CONDITION = re.compile(r"\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|dapat)\b[^.;]{0,80}?\b(?:setelah|jika|apabila"
-                              r"|asalkan|asal|dengan|sepanjang|selama)\s+(?:\S+\s+){0,2}?cuti di luar tanggungan negara\b")
+_LEAVE_CONDITION = re.compile(r"\b(?:boleh|diperbolehkan|dibolehkan|diizinkan|diperkenankan|dapat|bisa)\b[^.;]{0,80}?\b(?:setelah"
+                              r"|jika|apabila|asalkan|asal|dengan|sepanjang|selama)\s+(?:\S+\s+){0,4}?(?:cuti di luar tanggungan negara"
+                              r"|cltn)\b")
 
 
 def obliges(norm: str) -> bool:
@@ -259,6 +271,9 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
                 out[rule.slug] = Sanction(rule.slug, severity)
     if len(out) > 1:
         out.pop("unspecified", None)
+    if "release-from-position" in out and _FREED_FROM_DUTIES.search(norm) and not _RELEASE.search(norm):
+        # "selama menjalani cuti ..., dibebaskan dari tugas jabatannya": what a leave brings, unless called a punishment
+        out.pop("release-from-position")
     # "hukuman disiplin berat berupa penurunan jabatan": the form is the sanction; not when every form comes before
     # it ("selain pemberhentian tidak dengan hormat bagi anggota partai, ... dapat dijatuhi hukuman disiplin")
     # (nor when a graded one without its form closes a range after the forms: "hukuman disiplin sedang berupa
@@ -269,9 +284,20 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
         out.pop("disciplinary", None)
     elif forms and "disciplinary" in out and graded_at > max(last_at[f] for f in forms):
         out["disciplinary"] = Sanction("disciplinary", graded)
+    if "contract-termination" in out and _PPPK.search(norm) and not _NON_ASN_STAFF.search(norm):
+        # a PPPK's work agreement ended: the PPPK is an ASN, and that is his dismissal ("contract-termination" is the
+        # non-ASN staff's)
+        out = {("dismissal" if k == "contract-termination" else k): (Sanction("dismissal", "berat")
+                                                                     if k == "contract-termination" else v)
+               for k, v in out.items()}
     return tuple(out.values())
 
 
+_PPPK = re.compile(r"\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b")
+_NON_ASN_STAFF = re.compile(r"\b(?:honorer|non asn|non-asn|nonasn|ppnpn|tenaga kontrak|tenaga harian|thl|ptt|outsourcing"
+                            r"|pegawai tidak tetap|tenaga pendukung)\b")
+_FREED_FROM_DUTIES = re.compile(r"\bdibebaskan dari tugas\b")
+_RELEASE = re.compile(r"\bpembebasan (?:dari )?jabatan|\b(?:hukuman|sanksi|dihukum|disiplin)\b")
 # the end of a range of sanctions: "... sampai hukuman disiplin berat", "hingga", "s.d."
 _RANGE_END = re.compile(r"\b(?:sampai(?: dengan)?|hingga|s\.?\s?d\.?|s/d)\s*$")
 

@@ -15,6 +15,7 @@ class ReadResult:
     title: str | None = None  # a title the container states (HTML <title>, PDF metadata)
     url: str | None = None
     published: str | None = None  # ISO date the container states
+    article: bool = False  # a web page whose head calls it an article (og:type "article", article:published_time)
 
 
 def read(path: Path, data: bytes, fmt: str, ocr=None) -> ReadResult:

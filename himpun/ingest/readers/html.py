@@ -51,7 +51,7 @@ def read_html(path: Path, data: bytes) -> ReadResult:
     if not text:
         raise FileError(str(path), "HTML page has no readable text")
     return ReadResult(format="html", pages=[Page(1, text)], title=meta.get("title"),
-                      url=meta.get("url"), published=meta.get("published"))
+                      url=meta.get("url"), published=meta.get("published"), article=meta["article"])
 
 
 def _definition_tables(soup: BeautifulSoup) -> None:
@@ -101,7 +101,8 @@ def _metadata(soup: BeautifulSoup) -> dict:
     if published:
         m = re.match(r"(\d{4}-\d{2}-\d{2})", published)
         published = m.group(1) if m else None
-    return {"title": title or None, "url": url, "published": published or _embedded_date(soup)}
+    article = bool(published) or (meta("og:type") or "").lower() == "article"
+    return {"title": title or None, "url": url, "published": published or _embedded_date(soup), "article": article}
 
 
 # the publication date in a page's embedded data, where its head has none: schema.org's JSON-LD ("datePublished":
