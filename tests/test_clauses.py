@@ -158,6 +158,9 @@ def clauses(text):
      "memilih pasangan calon tertentu", ["partisan-activities"]),
     ("ASN dilarang memasang spanduk dengan tulisan \"Ayo pilih nomor 2\" di kantor desa", ["partisan-activities",
                                                                                          "campaign-materials"]),
+    ("mengunggah foto dengan tulisan \"Ayo coblos nomor 2\" di status WhatsApp", ["social-media-campaigning",
+                                                                          "social-media-engagement"]),
+    ("KPU mengajak seluruh warga, pemuda dan pelajar untuk memilih calon pemimpin yang jujur di TPS", []),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -612,6 +615,17 @@ def test_table_rows_with_a_severity_between_a_merged_sanction_and_rows_that_are_
         ("sanction", [], [("written-reprimand", "ringan")])]
     assert clauses("Kepala Desa\n\nMenghadiri kampanye pasangan calon\n\nTeguran tertulis") == [
         ("sanction", [], [("written-reprimand", "ringan")])]
+    assert clauses("Sekretaris Desa\n\nMenghadiri kampanye pasangan calon\n\nTeguran tertulis") == [
+        ("sanction", [], [("written-reprimand", "ringan")])]
+    assert clauses("Sanksi\n\nMenghadiri kampanye pasangan calon\n\n12\n\nTeguran tertulis") == [
+        ("sanction", [], [("written-reprimand", "ringan")])]
+    # (the offender's status and the level may stand between)
+    assert clauses("Menjadi anggota tim kampanye calon anggota DPRD\n\nPNS\n\nSedang\n\nPemotongan TPP 25%")[0] == (
+        "prohibition", ["campaign-team"], [("allowance-cut", "sedang")])
+    # (a merged sanction does not reach into the next table)
+    text = ("TABEL SATU\n1 Ikut serta dalam kampanye pasangan calon\n\nPemberhentian tidak dengan hormat\n\nTABEL DUA\n"
+            "1 Memberikan like pada unggahan calon\n\n2 Menghadiri deklarasi pasangan calon\n\nTeguran tertulis")
+    assert [c[2] for c in clauses(text) if c[1] == ["social-media-engagement"]] == []
 
 
 def test_a_section_of_violations_other_than_neutrality_states_no_election_rule():
@@ -653,6 +667,13 @@ def test_an_admitted_act_is_a_violation_and_a_definition_is_no_ban():
         ("prohibition", ["campaign-participation"], []),
         ("prohibition", ["social-media-engagement", "photo-with-candidate", "gestures"], [])]
     assert clauses("Ia tidak mengakui menghadiri kampanye pasangan calon.") == []
+    assert clauses("ASN tersebut mengaku ikut kampanye pasangan calon.") == [("prohibition", ["campaign-participation"], [])]
+    # (a concession is no admission of an act; "tidak membenarkan" still forbids)
+    assert clauses("Bawaslu mengakui kesulitan mengawasi ASN yang berkampanye di media sosial.") == []
+    assert clauses("Undang-undang tidak membenarkan ASN menjadi anggota partai politik.") == [
+        ("prohibition", ["party-membership"], [])]
+    assert clauses("Netralitas ASN adalah kewajiban, sehingga ASN dilarang berpihak kepada pasangan calon mana pun.") == [
+        ("prohibition", ["partisanship-general"], [])]
     assert clauses("Netralitas Pegawai ASN adalah keadaan Pegawai ASN yang tidak berpihak dari segala bentuk pengaruh "
                    "mana pun dan tidak memihak kepada kepentingan siapa pun.") == []
 
@@ -662,6 +683,12 @@ def test_what_non_civil_servants_face_is_a_sanction_and_their_acts_no_ban():
                    "perjanjian kerja apabila terbukti terlibat dalam kegiatan kampanye.") == [
         ("sanction", [], [("contract-termination", None)])]
     assert clauses("Peserta didik dilarang membawa dan mengenakan atribut kampanye di lingkungan sekolah.") == []
+    # (pupils as the object of the ban: the ASN's)
+    assert clauses("Larangan bagi ASN di sekolah:\n1. siswa tidak boleh dimobilisasi untuk menghadiri kampanye;") == [
+        ("prohibition", ["campaign-participation"], [])]
+    # (a civil servant's punishment next to it keeps the ban)
+    assert clauses("Kepala OPD dan tenaga kontrak yang terbukti ikut kampanye akan diputus kontraknya atau dijatuhi "
+                   "hukuman disiplin.")[0][1] == ["campaign-participation"]
     assert clauses("Kepada para pemangku adat agar tidak menjadi tim pemenangan atas nama lembaga adat.") == []
 
 

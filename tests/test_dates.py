@@ -86,6 +86,7 @@ from himpun.ingest.parse.dates import find_dates, find_partial_dates
     ("menghadiri rapat umum pemegang saham pada tanggal 5 Mei 2024", [("2024-05-05", False)]),
     ("versi 2024-13-01", []),
     ("Tanggal Efektif : 9 September 2024", [("2024-09-09", True)]),
+    ("ia mengakui kesalahannya dan menandatangani surat pernyataan pada tanggal 14 Oktober 2024", [("2024-10-14", False)]),
     ("Saya mengakui bahwa pada hari Sabtu tanggal 5 Oktober 2024 saya telah:", [("2024-10-05", True)]),
     # (a circular's day after a ban on attending: the circular's)
     ("Bupati mengingatkan ASN agar tidak menghadiri kampanye pasangan calon, sebagaimana ditegaskan dalam surat edaran "

@@ -317,6 +317,8 @@ def test_no_dinas_without_a_name(text):
     # a Bawaslu's imbauan named by its number, as its chair speaks of it
     ("TRANSKRIP KONFERENSI PERS\nKETUA: Kami ingatkan kembali Surat Imbauan Bawaslu Kota Bengkulu Nomor "
      "118/PM.00.02/K.BE-01/IX/2024 tanggal 2 September 2024.", "other", ["Ketua Bawaslu Kota Bengkulu"]),
+    # (a spoken imbauan is no instrument)
+    ("PADANG - Pj Wali Kota mengingatkan ASN sesuai imbauan Bupati Solok tersebut, ujarnya.", "news", []),
     # (a verdict that only names DKPP is not its)
     ("P U T U S A N\nNomor 12/PS.REG/2024\nPemohon juga telah mengadu ke DKPP.", "other", []),
     # a sub-district supervisor's report is signed by the member who watched

@@ -42,8 +42,10 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     between: list[Segment] = []  # the segments since the last act described (a table row's other cells)
     before_text = described_before = ""  # the segment before this one, and before the last act described
     row_sanctions: list = []  # the sanctions of the last table row read cell by cell
+    page_lines = text.split("\n")  # (a count's cell, "12", is too short to be a segment)
     for seg in segments(text, lists):
-        if seg.heading and (_NOT_NEUTRALITY.search(seg.text) or len(seg.text.split()) >= 2) or seg.lead_in:
+        if seg.heading and (_NOT_NEUTRALITY.search(seg.text) or len(seg.text.split()) >= 2 or "NETRALITAS" in seg.text) \
+                or (seg.lead_in and _EXPLICIT_BAN.search(normalise(seg.text))):
             # (a section heading, not a table's cell in capitals: "PNS", "PPPK")
             other_matters = bool(seg.heading and _NOT_NEUTRALITY.search(seg.text))
         if other_matters and not rules.prohibits(normalise(seg.text)):
@@ -51,6 +53,7 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         if seg.lead_in or seg.heading:
             prohibiting = False
             described = []
+            row_sanctions = []
             if seg.lead_in and _IMPOSES.search(seg.text):
                 # "Pegawai ASN yang melanggar dijatuhi hukuman disiplin sesuai PP 94/2021, yaitu:" states a sanction
                 # before it lists its forms
@@ -82,8 +85,10 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
         verdict = seg.line if _is_verdict(norm) else -1
         prohibiting = inherited or rules.prohibits(norm)
         found = [] if _points_elsewhere(text, seg) else classify(seg, page, inherited)
-        if (found and found[0].kind == "sanction" and described and seg.line - described[-1].line <= 4
+        if (found and found[0].kind == "sanction" and described and seg.line - described[-1].line <= 6
                 and all(_CELL_BETWEEN.match(b.text.strip()) for b in between)
+                and all(not line.strip() or _CELL_BETWEEN.match(line.strip())
+                        for line in page_lines[described[-1].line + 1:seg.line])
                 and _BARE_SANCTION.match(norm) and not seg.text.rstrip().endswith(_SENTENCE_MARKS)
                 and not described[-1].text.rstrip().endswith(_SENTENCE_MARKS)
                 and not _COUNT_CELL.search(described[-1].text) and not _OTHERS_ROW.match(described_before)):
@@ -94,8 +99,8 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
                 _attach(clause, found[0].sanctions)
             # (a numbered row above it without a sanction cell of its own shares the one of the row above it, a
             # merged cell: "5 Ikut serta dalam kampanye" / "Pemotongan TPP ..." / "6 Memasang spanduk ..." / "7 ...")
-            for before in described[:-1]:
-                if _ROW_NUMBER.match(before.text) and _ROW_NUMBER.match(described[-1].text):
+            for before in described[-2:-1]:
+                if row_sanctions and _consecutive_rows(before.text, described[-1].text):
                     shared = [c for c in classify(before, page, inherited=True) if c.kind == "prohibition"]
                     for clause in shared:
                         _attach(clause, row_sanctions)
@@ -152,18 +157,25 @@ _BARE_SANCTION = re.compile(r"^(?:hukuman disiplin \S+ berupa |sanksi (?:berupa 
                             r"|penurunan|pembebasan|pemberhentian|diberhentikan|pemotongan|pemecatan|dipecat|ptdh"
                             r"|hukuman disiplin|sanksi moral)\b(?!.*[?])")
 # what may stand between a row's act and its sanction: its severity or the offender's status
-_CELL_BETWEEN = re.compile(r"(?i)^(?:ringan|sedang|berat|pns|pppk|asn|non[- ]?asn|honorer|\d{1,3})$")
+_CELL_BETWEEN = re.compile(r"(?i)^(?:(?:hd\s+|hukdis\s+)?(?:ringan|sedang|berat)|pns|pppk|p3k|asn|non[- ]?asn|honorer)$")
 _COUNT_CELL = re.compile(r"\s\d{1,4}$")  # a count in the act's row: a table of numbers, not of cases
 # a row of someone who is no civil servant ("Kepala Desa" / "Menghadiri kampanye ..." / "Teguran tertulis")
-_OTHERS_ROW = re.compile(r"^(?:kepala desa|kades|perangkat desa|lurah non|anggota bpd|kepala dusun|ketua rt|ketua rw"
-                         r"|tni|polri|anggota tni|anggota polri)\b")
+_OTHERS_ROW = re.compile(r"^(?:\d{1,3}\s+)?(?:pj\.?\s+|plt\.?\s+)?(?:kepala desa|kades|sekretaris desa|sekdes|perangkat desa"
+                         r"|wali nagari|wali jorong|perangkat nagari|kepala kampung|keuchik|geuchik|perbekel|anggota bpd"
+                         r"|kepala dusun|ketua rt|ketua rw|tni|polri|anggota tni|anggota polri)\b")
 _SENTENCE_MARKS = (".", "!", "?")
-_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+[A-Z]")  # a table row's number cell before its act: "6 Memasang spanduk ..."
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s+[A-Z]")  # a table row's number cell before its act: "6 Memasang spanduk ..."
+
+
+def _consecutive_rows(first: str, second: str) -> bool:
+    a, b = _ROW_NUMBER.match(first), _ROW_NUMBER.match(second)
+    return bool(a and b and int(a.group(1)) + 1 == int(b.group(1)))
 # a heading of violations that are not of neutrality: "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)"
 _NOT_NEUTRALITY = re.compile(r"\b(?:BUKAN|SELAIN|DI LUAR)\s+(?:PELANGGARAN\s+)?NETRALITAS\b"
                              r"|\bTIDAK BERKAITAN DENGAN NETRALITAS\b", re.I)
 # a sentence that states the condition of what the one before allows
-_DEFINITION = re.compile(r"^(?:yang dimaksud dengan\s+)?(?:asas\s+)?netralitas\b[^.;]{0,40}?\badalah\b")
+_DEFINITION = re.compile(r"^(?:[a-z0-9]{1,2}[.)]\s+)?(?:yang dimaksud dengan\s+|pengertian\s+)?(?:asas\s+)?netralitas\b[^.;]{0,40}?"
+                         r"\b(?:adalah|yaitu|ialah|berarti|merupakan)\b")
 _EXPLICIT_BAN = re.compile(r"\b(?:dilarang|larangan|tidak boleh|tidak diperbolehkan|tidak diperkenankan|jangan)\b")
 _STATED_CONDITION = re.compile(r"^(?:syarat ?nya|syaratnya adalah|dengan syarat|dengan catatan|asalkan|catatannya)\b")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
@@ -295,9 +307,9 @@ def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = 
     sancs = rules.sanctions(snorm, default)
     if cats and (rules.for_others(ctx, norm) or _UNPROVEN.search(norm)):
         return []  # (an act found not proven is no violation, whatever list it stands in)
-    if cats and sancs and rules.staff_only(norm):
+    if cats and sancs and rules.staff_only(norm) and all(s.type in ("contract-termination", "unspecified") for s in sancs):
         cats = []  # what non-ASN staff who campaign lose is a sanction; their campaigning is no ASN ban
-    if cats and _DEFINITION.match(norm) and cats == ["partisanship-general"]:
+    if cats and _DEFINITION.match(norm) and cats == ["partisanship-general"] and not _EXPLICIT_BAN.search(norm):
         return []  # "Netralitas Pegawai ASN adalah keadaan ... yang tidak berpihak ...": what neutrality is
     if cats and not sancs and _STATED_CONDITION.match(norm) and not _EXPLICIT_BAN.search(norm):
         return []  # "Syaratnya, di acara itu tidak ada ajakan untuk memilih": the condition of an allowed act, no ban

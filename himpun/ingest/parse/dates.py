@@ -53,7 +53,8 @@ _SCHEDULE_BEFORE = re.compile(
 # tetap digunakan pada 27 November 2024")
 # (and the day a civil servant attended a campaign or a declaration: "menghadiri rapat umum kampanye seorang calon ...
 # pada tanggal 6 April 2019")
-_ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|mengakui|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+_ACT_DAY_BEFORE = re.compile(r"(?:\b(?:terbukti|kedapatan|tertangkap|kejadian|peristiwa|hak pilih(?:nya)?)\b[^.;\n]{0,60}?"
+                             r"|\bmengakui\b(?:\s+bahwa)?\s+(?=pada\b)"
                              r"|\b(?:menghadiri|hadir|mengikuti|ikut)\b[^.;\n]{0,20}?\b(?:kampanye|deklarasi)\b"
                              r"(?:(?!\b(?:ditandatangani|tandatangani|menandatangani|terbit|diterbitkan|menerbitkan|ditetapkan"
                              r"|dikeluarkan|mengeluarkan|surat|edaran|keputusan|instruksi)\b)[^.;\n]){0,120}?)"

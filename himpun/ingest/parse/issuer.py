@@ -32,7 +32,7 @@ _NOT_YET = re.compile(r"\b(?:akan|menunggu|belum|berencana|rencana|segera|hendak
                       r"(?:\w+\s+){0,2}$", re.I)
 # "Surat Edaran Pj Wali Kota Bogor Nomor ...": the instrument of an office
 # (a regional office's circular: the national ones a report names are its legal basis)
-_OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE|surat imbauan|surat himbauan|imbauan|himbauan)\s+$", re.I)
+_OF_OFFICE = re.compile(r"\b(?:surat edaran|edaran|SE|surat imbauan|surat himbauan)\s+$", re.I)
 # an office named only as what an election fills ("Pemilihan Bupati dan Wakil Bupati Banjar") or as
 # the scope of a rule ("di lingkungan Pemerintah Kabupaten Banjar") issues nothing
 # (a title may run on to the next line, "... PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR PAPUA\nSERTA WALI KOTA DAN WAKIL
@@ -112,8 +112,8 @@ _SIGNED_REPORT = re.compile(r"^\s*(?:(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSA
 _JUDGMENT = re.compile(r"^[ \t]*(?:(?:RINGKASAN[ \t]+)?P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N"
                        r"|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)[ \t]*$", re.M)
 _ETHICS_COUNCIL = "Dewan Kehormatan Penyelenggara Pemilu"
-_APPROVED_BY = re.compile(r"^[ \t]*(?:Disahkan|Ditetapkan|Disetujui)[ \t]+oleh[ \t]*:[ \t]*", re.M | re.I)
-_STATEMENT = re.compile(r"^[ \t]*SURAT[ \t]+PERNYATAAN\b", re.M)  # one official's statement about his own case
+_APPROVED_BY = re.compile(r"^[ \t]*(?:Disahkan|Ditetapkan|Disetujui)[ \t]+oleh[ \t]*:?[ \t]*", re.M | re.I)
+_STATEMENT = re.compile(r"^[ \t]*(?i:surat[ \t]+pernyataan)\b", re.M)  # one official's statement about his own case
 _DKPP_CASE = re.compile(r"-PKE-DKPP\b|^[ \t]*DKPP\b|^[ \t]*DEWAN KEHORMATAN PENYELENGGARA PEMILU", re.M)  # (its own, not one naming it)
 # the court that decides, in the judgment's opening: "Pengadilan Negeri Gorontalo yang mengadili perkara pidana"
 _COURT = re.compile(r"\b(?P<court>(?i:pengadilan[ \t]+(?:negeri|tinggi(?:[ \t]+agama)?|agama|tata[ \t]+usaha[ \t]+negara"
@@ -178,7 +178,7 @@ _FORM = re.compile(r"^[ \t]*Jabatan[ \t]*:?[ \t]*[-:]?[ \t]*(?P<title>\S[^\n]{2,
 _SMALL = {"dan", "atau", "di", "pada"}
 
 
-_OWN_UNIT = re.compile(r"\b(?:Kecamatan|Kelurahan|Desa|Nagari|Kabupaten|Kota|Provinsi|KECAMATAN|KELURAHAN|DESA)\b")
+_OWN_UNIT = re.compile(r"\b(?:Kecamatan|Kelurahan|Desa|Nagari|Kabupaten|Kota|Provinsi)\s+[A-Z][a-z]")  # (with its name)
 
 
 def _pledger(text: str) -> list[Office]:
@@ -366,9 +366,10 @@ def _unit_head(text: str, heading: list[Office]) -> list[Office]:
 
 
 # a school's head who signs "Kepala Sekolah," under its letterhead ("SMA NEGERI 3 MALUKU TENGGARA")
-_SCHOOL = re.compile(r"^[ \t]*(?P<school>(?:SMA|SMK|SMP|SD|MA|MTs|MI|SLB|SMAN|SMKN|SMPN|SDN)(?:[ \t]+NEGERI)?[ \t]+\d{1,3}"
-                     r"(?:[ \t]+[A-Z][A-Za-z]*){1,4})[ \t]*$", re.M)
-_SCHOOL_HEAD = re.compile(r"^[ \t]*(?:Plt\.?[ \t]+|Plh\.?[ \t]+)?(?i:kepala[ \t]+sekolah)[ \t]*,?[ \t]*$", re.M)
+_SCHOOL = re.compile(r"^[ \t]*(?:UPTD[ \t]+|UPT[ \t]+)?(?P<school>(?:SMA|SMK|SMP|SD|MA|MTs|MI|SLB|SMAN|SMKN|SMPN|SDN)"
+                     r"(?:[ \t]+(?i:negeri))?[ \t]+\d{1,3}(?:[ \t]+[A-Z][A-Za-z.]*){1,4})[ \t]*$", re.M)
+_SCHOOL_HEAD = re.compile(r"^[ \t]*(?:(?i:a\.?[ \t]?n\.?)[ \t]+)?(?:Plt\.?[ \t]+|Plh\.?[ \t]+)?(?i:kepala[ \t]+(?:sekolah|"
+                          r"(?:SMA|SMK|SMP|SD|MA|MTs|SLB)[ \t]+negeri[ \t]+\d{1,3}[^\n,]{0,50}))[ \t]*,?[ \t]*$", re.M)
 
 
 def _school_head(text: str, heading: list[Office]) -> list[Office]:
