@@ -63,6 +63,8 @@ from himpun.ingest.parse.citations import find_citations
     ("Dasar: UU 20/2023 ttg ASN, PP 94/2021 ttg Disiplin PNS, SKB 5 lembaga ttg netralitas ASN.",
      ["UU 20/2023", "PP 94/2021", "SKB 2/2022"]),
     ("sesuai SKB 5 lembaga tahun 2020 tentang netralitas ASN", []),
+    # OCR's speck before a year on the next line
+    ("berdasarkan Pasal 7 ayat (2) huruf t Undang-Undang Nomor 10\n'Tahun 2016 tentang Perubahan Kedua", ["UU 10/2016"]),
     # a one-character number misread, before its year
     ("Undang-Undang Nomor l Tahun 201$ tentang Pemilihan", ["UU 1/2015"]),
     ("Undang-Undang Nomor $ Tahun 2014 tentang ASN", ["UU 5/2014"]),

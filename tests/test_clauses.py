@@ -161,6 +161,7 @@ def clauses(text):
     ("mengunggah foto dengan tulisan \"Ayo coblos nomor 2\" di status WhatsApp", ["social-media-campaigning",
                                                                           "social-media-engagement"]),
     ("KPU mengajak seluruh warga, pemuda dan pelajar untuk memilih calon pemimpin yang jujur di TPS", []),
+    ("layani warga sama rata. Jangan bedakan pelayanan", ["discriminatory-service"]),
 ])
 def test_categories(text, expected):
     assert categories(normalise(text)) == expected
@@ -210,6 +211,10 @@ def test_categories(text, expected):
      "berat", [("allowance-cut", "sedang"), ("disciplinary", "berat")]),
     ("hukuman disiplin sedang berupa pemotongan tunjangan kinerja dan hukuman disiplin berat berupa pembebasan dari "
      "jabatan", [("allowance-cut", "sedang"), ("release-from-position", "berat")]),
+    # a resignation asked for (APS) is no dismissal; a text that says its measure is no punishment states none
+    ("memberhentikan dengan hormat atas permintaan sendiri sebagai Pegawai Negeri Sipil", []),
+    ("Pemberhentian ini bukan merupakan hukuman disiplin.", []),
+    ("pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", [("dismissal-honourable", "berat")]),
     # a PPPK's ended work agreement is his dismissal; a non-ASN's is the end of a contract
     ("untuk pelanggaran berat PPPK dapat dilakukan pemutusan hubungan perjanjian kerja", [("dismissal", "berat")]),
     ("tenaga honorer dan PPPK yang melanggar diputus kontraknya", [("contract-termination", None)]),
@@ -659,6 +664,13 @@ def test_the_condition_of_an_allowed_act_and_the_spouses_leave():
                    "tanggungan negara.") == [("prohibition", ["spouse-campaign"], [])]
     # (a condition that is itself a ban)
     assert clauses("Syaratnya, ASN dilarang memakai atribut partai.") == [("prohibition", ["campaign-attributes"], [])]
+
+
+def test_a_consideration_after_a_colon_is_no_list_of_the_sentence_before():
+    # a Menimbang item whose semicolon OCR read as a colon, before "d. bahwa ...": its ban is no lead-in
+    text = ("bahwa sesuai Keputusan Bersama, Pegawai ASN dilarang mencalonkan diri sebagai calon kepala daerah tanpa "
+            "mengundurkan diri:\nd. bahwa Badan Kepegawaian Negara telah memberikan persetujuan teknis;")
+    assert [c[1] for c in clauses(text)] == [["candidacy"]]
 
 
 def test_an_admitted_act_is_a_violation_and_a_definition_is_no_ban():

@@ -317,6 +317,13 @@ def test_no_dinas_without_a_name(text):
     # a Bawaslu's imbauan named by its number, as its chair speaks of it
     ("TRANSKRIP KONFERENSI PERS\nKETUA: Kami ingatkan kembali Surat Imbauan Bawaslu Kota Bengkulu Nomor "
      "118/PM.00.02/K.BE-01/IX/2024 tanggal 2 September 2024.", "other", ["Ketua Bawaslu Kota Bengkulu"]),
+    # an agreement between two bodies: the office holder who acts for each party
+    ("NOTA KESEPAKATAN\nANTARA\nPEMERINTAH KOTA PADANGSIDIMPUAN\nDENGAN\nBADAN PENGAWAS PEMILIHAN UMUM KOTA "
+     "PADANGSIDIMPUAN\nbertempat di Aula Kantor Wali Kota Padangsidimpuan, yang bertanda tangan di bawah ini:\n"
+     "1. Penjabat Wali Kota Padangsidimpuan, dalam hal ini bertindak untuk dan atas nama Pemerintah Kota Padangsidimpuan, "
+     "selanjutnya disebut PIHAK PERTAMA;\n2. Ketua Badan Pengawas Pemilihan Umum Kota Padangsidimpuan, dalam hal ini "
+     "bertindak untuk dan atas nama Bawaslu, selanjutnya disebut PIHAK KEDUA.", "other",
+     ["Pj Wali Kota Padangsidimpuan", "Ketua Bawaslu Kota Padangsidimpuan"]),
     # (a spoken imbauan is no instrument)
     ("PADANG - Pj Wali Kota mengingatkan ASN sesuai imbauan Bupati Solok tersebut, ujarnya.", "news", []),
     # (a verdict that only names DKPP is not its)

@@ -99,7 +99,10 @@ def test_a_pages_embedded_data_dates_it_when_its_head_does_not(tmp_path):
                          '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-09-12"}'
                          '</script>', "2024-09-12"),
                         ('<script type="application/json">{"author": {"createTime": "1600000000"}, "itemStruct": '
-                         '{"createTime": "1729229400"}}</script>', "2024-10-18")]:
+                         '{"createTime": "1729229400"}}</script>', "2024-10-18"),
+                        # a post's time stamp in its markup: HTML5's <time>, Facebook's data-utime
+                        ('<time datetime="2024-09-09T10:15:00+08:00">9 Sep</time>', "2024-09-09"),
+                        ('<abbr data-utime="1725848100" title="Senin, 9 September 2024">9 Sep</abbr>', "2024-09-09")]:
         p = tmp_path / "post.html"
         p.write_text(f"<html><head></head><body><main>{body}</main>{script}</body></html>", encoding="utf-8")
         doc = extract_path(p)

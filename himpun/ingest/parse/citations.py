@@ -41,7 +41,7 @@ _NOMOR = r"\s*(?:,?\s*\b(?i:nomor|nomer|nmr\.?|no\.?)\s*:?\s*)?"
 # (not a count of institutions: "SKB 5 Lembaga No. 2 Tahun 2022")
 _NUM = (rf"(?P<num>\d[0-9Oo]{{0,3}}(?!\s+(?:\((?i:lima|empat|tiga)\)\s*)?{_COUNTED}\b)"
         r"|[lI$](?=\s*(?:Tahun|TAHUN|tahun)\b))")
-_YEAR = r"(?:\s*(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
+_YEAR = r"(?:\s*['`\u2018]?(?:Tahun|TAHUN|tahun|Thn\.?|THN\.?|Th\.?)\s*|\s*/\s*)(?P<year>[12][0-9OolI$S]{3})(?![\w/])"
 # a number without a year must not be the start of a longer identifier (800/1071/BKPSDM)
 _NO_YEAR = r"(?![\w/]|[.\-]\w)"
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "$": "5"})

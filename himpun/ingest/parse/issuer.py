@@ -79,6 +79,8 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         # (a terms of reference, a case study, a report: its signer's, else the body over a title OCR lost)
         issuers = (_signature_offices(text, offices) or _local_head(text, _heading_offices(text, offices))
                    or _signing_body(text, offices))
+    elif kind in ("other", "pact") and _AGREEMENT.search(text, 0, 400) and _PARTY.search(text):
+        issuers = _parties(text, offices)
     elif kind == "other" and _APPROVED_BY.search(text, 0, 1500):
         # a procedure (SOP) or a form approved in its header box: "Disahkan oleh : KEPALA BADAN ... KABUPATEN BOGOR"
         at = _APPROVED_BY.search(text, 0, 1500).end()
@@ -112,6 +114,25 @@ _SIGNED_REPORT = re.compile(r"^\s*(?:(?:RINGKASAN\s+)?LAPORAN\s+(?:HASIL|PELAKSA
 _JUDGMENT = re.compile(r"^[ \t]*(?:(?:RINGKASAN[ \t]+)?P[ \t]*U[ \t]*T[ \t]*U[ \t]*S[ \t]*A[ \t]*N"
                        r"|P[ \t]*E[ \t]*N[ \t]*E[ \t]*T[ \t]*A[ \t]*P[ \t]*A[ \t]*N)[ \t]*$", re.M)
 _ETHICS_COUNCIL = "Dewan Kehormatan Penyelenggara Pemilu"
+# an agreement between bodies, signed by the office holder who acts for each party: "NOTA KESEPAKATAN ANTARA ..." /
+# "1. Penjabat Wali Kota Padangsidimpuan, dalam hal ini bertindak untuk dan atas nama ..., selanjutnya disebut PIHAK
+# PERTAMA;"
+_AGREEMENT = re.compile(r"^[ \t]*(?:NOTA[ \t]+KESEPAKATAN|NOTA[ \t]+KESEPAHAMAN|KESEPAKATAN[ \t]+BERSAMA|PERJANJIAN[ \t]+KERJA[ \t]+SAMA"
+                        r"|MEMORANDUM[ \t]+OF[ \t]+UNDERSTANDING)\b", re.M)
+_PARTY = re.compile(r"\bselanjutnya\s+disebut\s+(?:sebagai\s+)?PIHAK\s+(?:PERTAMA|KEDUA|KETIGA)\b", re.I)
+
+
+def _parties(text: str, offices: list[Office]) -> list[Office]:
+    """The office named first in each party's clause, before its "selanjutnya disebut PIHAK ...", a person's."""
+    out, start = [], 0
+    for m in _PARTY.finditer(text):
+        start = max(start, text.rfind("\n", 0, m.start()) + 1)  # (the party's own item, not the place named before it)
+        clause = [o for o in offices if start <= o.start < m.start() and o.person and m.start() - o.start < 400]
+        out.extend(clause[:1])
+        start = m.end()
+    return out
+
+
 _APPROVED_BY = re.compile(r"^[ \t]*(?:Disahkan|Ditetapkan|Disetujui)[ \t]+oleh[ \t]*:?[ \t]*", re.M | re.I)
 _STATEMENT = re.compile(r"^[ \t]*(?i:surat[ \t]+pernyataan)\b", re.M)  # one official's statement about his own case
 _DKPP_CASE = re.compile(r"-PKE-DKPP\b|^[ \t]*DKPP\b|^[ \t]*DEWAN KEHORMATAN PENYELENGGARA PEMILU", re.M)  # (its own, not one naming it)

@@ -164,6 +164,9 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
                 or not text.endswith((".", "!", "?")) or (nxt is not None and nxt.item))
 
 
+_CONSIDERATION = re.compile(r"(?i)bahwa\b")
+
+
 def _successor(label: str) -> str | None:
     """The label after `label` in its list: "2" -> "3", "f" -> "g"."""
     if label.isdigit():
@@ -246,7 +249,9 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
         # colon is OCR's semicolon, "2) mempromosikan ... grup percakapan:" / "g. berfoto ...")
         sibling_next = (nxt is not None and nxt.item and (seg.item or seg.goes_on)
                         and any(nxt.style == style and nxt.label == _successor(label) for style, label in opened[-2:]))
-        if last_of_line and (ends_page or (nxt is not None and nxt.item and not sibling_next)) \
+        # (nor is one before a consideration, "d. bahwa ...": a Menimbang item whose semicolon OCR read as a colon)
+        if last_of_line and (ends_page or (nxt is not None and nxt.item and not sibling_next
+                                           and not _CONSIDERATION.match(strip_marker(nxt.text)))) \
                 and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text

@@ -112,10 +112,19 @@ def _metadata(soup: BeautifulSoup) -> dict:
 _LD_DATES = [re.compile(r'\\?"%s\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2})' % key) for key in ("datePublished", "uploadDate", "dateCreated")]
 _EPOCH = re.compile(r'\\?"(?:createTime|create_time|taken_at_timestamp)\\?"\s*:\s*\\?"?(1[0-9]{9}(?:[0-9]{3})?)\b')
 _POST = re.compile(r'\\?"(?:itemStruct|shortcode_media|post)\\?"\s*:')
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EPOCH_VALUE = re.compile(r"^1[0-9]{9}(?:[0-9]{3})?$")
 _WIB = timezone(timedelta(hours=7))  # (a post's day where it was made: Indonesia's western time, the commonest)
 
 
 def _embedded_date(soup: BeautifulSoup) -> str | None:
+    # (a post's own time stamp in its markup: HTML5's <time datetime="2024-09-09T10:15">, Facebook's
+    # <abbr data-utime="1725848100">)
+    stamp = soup.find("time", attrs={"datetime": _ISO_START}) or soup.find("abbr", attrs={"data-utime": _EPOCH_VALUE})
+    if stamp is not None:
+        if stamp.name == "time":
+            return _ISO_START.match(stamp["datetime"]).group(0)
+        return datetime.fromtimestamp(int(stamp["data-utime"][:10]), _WIB).date().isoformat()
     data = [script.string or "" for script in soup.find_all("script")]
     for rx in _LD_DATES:
         for text in data:
