@@ -666,6 +666,16 @@ def test_the_condition_of_an_allowed_act_and_the_spouses_leave():
     assert clauses("Syaratnya, ASN dilarang memakai atribut partai.") == [("prohibition", ["campaign-attributes"], [])]
 
 
+def test_a_fact_checks_quoted_claim_and_the_claim_it_denies_rule_nothing():
+    text = ("Berikut kutipan pesan tersebut:\n\"ASN boleh ikut kampanye asal di luar jam kerja. Kalau ketahuan, sanksinya "
+            "cuma teguran lisan.\"\nBagian pesan yang menyebut sanksinya \"cuma teguran lisan\" juga tidak benar. "
+            "ASN dilarang ikut kampanye pasangan calon.")
+    assert clauses(text) == [("prohibition", ["campaign-participation"], [])]
+    # (a statement is no denied claim, nor is "salah satu")
+    assert clauses("Bupati menyatakan bahwa ASN yang ikut kampanye salah satu calon dijatuhi hukuman disiplin berat.") == [
+        ("prohibition", ["campaign-participation"], [("disciplinary", "berat")])]
+
+
 def test_a_consideration_after_a_colon_is_no_list_of_the_sentence_before():
     # a Menimbang item whose semicolon OCR read as a colon, before "d. bahwa ...": its ban is no lead-in
     text = ("bahwa sesuai Keputusan Bersama, Pegawai ASN dilarang mencalonkan diri sebagai calon kepala daerah tanpa "

@@ -43,7 +43,14 @@ def page_clauses(text: str, page: int, sha256: str, first_seq: int, lists: ListS
     before_text = described_before = ""  # the segment before this one, and before the last act described
     row_sanctions: list = []  # the sanctions of the last table row read cell by cell
     page_lines = text.split("\n")  # (a count's cell, "12", is too short to be a segment)
+    quoted_line = -1  # the line of a quoted claim, which rules nothing
     for seg in segments(text, lists):
+        if seg.line == quoted_line:
+            continue
+        if _QUOTED_CLAIM.search(seg.text):
+            nxt = next((i for i in range(seg.line + 1, len(page_lines)) if page_lines[i].strip()), -1)
+            if nxt >= 0 and page_lines[nxt].lstrip()[:1] in "\"'\u201c\u2018":
+                quoted_line = nxt
         if seg.heading and (_NOT_NEUTRALITY.search(seg.text) or len(seg.text.split()) >= 2 or "NETRALITAS" in seg.text) \
                 or (seg.lead_in and _EXPLICIT_BAN.search(normalise(seg.text))):
             # (a section heading, not a table's cell in capitals: "PNS", "PPPK")
@@ -164,6 +171,12 @@ _OTHERS_ROW = re.compile(r"^(?:\d{1,3}\s+)?(?:pj\.?\s+|plt\.?\s+)?(?:kepala desa
                          r"|wali nagari|wali jorong|perangkat nagari|kepala kampung|keuchik|geuchik|perbekel|anggota bpd"
                          r"|kepala dusun|ketua rt|ketua rw|tni|polri|anggota tni|anggota polri)\b")
 _SENTENCE_MARKS = (".", "!", "?")
+# a claim a fact-check denies: "... yang menyebut sanksinya 'cuma teguran lisan' juga tidak benar"
+_DENIED_CLAIM = re.compile(r"\b(?:yang|pesan|klaim|unggahan|informasi)\s+(?:\S+\s+){0,2}?(?:menyebut(?:kan)?|mengklaim|menyatakan"
+                           r"|mengatakan)\b[^.;]{0,120}?\b(?:juga\s+)?(?:adalah\s+)?(?:tidak benar|keliru|hoaks|hoax|salah(?! satu)"
+                           r"|menyesatkan)\b")
+# the words of a message a report quotes to check it ("Berikut kutipan pesan tersebut:" / "\"INFO TERBARU ...\"")
+_QUOTED_CLAIM = re.compile(r"\b(?:kutipan|isi|bunyi)\s+(?:lengkap\s+)?(?:pesan|unggahan|klaim|narasi)\b[^:\n]{0,40}:\s*$", re.I)
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s+[A-Z]")  # a table row's number cell before its act: "6 Memasang spanduk ..."
 
 
@@ -292,6 +305,8 @@ def classify(seg: Segment, page: int, inherited: bool = False, answered: bool = 
     if _QUESTION.search(seg.text) and not answered:
         return []  # "apakah mereka sama sekali tidak boleh datang ke lokasi kampanye?" asks, and rules nothing
     norm, acts = split_acts(seg.text)
+    if _DENIED_CLAIM.search(norm):
+        return []  # "Bagian pesan yang menyebut sanksinya 'cuma teguran lisan' juga tidak benar": a claim denied
     if _MISREPORTED.search(norm):
         return []  # "Ralat: Dalam versi sebelumnya berita ini menyebut ... dijatuhi penurunan pangkat": an error withdrawn
     if _NEVER.match(norm):
