@@ -214,6 +214,8 @@ def test_categories(text, expected):
     # a resignation asked for (APS) is no dismissal; a text that says its measure is no punishment states none
     ("memberhentikan dengan hormat atas permintaan sendiri sebagai Pegawai Negeri Sipil", []),
     ("Pemberhentian ini bukan merupakan hukuman disiplin.", []),
+    ("pemanggilan itu bukan sanksi, namun jika terbukti dijatuhi hukuman disiplin berat berupa penurunan jabatan",
+     [("position-demotion", "berat")]),
     ("pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", [("dismissal-honourable", "berat")]),
     # a PPPK's ended work agreement is his dismissal; a non-ASN's is the end of a contract
     ("untuk pelanggaran berat PPPK dapat dilakukan pemutusan hubungan perjanjian kerja", [("dismissal", "berat")]),
@@ -674,6 +676,12 @@ def test_a_fact_checks_quoted_claim_and_the_claim_it_denies_rule_nothing():
     # (a statement is no denied claim, nor is "salah satu")
     assert clauses("Bupati menyatakan bahwa ASN yang ikut kampanye salah satu calon dijatuhi hukuman disiplin berat.") == [
         ("prohibition", ["campaign-participation"], [("disciplinary", "berat")])]
+
+
+def test_items_that_open_with_bahwa_under_a_lead_in_are_its_items():
+    text = ("Pengadu mendalilkan bahwa Teradu melakukan perbuatan yang dilarang bagi ASN, yaitu:\n"
+            "1. Bahwa Teradu berfoto bersama pasangan calon dengan pose jari;")
+    assert [c[1] for c in clauses(text)] == [["photo-with-candidate", "gestures"]]
 
 
 def test_a_consideration_after_a_colon_is_no_list_of_the_sentence_before():

@@ -109,6 +109,14 @@ def test_a_pages_embedded_data_dates_it_when_its_head_does_not(tmp_path):
         assert doc.dates == [day]
 
 
+def test_a_time_stamp_that_does_not_start_with_its_date_is_read_and_the_articles_wins(tmp_path):
+    body = "<p>" + "Jangan ikut kampanye paslon walaupun cuma jadi penonton. " * 5 + "</p>"
+    p = tmp_path / "post.html"
+    p.write_text(f'<html><body><nav><time datetime="2023-02-01">menu</time></nav><article>{body}'
+                 f'<time datetime=" 2024-10-18T10:00">18 Okt</time></article></body></html>', encoding="utf-8")
+    assert extract_path(p).dates == ["2024-10-18"]
+
+
 def test_html_with_only_scripts_has_no_text(tmp_path):
     p = tmp_path / "kosong.html"
     p.write_text("<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>")

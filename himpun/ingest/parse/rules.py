@@ -269,7 +269,7 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
                     severity = rule.default_severity
             if rule.slug not in out or (severity and not out[rule.slug].severity):
                 out[rule.slug] = Sanction(rule.slug, severity)
-    if _NOT_A_PUNISHMENT.search(norm):
+    if _NOT_A_PUNISHMENT.search(norm) and not _CONTRAST_AFTER.search(norm):
         return ()  # "Pemberhentian ini bukan merupakan hukuman disiplin": what the text says is no punishment
     if len(out) > 1:
         out.pop("unspecified", None)
@@ -295,7 +295,10 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     return tuple(out.values())
 
 
-_NOT_A_PUNISHMENT = re.compile(r"\b(?:ini|itu|tersebut)\s+(?:bukan|bukanlah|tidak)\s+(?:merupakan\s+|termasuk\s+)?(?:hukuman|sanksi)\b")
+_NOT_A_PUNISHMENT = re.compile(r"\b(?:ini|itu|tersebut),?\s+(?:bukan(?:\s+lah)?|tidak)\s+(?:merupakan\s+|termasuk\s+|sebagai\s+)?"
+                               r"(?:hukuman|sanksi)\b")
+# (a sanction it sets against the one it denies: "... bukan sanksi, namun jika terbukti ... dijatuhi ...")
+_CONTRAST_AFTER = re.compile(r"\b(?:namun|melainkan|sedangkan|tetapi|tapi|pelakunya|jika terbukti|apabila terbukti)\b")
 _PPPK = re.compile(r"\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b")
 _NON_ASN_STAFF = re.compile(r"\b(?:honorer|non asn|non-asn|nonasn|ppnpn|tenaga kontrak|tenaga harian|thl|ptt|outsourcing"
                             r"|pegawai tidak tetap|tenaga pendukung)\b")

@@ -164,7 +164,8 @@ def _lost_marker(before: Segment | None, seg: Segment, nxt: Segment | None, firs
                 or not text.endswith((".", "!", "?")) or (nxt is not None and nxt.item))
 
 
-_CONSIDERATION = re.compile(r"(?i)bahwa\b")
+_CONSIDERATION = re.compile(r"(?i)\bbahwa\b")
+_LIST_WORD = re.compile(r"(?i)\b(?:yaitu|berikut|antara lain|meliputi|sebagai berikut|adalah)\s*:\s*$")
 
 
 def _successor(label: str) -> str | None:
@@ -249,9 +250,12 @@ def _mark_lists(segs: list[Segment], state: ListState) -> None:
         # colon is OCR's semicolon, "2) mempromosikan ... grup percakapan:" / "g. berfoto ...")
         sibling_next = (nxt is not None and nxt.item and (seg.item or seg.goes_on)
                         and any(nxt.style == style and nxt.label == _successor(label) for style, label in opened[-2:]))
-        # (nor is one before a consideration, "d. bahwa ...": a Menimbang item whose semicolon OCR read as a colon)
+        # (nor is a consideration before the next, "c. bahwa ...:" / "d. bahwa ...": a Menimbang item whose semicolon OCR
+        # read as a colon)
         if last_of_line and (ends_page or (nxt is not None and nxt.item and not sibling_next
-                                           and not _CONSIDERATION.match(strip_marker(nxt.text)))) \
+                                           and not (_CONSIDERATION.match(strip_marker(nxt.text))
+                                                    and _CONSIDERATION.search(seg.text)
+                                                    and not _LIST_WORD.search(seg.text)))) \
                 and is_lead_in(normalise(seg.text)):
             seg.lead_in = True
             seg.lead_text = seg.text

@@ -120,17 +120,19 @@ _WIB = timezone(timedelta(hours=7))  # (a post's day where it was made: Indonesi
 def _embedded_date(soup: BeautifulSoup) -> str | None:
     # (a post's own time stamp in its markup: HTML5's <time datetime="2024-09-09T10:15">, Facebook's
     # <abbr data-utime="1725848100">)
-    stamp = soup.find("time", attrs={"datetime": _ISO_START}) or soup.find("abbr", attrs={"data-utime": _EPOCH_VALUE})
-    if stamp is not None:
-        if stamp.name == "time":
-            return _ISO_START.match(stamp["datetime"]).group(0)
-        return datetime.fromtimestamp(int(stamp["data-utime"][:10]), _WIB).date().isoformat()
     data = [script.string or "" for script in soup.find_all("script")]
     for rx in _LD_DATES:
         for text in data:
             m = rx.search(text)
             if m:
                 return m.group(1)
+    # (then the post's or article's own stamp: inside its <article> when there is one, not a menu's or a comment's)
+    scope = soup.find("article") or soup
+    stamp = scope.find("time", attrs={"datetime": _ISO_START}) or scope.find("abbr", attrs={"data-utime": _EPOCH_VALUE})
+    if stamp is not None:
+        if stamp.name == "time":
+            return _ISO_START.search(stamp["datetime"]).group(0)
+        return datetime.fromtimestamp(int(stamp["data-utime"][:10]), _WIB).date().isoformat()
     for text in data:
         post = _POST.search(text)
         m = (post and _EPOCH.search(text, post.end())) or _EPOCH.search(text)
