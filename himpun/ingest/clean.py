@@ -286,7 +286,7 @@ _TAIL = re.compile(r"^\d[\d.,]*\s+[a-z][a-z ]{0,20}[;.,]$")
 
 # a line that stops on a word that needs more: "... kantor pemerintah dan", "... sebagaimana diatur dalam"
 _HANGING = re.compile(r"(?:,|\b(?:dan|atau|serta|di|ke|dari|dalam|kepada|untuk|yang|dengan|pada|oleh|bagi|terhadap|tentang"
-                      r"|sebagaimana|antara|maupun|baik|sebagai|karena|agar|atas|oleh))$", re.I)
+                      r"|sebagaimana|antara|maupun|baik|sebagai|karena|agar|atas))$", re.I)
 _DATE_LINE = re.compile(rf"^(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
                         rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$", re.I)
 _CAPTION = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s")  # (a video's on-screen text at its time: "[00:08] ...")

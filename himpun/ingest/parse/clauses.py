@@ -178,20 +178,22 @@ _DENIED_CLAIM = re.compile(r"\b(?:yang|pesan|klaim|unggahan|informasi)\s+(?:\S+\
 # the words of a message a report quotes to check it ("Berikut kutipan pesan tersebut:" / "\"INFO TERBARU ...\"")
 _QUOTED_CLAIM = re.compile(r"\b(?:kutipan|isi|bunyi)\s+(?:lengkap\s+)?(?:pesan|unggahan|klaim|narasi)\b[^:\n]{0,40}:\s*$", re.I)
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s+[A-Z]")  # a table row's number cell before its act: "6 Memasang spanduk ..."
-
-
-def _consecutive_rows(first: str, second: str) -> bool:
-    a, b = _ROW_NUMBER.match(first), _ROW_NUMBER.match(second)
-    return bool(a and b and int(a.group(1)) + 1 == int(b.group(1)))
 # a heading of violations that are not of neutrality: "B. PELANGGARAN DISIPLIN LAINNYA (BUKAN NETRALITAS)"
 _NOT_NEUTRALITY = re.compile(r"\b(?:BUKAN|SELAIN|DI LUAR)\s+(?:PELANGGARAN\s+)?NETRALITAS\b"
                              r"|\bTIDAK BERKAITAN DENGAN NETRALITAS\b", re.I)
-# a sentence that states the condition of what the one before allows
+# a definition of neutrality: "Netralitas Pegawai ASN adalah keadaan ..."
 _DEFINITION = re.compile(r"^(?:[a-z0-9]{1,2}[.)]\s+)?(?:yang dimaksud dengan\s+|pengertian\s+)?(?:asas\s+)?netralitas\b[^.;]{0,40}?"
                          r"\b(?:adalah|yaitu|ialah|berarti|merupakan)\b")
 _EXPLICIT_BAN = re.compile(r"\b(?:dilarang|larangan|tidak boleh|tidak diperbolehkan|tidak diperkenankan|jangan)\b")
+# a sentence that states the condition of what the one before allows
 _STATED_CONDITION = re.compile(r"^(?:syarat ?nya|syaratnya adalah|dengan syarat|dengan catatan|asalkan|catatannya)\b")
 _IMPOSES = re.compile(r"\b(?:dijatuhi|dijatuhkan|dikenai|dikenakan|diberi|diberikan|diancam)\b", re.I)
+
+
+def _consecutive_rows(first: str, second: str) -> bool:
+    """Whether two table rows are numbered one after the other ("6 ..." / "7 ...")."""
+    a, b = _ROW_NUMBER.match(first), _ROW_NUMBER.match(second)
+    return bool(a and b and int(a.group(1)) + 1 == int(b.group(1)))
 
 
 _VERDICT = re.compile(r"^(?:jawab(?:an)?\s*:?\s*)?(?:tetap\s+|jelas\s+|sama sekali\s+)?(?:tidak|tak|jangan|dilarang)"

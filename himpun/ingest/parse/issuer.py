@@ -79,12 +79,11 @@ def find_issuers(text: str, kind: str, found: list[Office] | None = None) -> lis
         # (a terms of reference, a case study, a report: its signer's, else the body over a title OCR lost)
         issuers = (_signature_offices(text, offices) or _local_head(text, _heading_offices(text, offices))
                    or _signing_body(text, offices))
-    elif kind in ("other", "pact") and _AGREEMENT.search(text, 0, 400) and _PARTY.search(text):
+    elif kind == "other" and _AGREEMENT.search(text, 0, 400) and _PARTY.search(text):
         issuers = _parties(text, offices)
-    elif kind == "other" and _APPROVED_BY.search(text, 0, 1500):
+    elif kind == "other" and (approved := _APPROVED_BY.search(text, 0, 1500)):
         # a procedure (SOP) or a form approved in its header box: "Disahkan oleh : KEPALA BADAN ... KABUPATEN BOGOR"
-        at = _APPROVED_BY.search(text, 0, 1500).end()
-        issuers = [o for o in offices if at <= o.start <= at + 3 and o.person][:1]
+        issuers = [o for o in offices if approved.end() <= o.start <= approved.end() + 3 and o.person][:1]
     elif kind == "other" and _STATEMENT.search(text, 0, 300):
         issuers = _pledger(text)  # a statement letter: the office its form names, as a pact's
     elif kind == "other" and _JUDGMENT.search(text, 0, 900):
@@ -419,7 +418,12 @@ _HEADING_FIELD = re.compile(r"[ \t]*(?:Kepada|Dari|Tanggal|Nomor|Sifat|Lampiran|
 def _among_fields(text: str, pos: int) -> bool:
     """Whether the line at `pos` stands among a heading's fields: one of the two lines before it, or the line after
     it, is one ("Dari : Kepala Badan ... / Manusia / Tembusan : ... / Tanggal : ...")."""
-    before = text[:pos].split("\n")[-3:-1]
+    start = pos  # (the start of the line two lines above: no need to split all the text before)
+    for _ in range(3):
+        start = text.rfind("\n", 0, start)
+        if start < 0:
+            break
+    before = text[start + 1:pos].split("\n")[-3:-1]
     nxt = text.find("\n", pos)
     return any(_HEADING_FIELD.match(line) for line in before) or (nxt >= 0 and bool(_HEADING_FIELD.match(text, nxt + 1)))
 

@@ -165,9 +165,8 @@ _NAMED_UNITS = [
     # Kecamatan Wonomulyo"); the kecamatan is no region of the gazetteer
     (re.compile(r"(?<![\w-])(?:(?P<role>(?i:ketua|anggota|koordinator))[ \t]+)?(?i:panwaslu|panwascam|panwas|panitia[ \t]+"
                 r"pengawas[ \t]+(?:pemilihan[ \t]+umum|pemilu|pemilihan))[ \t]+(?i:kecamatan|kec\.)[ \t]+(?!(?i:se)[- ])" + _SEAT),
-     lambda m: ((m.group("role").capitalize() + " " if m.group("role") else "") + "Panwaslu Kecamatan "
-                + _named(m.group("seat")), (m.group("role").capitalize() + " " if m.group("role") else "")
-                + "Panwaslu Kecamatan"), False, ("panwas", "panitia pengawas")),
+     lambda m: ((title := (m.group("role").capitalize() + " " if m.group("role") else "") + "Panwaslu Kecamatan")
+                + " " + _named(m.group("seat")), title), False, ("panwas", "panitia pengawas")),
 ]
 
 

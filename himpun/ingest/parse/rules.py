@@ -289,9 +289,8 @@ def _sanctions(norm: str, default_severity: str | None) -> tuple[Sanction, ...]:
     if "contract-termination" in out and _PPPK.search(norm) and not _NON_ASN_STAFF.search(norm):
         # a PPPK's work agreement ended: the PPPK is an ASN, and that is his dismissal ("contract-termination" is the
         # non-ASN staff's)
-        out = {("dismissal" if k == "contract-termination" else k): (Sanction("dismissal", "berat")
-                                                                     if k == "contract-termination" else v)
-               for k, v in out.items()}
+        out = dict(("dismissal", Sanction("dismissal", "berat")) if k == "contract-termination" else (k, v)
+                   for k, v in out.items())
     return tuple(out.values())
 
 

@@ -106,9 +106,9 @@ def _metadata(soup: BeautifulSoup) -> dict:
 
 
 # the publication date in a page's embedded data, where its head has none: schema.org's JSON-LD ("datePublished":
-# "2024-10-18T...", else a video's "uploadDate", else "dateCreated"), else a post's time in a platform's state data
-# ("createTime":"1729229400", seconds or milliseconds since 1970; the post's own, under "itemStruct", where it says);
-# JSON escaped inside a string (\"datePublished\":\"...) as well
+# "2024-10-18T...", else a video's "uploadDate", else "dateCreated"), else the article's own time stamp in its markup,
+# else a post's time in a platform's state data ("createTime":"1729229400", seconds or milliseconds since 1970; the
+# post's own, under "itemStruct", where it says); JSON escaped inside a string (\"datePublished\":\"...) as well
 _LD_DATES = [re.compile(r'\\?"%s\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2})' % key) for key in ("datePublished", "uploadDate", "dateCreated")]
 _EPOCH = re.compile(r'\\?"(?:createTime|create_time|taken_at_timestamp)\\?"\s*:\s*\\?"?(1[0-9]{9}(?:[0-9]{3})?)\b')
 _POST = re.compile(r'\\?"(?:itemStruct|shortcode_media|post)\\?"\s*:')
@@ -117,28 +117,31 @@ _EPOCH_VALUE = re.compile(r"^1[0-9]{9}(?:[0-9]{3})?$")
 _WIB = timezone(timedelta(hours=7))  # (a post's day where it was made: Indonesia's western time, the commonest)
 
 
+def _day_of(epoch: str) -> str:
+    """The day of a time stamp in seconds or milliseconds since 1970, in Indonesia's western time."""
+    return datetime.fromtimestamp(int(epoch[:10]), _WIB).date().isoformat()
+
+
 def _embedded_date(soup: BeautifulSoup) -> str | None:
-    # (a post's own time stamp in its markup: HTML5's <time datetime="2024-09-09T10:15">, Facebook's
-    # <abbr data-utime="1725848100">)
     data = [script.string or "" for script in soup.find_all("script")]
     for rx in _LD_DATES:
         for text in data:
             m = rx.search(text)
             if m:
                 return m.group(1)
-    # (then the post's or article's own stamp: inside its <article> when there is one, not a menu's or a comment's)
+    # (then the post's or article's own stamp, HTML5's <time datetime="2024-09-09T10:15"> or Facebook's <abbr
+    # data-utime="1725848100">: inside its <article> when there is one, not a menu's or a comment's)
     scope = soup.find("article") or soup
     stamp = scope.find("time", attrs={"datetime": _ISO_START}) or scope.find("abbr", attrs={"data-utime": _EPOCH_VALUE})
     if stamp is not None:
         if stamp.name == "time":
             return _ISO_START.search(stamp["datetime"]).group(0)
-        return datetime.fromtimestamp(int(stamp["data-utime"][:10]), _WIB).date().isoformat()
+        return _day_of(stamp["data-utime"])
     for text in data:
         post = _POST.search(text)
         m = (post and _EPOCH.search(text, post.end())) or _EPOCH.search(text)
         if m:
-            seconds = int(m.group(1)[:10])
-            return datetime.fromtimestamp(seconds, _WIB).date().isoformat()
+            return _day_of(m.group(1))
     return None
 
 
